@@ -1,0 +1,134 @@
+/**
+ * The one set of types every ingest stage shares.
+ *
+ * Flow: SourceFile (bytes) → decode → DecodedText → normalise → Block[] →
+ * recognise structure → ParsedDocument (items) → classify/link → KnowledgeBase → emit.
+ */
+
+export type Population = '妇女' | '儿童';
+
+/** What a source document is, as the site presents it. */
+export type DocumentKind =
+  | 'plan' // 发展规划 (full text)
+  | 'tasklist' // 重点任务清单 (table of goals / measures / departments)
+  | 'opinion' // 审议意见
+  | 'report' // 落实情况报告
+  | 'speech'; // 讲话 / 会议记录
+
+export type ItemKind = 'goal' | 'measure' | 'recommendation' | 'report' | 'speech';
+
+export type Level = 'province' | 'city' | 'county' | 'district' | 'unknown';
+
+/** A raw file as found in seeds/. */
+export interface SourceFile {
+  /** File name inside seeds/, e.g. `001_6e786ead64a8a593.txt`. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Text after decoding, with how it was decoded (for the validation report). */
+export interface DecodedText {
+  text: string;
+  encoding: string;
+}
+
+/**
+ * A paragraph-like unit of normalised text. Every block keeps its source line range so
+ * that nothing is lost and an item can point back at its place in the source.
+ */
+export interface Block {
+  /** Index of the block in the document, 0-based, stable for the same input. */
+  index: number;
+  text: string;
+  /** 1-based source line numbers, inclusive. */
+  lineStart: number;
+  lineEnd: number;
+  /** Markdown heading depth when the source marks one (`##` → 2). */
+  headingDepth?: number;
+  /** Table cells when the block is a table row (tab-separated source). */
+  cells?: string[];
+}
+
+/** What the normaliser removed, kept so losslessness can be checked and reported. */
+export interface Removed {
+  line: number;
+  text: string;
+  reason: 'page-number' | 'running-header' | 'residue';
+}
+
+export interface NormalisedText {
+  blocks: Block[];
+  removed: Removed[];
+}
+
+/** A structural unit of a document: a goal, a measure, a recommendation… */
+export interface Item {
+  /** Stable id: same input → same id. URL-safe ASCII. */
+  id: string;
+  docId: string;
+  kind: ItemKind;
+  population: Population | null;
+  /** Canonical domain name (one of the 15) or null when none applies. */
+  domain: string | null;
+  /** How the domain was assigned: by the document's structure, or inferred from the text. */
+  domainSource: 'structure' | 'classified' | null;
+  /** Number as printed in the source: `4`, `一`, `（二）`, `二是`. */
+  number: string;
+  /** The title sentence (measures: `加强母婴安全保障`), or the first clause. */
+  title: string;
+  /** Full text of the item, including the title sentence, lossless. */
+  text: string;
+  /** Headings above the item, outermost first (`二、维护合法权益…`). */
+  section: string[];
+  leadDepartments: string[];
+  partnerDepartments: string[];
+  /** Index of the first block of the item in the document's block list. */
+  blockStart: number;
+  blockEnd: number;
+}
+
+export interface DocumentMeta {
+  title: string;
+  issuer: string | null;
+  city: string | null;
+  province: string | null;
+  level: Level;
+  kind: DocumentKind;
+  /** ISO date `YYYY-MM-DD` or null. */
+  date: string | null;
+  docNumber: string | null;
+  populations: Population[];
+  /** Which fields came from the editor's sidecar rather than from the text. */
+  overridden: string[];
+}
+
+export interface KbDocument extends DocumentMeta {
+  id: string;
+  source: string;
+  sha256: string;
+  encoding: string;
+  blocks: Block[];
+  removed: Removed[];
+  items: Item[];
+}
+
+/** A similar item in another city (issue: cross-links). */
+export interface Link {
+  source: string;
+  target: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+export interface Topic {
+  id: string;
+  title: string;
+  domain: string | null;
+  items: string[];
+}
+
+export interface KnowledgeBase {
+  documents: KbDocument[];
+  links: Link[];
+  topics: Topic[];
+}
