@@ -1,0 +1,188 @@
+import type { Block, NormalisedText, Removed } from './types.ts';
+
+/**
+ * Decoded text → paragraph blocks, with page furniture removed and recorded.
+ *
+ * Source files come in four layouts, recognised from the text itself:
+ * - `wrapped`: extracted from a PDF, every line broken at the page width (000, 001);
+ *   lines are rejoined into paragraphs.
+ * - `lines`: one paragraph per line, a few broken mid-word (002, 004).
+ * - `table`: a Word table flattened to tab-led cells (003); one block per line, with cells.
+ * - Markdown headings (`##`) are recognised in any layout.
+ */
+export type Layout = 'wrapped' | 'lines' | 'table';
+
+/**
+ * Starts of numbered items and headings: `1.`, `（二）`, `三、`, `第一章`, `附件2`.
+ * `9.5岁以下…` matches too (goal 9 whose text starts `5岁`): whether a number is an item is
+ * decided by the structure stage, which knows the expected sequence.
+ */
+export const ITEM_START =
+  /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[章节条部分]|附件\s*[0-9]*)/;
+
+/** Sentence-final punctuation: a paragraph may end after these, never before. */
+const TERMINAL = /[。！？；：!?;:…]["”’』」）)]*$/;
+const PAGE_NUMBER =
+  /^(?:[-—–－]\s*[0-9]{1,4}\s*[-—–－]|第\s*[0-9]{1,4}\s*页(?:\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页[，,]\s*当前第\s*[0-9]+\s*页[0-9]*)$/;
+const RESIDUE = /\[bookmark:\s*[^\]]*\]/g;
+const HEADING = /^(#{1,6})\s+(.*)$/;
+
+/** Unicode-level clean-up that keeps every character's meaning: line ends, full-width ASCII. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\uFEFF\u200B\u200C\u200D\u2060]/g, '')
+    .replace(/\u3000/g, ' ')
+    // Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) become ASCII so numbering reads
+    // the same however it was typed; Chinese punctuation is kept as published.
+    .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
+/** Display width: CJK and full-width forms take two columns, like the page they came from. */
+export function displayWidth(line: string): number {
+  let width = 0;
+  for (const ch of line) {
+    const code = ch.codePointAt(0)!;
+    width += (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || (code >= 0x3000 && code <= 0x303f) ||
+      // Quotes, dashes and ellipses take a full cell in Chinese typesetting.
+      (code >= 0x2014 && code <= 0x2026)
+      ? 2
+      : 1;
+  }
+  return width;
+}
+
+export function detectLayout(lines: string[]): Layout {
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  if (nonEmpty.length === 0) return 'lines';
+  const tabLed = nonEmpty.filter((l) => l.startsWith('\t')).length;
+  if (tabLed / nonEmpty.length >= 0.2) return 'table';
+  const { full } = lineWidthStats(nonEmpty);
+  const atFull = nonEmpty.filter((l) => displayWidth(l.trim()) >= full).length;
+  return atFull / nonEmpty.length >= 0.4 ? 'wrapped' : 'lines';
+}
+
+/** The width a wrapped line reaches when it is full (a little under the typical maximum). */
+function lineWidthStats(lines: string[]): { full: number } {
+  const widths = lines.map((l) => displayWidth(l.trim())).sort((a, b) => a - b);
+  const p90 = widths[Math.floor(widths.length * 0.9)] ?? 0;
+  // Lines with a few ASCII digits or a trailing punctuation mark fall a few columns short.
+  return { full: Math.max(10, p90 - 6) };
+}
+
+/**
+ * Page furniture: page numbers, and the short lines that repeat next to them (running
+ * headers such as `阜新市人民政府规范性文件`, `X`). Only lines near a page number count,
+ * so that repeated content (`同志们：`, department names in tables) is never dropped.
+ */
+export function findFurniture(lines: string[]): Map<number, Removed['reason']> {
+  const furniture = new Map<number, Removed['reason']>();
+  const counts = new Map<string, number>();
+  for (const l of lines) {
+    const t = l.trim();
+    if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  lines.forEach((l, i) => {
+    if (!PAGE_NUMBER.test(l.trim())) return;
+    furniture.set(i, 'page-number');
+    // Walk outwards over the neighbouring non-empty lines of this page break.
+    for (const step of [-1, 1]) {
+      let seen = 0;
+      for (let j = i + step; j >= 0 && j < lines.length && seen < 4; j += step) {
+        const t = lines[j]!.trim();
+        if (!t) continue;
+        seen++;
+        if (t.length <= 25 && (counts.get(t) ?? 0) >= 3 && !ITEM_START.test(t)) furniture.set(j, 'running-header');
+        else break;
+      }
+    }
+  });
+  return furniture;
+}
+
+interface Line {
+  no: number;
+  text: string;
+}
+
+export function normalise(rawText: string): NormalisedText {
+  const lines = cleanText(rawText).split('\n');
+  const layout = detectLayout(lines);
+  const removed: Removed[] = [];
+  const furniture = layout === 'table' ? new Map() : findFurniture(lines);
+
+  const kept: Line[] = [];
+  lines.forEach((raw, i) => {
+    const reason = furniture.get(i);
+    if (reason) {
+      removed.push({ line: i + 1, text: raw.trim(), reason });
+      return;
+    }
+    let text = raw;
+    for (const m of raw.match(RESIDUE) ?? []) removed.push({ line: i + 1, text: m, reason: 'residue' });
+    text = text.replace(RESIDUE, '');
+    if (text.trim() !== '') kept.push({ no: i + 1, text: layout === 'table' ? text.replace(/\s+$/, '') : text.trim() });
+  });
+
+  const blocks = layout === 'table' ? tableBlocks(kept) : paragraphBlocks(kept, layout, lines);
+  return { blocks: blocks.map((b, index) => ({ ...b, index })), removed };
+}
+
+function tableBlocks(lines: Line[]): Omit<Block, 'index'>[] {
+  return lines.flatMap((l) => {
+    const cells = l.text.split('\t').map((c) => c.trim());
+    if (cells.every((c) => c === '')) return [];
+    return [{ text: cells.filter(Boolean).join(' '), lineStart: l.no, lineEnd: l.no, cells }];
+  });
+}
+
+function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[]): Omit<Block, 'index'>[] {
+  const { full } = lineWidthStats(allLines.filter((l) => l.trim() !== ''));
+  const blocks: Omit<Block, 'index'>[] = [];
+  let open: Omit<Block, 'index'> | null = null;
+  let openLast = '';
+
+  for (const line of lines) {
+    const heading = HEADING.exec(line.text);
+    if (heading) {
+      if (open) blocks.push(open);
+      open = null;
+      blocks.push({ text: heading[2]!.trim(), lineStart: line.no, lineEnd: line.no, headingDepth: heading[1]!.length });
+      continue;
+    }
+    if (open && continues(openLast, line.text, layout, full)) {
+      open.text = joinText(open.text, line.text);
+      open.lineEnd = line.no;
+    } else {
+      if (open) blocks.push(open);
+      open = { text: line.text, lineStart: line.no, lineEnd: line.no };
+    }
+    openLast = line.text;
+  }
+  if (open) blocks.push(open);
+  return blocks;
+}
+
+/** Does `next` continue the paragraph whose last source line is `prev`? */
+function continues(prev: string, next: string, layout: Layout, full: number): boolean {
+  const terminated = TERMINAL.test(prev);
+  if (layout === 'wrapped') {
+    if (displayWidth(prev) < full) return false; // a short line ends its paragraph
+    if (!terminated) return true; // a paragraph never ends mid-sentence (`…全市孕产妇` + `4.01‰，…`)
+    return !ITEM_START.test(next) && !looksLikeHeading(next, full);
+  }
+  // One paragraph per line: only prose cut off mid-sentence continues (`…多措并举` + `举促进…`);
+  // a title without a full stop (`一、完善工作机制，…`) does not.
+  return !terminated && /[。；！？]/.test(prev) && !ITEM_START.test(next) && !looksLikeHeading(next, full);
+}
+
+/** Short lines that stand alone: `主要目标：`, `策略措施：`, `前 言`. */
+function looksLikeHeading(line: string, full: number): boolean {
+  if (displayWidth(line) >= full / 2 || /[。；！？]/.test(line)) return false;
+  return /[:：]$/.test(line) || !/[，、,]/.test(line);
+}
+
+/** Join wrapped lines: no space between CJK; one space between two Latin words. */
+function joinText(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
