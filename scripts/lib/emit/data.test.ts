@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DATA_SCHEMA, dataFiles, dataRows, toCsv } from './data.ts';
+import { fixtureKb } from './fixture.ts';
+
+describe('data exports', () => {
+  const kb = fixtureKb();
+  const files = dataFiles(kb);
+
+  it('writes a JSON and a CSV file per export', () => {
+    expect([...files.keys()].sort()).toEqual(
+      ['documents', 'items', 'links', 'topics'].flatMap((n) => [`${n}.csv`, `${n}.json`]).sort(),
+    );
+  });
+
+  it('JSON rows carry exactly the schema keys, in schema order', () => {
+    for (const name of Object.keys(DATA_SCHEMA) as (keyof typeof DATA_SCHEMA)[]) {
+      const rows = JSON.parse(files.get(`${name}.json`)!);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(Object.keys(r)).toEqual(DATA_SCHEMA[name].map((f) => f.name));
+    }
+  });
+
+  it('documents are sorted by id with item counts; items keep values as in the documents', () => {
+    const { documents, items } = dataRows(kb);
+    expect(documents.map((d) => d.id)).toEqual(['da_003', 'fx_001', 'zz_bad']);
+    expect(documents.find((d) => d.id === 'fx_001')).toMatchObject({ city: '阜新市', docNumber: '阜政发〔2022〕11号', itemCount: 3, url: '/documents/fx_001/' });
+    const m = items.find((i) => i.id === 'da_003-women-health-m4')!;
+    expect(m).toMatchObject({ docId: 'da_003', city: '大安市', kind: 'measure', partnerDepartments: ['市妇联', '市医保局'], url: '/items/da_003-women-health-m4/' });
+    expect(items.find((i) => i.id === 'zz_bad-i1')).toMatchObject({ city: null, domain: null });
+  });
+
+  it('CSV has a UTF-8 BOM, a header in schema order, arrays joined with ；, and quotes hostile text', () => {
+    const csv = files.get('items.csv')!;
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n')[0]).toBe(DATA_SCHEMA.items.map((f) => f.name).join(','));
+    expect(csv).toContain('市妇联；市医保局');
+    expect(toCsv('links', [{ source: 'a', target: 'b', score: 0.5, sharedTerms: ['x,"y"', 'z'] }])).toBe('\uFEFFsource,target,score,sharedTerms\r\na,b,0.5,"x,""y""；z"\r\n');
+  });
+
+  it('is deterministic whatever the input order', () => {
+    const shuffled = fixtureKb();
+    shuffled.documents.reverse();
+    shuffled.links.reverse();
+    expect(dataFiles(shuffled)).toEqual(files);
+  });
+});
