@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { decode } from './decode.ts';
+import { normalise } from './normalise.ts';
+import { inferMetadata } from './metadata.ts';
+import { applySidecar } from './sidecar.ts';
+import { parsePlan } from './structure/plan.ts';
+import { parseTaskList } from './structure/tasklist.ts';
+import { parseOpinion } from './structure/opinion.ts';
+import { parseReport } from './structure/report.ts';
+import { parseSpeech } from './structure/speech.ts';
+import { classifyDomains } from './classify.ts';
+import { linkItems } from './link/index.ts';
+import { dedupeIds, documentId } from './ids.ts';
+import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
+
+/** Source files the ingest reads; anything else in seeds/ is reported, not silently skipped. */
+const SOURCE_EXTENSIONS = new Set(['.txt', '.md']);
+const SIDECAR_SUFFIX = '.meta.json';
+
+/** Each document kind's structure recogniser: blocks → items. */
+const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[]) => Item[]> = {
+  plan: parsePlan,
+  tasklist: parseTaskList,
+  opinion: parseOpinion,
+  report: parseReport,
+  speech: parseSpeech,
+};
+
+/** A problem with one input file: the file, what is wrong, and how to fix it. */
+export class InputError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+  }
+}
+
+export interface IngestReport {
+  documents: { source: string; encoding: string; kind: DocumentKind; blocks: number; items: number; unknown: string[] }[];
+  linkMs: number;
+  errors: string[];
+}
+
+/** One source file → a document with its items (decode → normalise → metadata → structure). */
+export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: string): KbDocument {
+  const { text, encoding } = decode(bytes, source);
+  const { blocks, removed } = normalise(text);
+  let meta = inferMetadata(source, blocks);
+  if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
+  const id = documentId(source);
+  const items = dedupeIds(RECOGNISERS[meta.kind](id, blocks));
+  return {
+    ...meta,
+    id,
+    source,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    encoding,
+    blocks,
+    removed,
+    items,
+  };
+}
+
+/**
+ * Read every source in `seedsDir` and build the knowledge base: documents and items, domains
+ * classified where the structure gives none, cross-links and topics. Throws an aggregate
+ * error naming every bad file, so that no partial site is ever published.
+ */
+export async function buildKnowledgeBase(seedsDir: string): Promise<{ kb: KnowledgeBase; report: IngestReport }> {
+  const names = (await readdir(seedsDir)).filter((n) => !n.startsWith('.')).sort();
+  const errors: string[] = [];
+  const documents: KbDocument[] = [];
+  const rel = (n: string) => path.join(path.basename(seedsDir), n);
+
+  for (const name of names) {
+    if (name.endsWith(SIDECAR_SUFFIX)) {
+      if (!names.includes(name.slice(0, -SIDECAR_SUFFIX.length))) {
+        errors.push(`${rel(name)}: sidecar without a source file; rename it to <source file name>${SIDECAR_SUFFIX} or remove it`);
+      }
+      continue;
+    }
+    const ext = path.extname(name).toLowerCase();
+    if (!SOURCE_EXTENSIONS.has(ext)) {
+      errors.push(`${rel(name)}: ${ext || 'files without an extension'} cannot be read yet; save the document as UTF-8 text (.txt) and rebuild`);
+      continue;
+    }
+    try {
+      const bytes = await readFile(path.join(seedsDir, name));
+      const sidecarName = `${name}${SIDECAR_SUFFIX}`;
+      const sidecar = names.includes(sidecarName) ? await readFile(path.join(seedsDir, sidecarName), 'utf8') : undefined;
+      const doc = ingestDocument(name, bytes, sidecar);
+      if (doc.blocks.length === 0) throw new InputError(rel(name), 'holds no text; check that it is the right file, or remove it');
+      documents.push(doc);
+    } catch (error) {
+      const message = (error as Error).message;
+      errors.push(message.startsWith(name) || message.startsWith(rel(name)) ? message : `${rel(name)}: ${message}`);
+    }
+  }
+  const ids = new Map<string, string>();
+  for (const doc of documents) {
+    const other = ids.get(doc.id);
+    if (other) errors.push(`${rel(doc.source)}: has the same document id "${doc.id}" as ${rel(other)}; rename one of them`);
+    ids.set(doc.id, doc.source);
+  }
+  if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `${errors.length} input problem(s):\n${errors.join('\n')}`);
+
+  const classified = new Map(classifyDomains(documents.flatMap((d) => d.items)).map((i) => [i.id, i]));
+  for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
+
+  const { links, topics, stats } = linkItems(
+    documents.flatMap((d) => d.items),
+    documents.map((d) => ({ id: d.id, city: d.city })),
+  );
+
+  const report: IngestReport = {
+    documents: documents.map((d) => ({
+      source: d.source,
+      encoding: d.encoding,
+      kind: d.kind,
+      blocks: d.blocks.length,
+      items: d.items.length,
+      unknown: (['city', 'province', 'date', 'docNumber', 'issuer'] as const).filter((k) => d[k] === null),
+    })),
+    linkMs: stats.ms,
+    errors,
+  };
+  return { kb: { documents, links, topics }, report };
+}
