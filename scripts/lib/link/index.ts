@@ -1,0 +1,343 @@
+/**
+ * Cross-links between similar items of different cities, and topics that group the same
+ * measure across cities.
+ *
+ * Similarity is the cosine of corpus-weighted term vectors (text/vectors.ts). To stay
+ * near-linear in the number of items there is no all-pairs comparison: an inverted index
+ * over the informative terms (those not in a large share of all items) proposes
+ * candidates, which are scored exactly. For each item and each other document only the
+ * best match (and near-ties) is kept: a measure normally has one counterpart per city,
+ * and a look-alike that is merely second best in the same document (学前教育 next to
+ * 义务教育) is a different measure.
+ */
+import { createHash } from 'node:crypto';
+import { DOMAINS } from '../domains.ts';
+import { segmentItem } from '../text/segment.ts';
+import { buildVectors, cosine, sharedTerms, termBag, type SparseVector, type TermSpace } from '../text/vectors.ts';
+import type { Item, ItemKind, Link, Topic } from '../types.ts';
+
+export interface LinkOptions {
+  /** Lowest score a link may have. */
+  threshold: number;
+  /** Within one other document, keep matches scoring at least this share of the best one. */
+  nearBest: number;
+  /** At most this many matches per item in one other document. */
+  perDocument: number;
+  /** At most this many matches per item overall (before making links symmetric). */
+  perItem: number;
+  /** Lowest score of a link that may join two items into one topic. */
+  topicFloor: number;
+  /** Terms in more than this share of all items do not propose candidates (they still score). */
+  maxPostingShare: number;
+  /** How many of an item's heaviest terms it looks up in the index. */
+  queryTerms: number;
+  /** How many proposed candidates per item are scored exactly. */
+  candidatesPerItem: number;
+  /** Score factor when both items have a (different) canonical domain. */
+  otherDomainFactor: number;
+}
+
+export const DEFAULT_LINK_OPTIONS: LinkOptions = {
+  threshold: 0.3,
+  nearBest: 0.9,
+  perDocument: 3,
+  perItem: 12,
+  topicFloor: 0.35,
+  maxPostingShare: 0.05,
+  queryTerms: 16,
+  candidatesPerItem: 40,
+  otherDomainFactor: 0.9,
+};
+
+export interface LinkResult {
+  links: Link[];
+  topics: Topic[];
+  stats: { ms: number; candidates: number };
+}
+
+export interface PlaceOfDocument {
+  id: string;
+  city: string | null;
+}
+
+const PLAN_KINDS: ReadonlySet<ItemKind> = new Set(['goal', 'measure']);
+
+/**
+ * Goals link to goals and measures to measures; recommendations, report items and
+ * speeches (which have no such skeleton) may link to measures and to each other.
+ */
+export function kindsComparable(a: ItemKind, b: ItemKind): boolean {
+  if (a === b) return true;
+  if (PLAN_KINDS.has(a) && PLAN_KINDS.has(b)) return false;
+  return a !== 'goal' && b !== 'goal';
+}
+
+export interface ItemVectors {
+  space: TermSpace;
+  vectors: SparseVector[];
+}
+
+/** Vectors of the items, weighted over these items as the corpus. */
+export function vectoriseItems(items: readonly Pick<Item, 'title' | 'text'>[]): ItemVectors {
+  const bags = items.map((item) => {
+    const words = segmentItem(item.title, item.text);
+    return termBag(words.title, words.body);
+  });
+  return buildVectors(bags);
+}
+
+export function linkItems(
+  items: readonly Item[],
+  docs: readonly PlaceOfDocument[],
+  options: Partial<LinkOptions> = {},
+): LinkResult {
+  const started = performance.now();
+  const opt = { ...DEFAULT_LINK_OPTIONS, ...options };
+  // Work on a canonical order so the result does not depend on the caller's order.
+  const order = [...items].sort((a, b) => cmp(a.id, b.id));
+  const n = order.length;
+
+  // A place per document: its city, or (unknown city) the document itself.
+  const cityOf = new Map(docs.map((d) => [d.id, d.city]));
+  const placeIds = new Map<string, number>();
+  const docIds = new Map<string, number>();
+  const place = new Int32Array(n);
+  const doc = new Int32Array(n);
+  order.forEach((item, i) => {
+    const key = cityOf.get(item.docId) ? `city:${cityOf.get(item.docId)}` : `doc:${item.docId}`;
+    if (!placeIds.has(key)) placeIds.set(key, placeIds.size);
+    if (!docIds.has(item.docId)) docIds.set(item.docId, docIds.size);
+    place[i] = placeIds.get(key)!;
+    doc[i] = docIds.get(item.docId)!;
+  });
+
+  const { space, vectors } = vectoriseItems(order);
+  const index = invertedIndex(vectors, space, opt.maxPostingShare);
+
+  // Directed choices: for item i, its kept matches.
+  const chosen = new Map<string, number>(); // "i,j" with i<j → score
+  const accumulator = new Float64Array(n);
+  const touched = new Int32Array(n);
+  let candidatesScored = 0;
+  for (let i = 0; i < n; i++) {
+    const v = vectors[i];
+    const query = heaviest(v, opt.queryTerms, index.postings);
+    let touchedCount = 0;
+    for (const [term, qw] of query) {
+      const postingItems = index.postings[term]!;
+      const postingWeights = index.weights[term]!;
+      for (let k = 0; k < postingItems.length; k++) {
+        const j = postingItems[k];
+        if (place[j] === place[i]) continue;
+        if (accumulator[j] === 0) touched[touchedCount++] = j;
+        accumulator[j] += qw * postingWeights[k];
+      }
+    }
+    // The best-proposed candidates, scored exactly.
+    const proposed: number[] = [];
+    for (let k = 0; k < touchedCount; k++) proposed.push(touched[k]);
+    proposed.sort((a, b) => accumulator[b] - accumulator[a] || a - b);
+    const best = new Map<number, [number, number][]>(); // doc → [(j, score)]
+    let taken = 0;
+    for (const j of proposed) {
+      if (taken >= opt.candidatesPerItem) break;
+      if (!kindsComparable(order[i].kind, order[j].kind)) continue;
+      taken++;
+      const score = cosine(v, vectors[j]) * domainAgreement(order[i], order[j], opt.otherDomainFactor);
+      if (score < opt.threshold) continue;
+      const list = best.get(doc[j]) ?? [];
+      list.push([j, score]);
+      best.set(doc[j], list);
+    }
+    candidatesScored += taken;
+    for (let k = 0; k < touchedCount; k++) accumulator[touched[k]] = 0;
+
+    const kept: [number, number][] = [];
+    for (const list of best.values()) {
+      list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const top = list[0][1];
+      kept.push(...list.filter(([, s]) => s >= top * opt.nearBest).slice(0, opt.perDocument));
+    }
+    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [j, score] of kept.slice(0, opt.perItem)) chosen.set(i < j ? `${i},${j}` : `${j},${i}`, score);
+  }
+
+  // Symmetric: a pair chosen from either side is shown on both sides.
+  const links: Link[] = [];
+  const pairs: [number, number, number][] = [];
+  for (const [key, score] of chosen) {
+    const [i, j] = key.split(',').map(Number);
+    pairs.push([i, j, score]);
+    const terms = sharedTerms(vectors[i], vectors[j], space);
+    const rounded = Math.round(score * 1000) / 1000;
+    links.push({ source: order[i].id, target: order[j].id, score: rounded, sharedTerms: terms });
+    links.push({ source: order[j].id, target: order[i].id, score: rounded, sharedTerms: terms });
+  }
+  links.sort((a, b) => cmp(a.source, b.source) || b.score - a.score || cmp(a.target, b.target));
+
+  const topics = groupTopics(order, doc, pairs, opt.topicFloor);
+  return { links, topics, stats: { ms: Math.round(performance.now() - started), candidates: candidatesScored } };
+}
+
+/**
+ * Two items whose documents place them in different domains are less likely the same
+ * measure (家风 for a family's values vs for raising children): a mild discount, not a
+ * wall, since recommendations and report items cross domains. Unknown domain: no effect.
+ */
+function domainAgreement(a: Item, b: Item, otherDomainFactor: number): number {
+  return a.domain && b.domain && a.domain !== b.domain ? otherDomainFactor : 1;
+}
+
+interface InvertedIndex {
+  postings: (Int32Array | undefined)[];
+  weights: (Float32Array | undefined)[];
+}
+
+/** Postings (item, weight) for every term that is not in too large a share of the items. */
+function invertedIndex(vectors: readonly SparseVector[], space: TermSpace, maxShare: number): InvertedIndex {
+  const limit = Math.max(30, Math.floor(space.itemCount * maxShare));
+  const size = space.terms.length;
+  const fill = new Int32Array(size);
+  const postings: (Int32Array | undefined)[] = new Array(size);
+  const weights: (Float32Array | undefined)[] = new Array(size);
+  for (let t = 0; t < size; t++) {
+    if (space.df[t] <= limit) {
+      postings[t] = new Int32Array(space.df[t]);
+      weights[t] = new Float32Array(space.df[t]);
+    }
+  }
+  vectors.forEach((v, i) => {
+    for (let k = 0; k < v.ids.length; k++) {
+      const t = v.ids[k];
+      const p = postings[t];
+      if (!p) continue;
+      p[fill[t]] = i;
+      weights[t]![fill[t]++] = v.weights[k];
+    }
+  });
+  return { postings, weights };
+}
+
+/** An item's heaviest indexed terms: what it is most specifically about. */
+function heaviest(v: SparseVector, count: number, postings: InvertedIndex['postings']): [number, number][] {
+  const terms: [number, number][] = [];
+  for (let k = 0; k < v.ids.length; k++) if (postings[v.ids[k]]) terms.push([v.ids[k], v.weights[k]]);
+  terms.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return terms.slice(0, count);
+}
+
+/**
+ * Topics: the same measure across cities. Links between mutual best matches (each is the
+ * other's best in its document) above the floor join items, strongest first, never
+ * putting two items of one document in the same topic.
+ */
+function groupTopics(order: readonly Item[], doc: Int32Array, pairs: [number, number, number][], floor: number): Topic[] {
+  const n = order.length;
+  // Best partner of each item in each other document.
+  const bestIn = new Map<string, [number, number]>(); // "i,docJ" → (j, score)
+  const consider = (i: number, j: number, s: number) => {
+    const key = `${i},${doc[j]}`;
+    const cur = bestIn.get(key);
+    if (!cur || s > cur[1] || (s === cur[1] && j < cur[0])) bestIn.set(key, [j, s]);
+  };
+  for (const [i, j, s] of pairs) {
+    consider(i, j, s);
+    consider(j, i, s);
+  }
+  const mutual = pairs.filter(
+    ([i, j, s]) => s >= floor && bestIn.get(`${i},${doc[j]}`)?.[0] === j && bestIn.get(`${j},${doc[i]}`)?.[0] === i,
+  );
+  mutual.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const docsOf = new Map<number, Set<number>>();
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const docSet = (root: number) => {
+    let s = docsOf.get(root);
+    if (!s) docsOf.set(root, (s = new Set([doc[root]])));
+    return s;
+  };
+  const edgesInTopic: [number, number, number][] = [];
+  for (const edge of mutual) {
+    const [i, j] = edge;
+    const a = find(i);
+    const b = find(j);
+    if (a === b) {
+      edgesInTopic.push(edge);
+      continue;
+    }
+    const da = docSet(a);
+    const db = docSet(b);
+    if ([...db].some((d) => da.has(d))) continue;
+    const [root, child] = a < b ? [a, b] : [b, a];
+    parent[child] = root;
+    const merged = new Set([...da, ...db]);
+    docsOf.set(root, merged);
+    docsOf.delete(child);
+    edgesInTopic.push(edge);
+  }
+
+  const members = new Map<number, number[]>();
+  const centrality = new Float64Array(n);
+  for (const [i, j, s] of edgesInTopic) {
+    centrality[i] += s;
+    centrality[j] += s;
+  }
+  for (let i = 0; i < n; i++) {
+    if (centrality[i] === 0) continue;
+    const r = find(i);
+    const list = members.get(r) ?? [];
+    list.push(i);
+    members.set(r, list);
+  }
+
+  const topics: Topic[] = [];
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    const central = [...list].sort((a, b) => centrality[b] - centrality[a] || cmp(order[a].id, order[b].id))[0];
+    const ids = list.map((i) => order[i].id).sort(cmp);
+    topics.push({
+      id: topicId(ids),
+      title: order[central].title,
+      domain: majorityDomain(list.map((i) => order[i])),
+      items: ids,
+    });
+  }
+  topics.sort((a, b) => domainRank(a.domain) - domainRank(b.domain) || cmp(a.items[0], b.items[0]));
+  return topics;
+}
+
+/**
+ * Topic id from its first member id: stays the same when other cities join the topic,
+ * as long as no member with an earlier id appears.
+ */
+function topicId(sortedMemberIds: readonly string[]): string {
+  return `topic-${createHash('sha1').update(sortedMemberIds[0]).digest('hex').slice(0, 10)}`;
+}
+
+function majorityDomain(items: readonly Item[]): string | null {
+  const votes = new Map<string, number>();
+  for (const item of items) {
+    if (!item.domain) continue;
+    // A domain the document's structure states outweighs an inferred one.
+    votes.set(item.domain, (votes.get(item.domain) ?? 0) + (item.domainSource === 'structure' ? 2 : 1));
+  }
+  let best: string | null = null;
+  for (const [d, v] of votes) {
+    const bv = best ? votes.get(best)! : -1;
+    if (v > bv || (v === bv && domainRank(d) < domainRank(best))) best = d;
+  }
+  return best;
+}
+
+function domainRank(name: string | null): number {
+  const i = DOMAINS.findIndex((d) => d.name === name);
+  return i < 0 ? DOMAINS.length : i;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

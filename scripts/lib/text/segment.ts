@@ -1,0 +1,77 @@
+/**
+ * Chinese tokenisation for similarity and classification.
+ *
+ * Words come from jieba (the dictionary ships with @node-rs/jieba) in search mode, which
+ * emits a long word and its dictionary sub-words (`妇幼保健机构` → `妇幼`, `保健`,
+ * `妇幼保健`, `机构`): reworded measures in different cities often share only the parts.
+ * Boilerplate (加强, 完善, 妇女…) is not listed here: corpus weighting (see vectors.ts)
+ * makes it count for little. The only hand rules drop what can never carry meaning:
+ * punctuation, lone single characters (的, 和, 与), bare numbers and years. Runs of single
+ * characters (a word the dictionary lacks) become character bigrams.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+
+let jieba: Jieba | undefined;
+
+function segmenter(): Jieba {
+  // Loading the dictionary takes ~0.3 s: do it once, on first use.
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const HAS_HAN = /\p{Script=Han}/u;
+/** Function characters: never half of a recovered word (`等在`, `和对`). */
+const FUNCTION_CHARS = new Set([...'的地得了和与及或等在对为将把被从向以于并而其之是也又就都']);
+const WORDLIKE = /^[\p{Script=Han}\p{L}\p{N}+]+$/u;
+
+/** Full-width digits/letters to ASCII, one spelling per character, so `１２３３８` = `12338`. */
+export function normaliseForTerms(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/** Whether a token can carry meaning on its own. */
+export function isContentToken(token: string): boolean {
+  if (!WORDLIKE.test(token)) return false;
+  if (HAS_HAN.test(token)) return [...token].length >= 2;
+  // Latin/digit tokens: keep codes like `12338`, `HPV`; drop years, counts and stray letters.
+  if (/^\d+$/.test(token)) return token.length >= 5;
+  return token.length >= 2;
+}
+
+/** Content words of a text, in order, repeated as often as they occur. */
+export function segment(text: string): string[] {
+  const clean = normaliseForTerms(text);
+  if (!clean.trim()) return [];
+  // HMM off: only dictionary words, so the same text always segments the same way and
+  // no spurious "new words" glue across clause boundaries.
+  const tokens = segmenter().cutForSearch(clean, false);
+  const words: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    // Words missing from the dictionary (托育, 两癌) come out as single characters; the
+    // pairs of neighbouring single characters bring them back.
+    for (let k = 0; k + 1 < run.length; k++) words.push(run[k] + run[k + 1]);
+    run = [];
+  };
+  for (const token of tokens) {
+    if (token.length === 1 && HAS_HAN.test(token) && !FUNCTION_CHARS.has(token)) {
+      run.push(token);
+      continue;
+    }
+    flush();
+    if (isContentToken(token)) words.push(token);
+  }
+  flush();
+  return words;
+}
+
+/**
+ * The title sentence's words separately from the body's, so callers can weigh the title
+ * more. `text` is the full item text (it repeats the title; the repeat is removed here).
+ */
+export function segmentItem(title: string, text: string): { title: string[]; body: string[] } {
+  const t = title.trim();
+  const body = t && text.startsWith(t) ? text.slice(t.length) : text;
+  return { title: segment(t), body: segment(body) };
+}

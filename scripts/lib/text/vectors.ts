@@ -1,0 +1,157 @@
+/**
+ * Corpus-weighted sparse term vectors and cosine similarity.
+ *
+ * Weighting is BM25-style: term frequency saturates (a word said five times is not five
+ * times as telling) and inverse document frequency over the corpus' items makes words
+ * every item uses (加强, 完善, 妇女, 工作) count for little, with no stopword list.
+ * Title-sentence words are counted TITLE_WEIGHT times, since a measure's title names
+ * what it is about while its body lists the many means.
+ * Vectors are L2-normalised and non-negative, so cosine is a plain dot product in 0..1.
+ */
+
+/** How many times a title word counts against a body word. */
+export const TITLE_WEIGHT = 3;
+
+const K1 = 1.2;
+const B = 0.3;
+
+/** Term counts of one item, title words already multiplied by the title weight. */
+export type TermBag = Map<string, number>;
+
+export function termBag(title: readonly string[], body: readonly string[], titleWeight = TITLE_WEIGHT): TermBag {
+  const bag: TermBag = new Map();
+  for (const t of body) bag.set(t, (bag.get(t) ?? 0) + 1);
+  for (const t of title) bag.set(t, (bag.get(t) ?? 0) + titleWeight);
+  return bag;
+}
+
+/** Term ids ascending with their weights; L2 norm 1 unless empty. */
+export interface SparseVector {
+  ids: Uint32Array;
+  weights: Float32Array;
+}
+
+/** The corpus' vocabulary with document frequencies (in items). */
+export class TermSpace {
+  readonly terms: string[] = [];
+  readonly index = new Map<string, number>();
+  df: Uint32Array = new Uint32Array(0);
+  itemCount = 0;
+
+  idOf(term: string): number | undefined {
+    return this.index.get(term);
+  }
+
+  /** Smoothed BM25 idf: always positive, near 0 for words in almost every item. */
+  idf(id: number): number {
+    const df = this.df[id] ?? 0;
+    return Math.log(1 + (this.itemCount - df + 0.5) / (df + 0.5));
+  }
+}
+
+/**
+ * Build one vector per bag, weighting by the bags themselves as the corpus. Term ids are
+ * assigned in sorted term order so the same corpus gives the same ids (determinism).
+ */
+export function buildVectors(bags: readonly TermBag[]): { space: TermSpace; vectors: SparseVector[] } {
+  const space = new TermSpace();
+  const all = new Set<string>();
+  for (const bag of bags) for (const t of bag.keys()) all.add(t);
+  const sorted = [...all].sort();
+  sorted.forEach((t, i) => {
+    space.terms.push(t);
+    space.index.set(t, i);
+  });
+  const df = new Uint32Array(sorted.length);
+  let totalLength = 0;
+  for (const bag of bags) {
+    for (const t of bag.keys()) df[space.index.get(t)!]++;
+    for (const c of bag.values()) totalLength += c;
+  }
+  space.df = df;
+  space.itemCount = bags.length;
+  const avgLength = bags.length ? totalLength / bags.length : 1;
+  const vectors = bags.map((bag) => weigh(bag, space, avgLength));
+  return { space, vectors };
+}
+
+function weigh(bag: TermBag, space: TermSpace, avgLength: number): SparseVector {
+  let length = 0;
+  for (const c of bag.values()) length += c;
+  const norm = K1 * (1 - B + (B * length) / (avgLength || 1));
+  const entries: [number, number][] = [];
+  for (const [t, tf] of bag) {
+    const id = space.index.get(t);
+    if (id === undefined) continue;
+    const w = space.idf(id) * ((tf * (K1 + 1)) / (tf + norm));
+    if (w > 0) entries.push([id, w]);
+  }
+  return toVector(entries);
+}
+
+/** Sorted, L2-normalised vector from (id, weight) pairs. */
+export function toVector(entries: [number, number][]): SparseVector {
+  entries.sort((a, b) => a[0] - b[0]);
+  let sq = 0;
+  for (const [, w] of entries) sq += w * w;
+  const len = Math.sqrt(sq) || 1;
+  const ids = new Uint32Array(entries.length);
+  const weights = new Float32Array(entries.length);
+  entries.forEach(([id, w], i) => {
+    ids[i] = id;
+    weights[i] = w / len;
+  });
+  return { ids, weights };
+}
+
+/** Cosine of two normalised non-negative vectors: 0 (nothing shared) … 1 (same direction). */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i];
+    const y = bi[j];
+    if (x === y) {
+      dot += a.weights[i] * b.weights[j];
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return Math.min(1, Math.max(0, dot));
+}
+
+/**
+ * The terms two vectors share, most informative first (by their contribution to the
+ * cosine). A shared word that is part of a longer shared word (`妇幼` in `妇幼保健`) is
+ * left out: the reader sees the longer one.
+ */
+export function sharedTerms(a: SparseVector, b: SparseVector, space: TermSpace, limit = 5): string[] {
+  const shared: [string, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i];
+    const y = b.ids[j];
+    if (x === y) {
+      shared.push([space.terms[x], a.weights[i] * b.weights[j]]);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  shared.sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1));
+  const words = shared.map(([t]) => t);
+  const kept = words.filter((t) => !words.some((u) => u !== t && u.length > t.length && u.includes(t)));
+  return kept.slice(0, limit);
+}
+
+/** Sum of vectors, normalised: the centroid direction of a group. */
+export function centroid(vectors: readonly SparseVector[]): SparseVector {
+  const acc = new Map<number, number>();
+  for (const v of vectors) for (let k = 0; k < v.ids.length; k++) acc.set(v.ids[k], (acc.get(v.ids[k]) ?? 0) + v.weights[k]);
+  return toVector([...acc]);
+}
