@@ -83,6 +83,21 @@ describe('normalise on the real seeds', () => {
     const header = blocks.find((b) => b.cells?.[1] === '发展领域');
     expect(header?.cells).toEqual(['', '发展领域']);
   });
+
+  it('keeps tab-only table lines as empty cells, so rows stay aligned', () => {
+    // 003 lines 392–396: measure 10, then a lead cell whose first line is empty (`\t`) with
+    // the names on the untabbed lines below it, then an empty partner cell (`\t`).
+    const { blocks } = normalise(seedText(SEED.daanTaskLists));
+    const rows = blocks.filter((b) => b.lineStart >= 392 && b.lineEnd <= 396);
+    expect(rows.map((b) => [b.lineStart, b.cells])).toEqual([
+      [392, ['', expect.stringMatching(/^10\.发挥市妇联组织/)]],
+      [393, ['', '']],
+      [394, ['市委组织部、']],
+      [395, ['市妇联']],
+      [396, ['', '']],
+    ]);
+    expect(blocks.find((b) => b.lineStart === 393)?.text).toBe('');
+  });
 });
 
 describe('normalise on awkward input', () => {

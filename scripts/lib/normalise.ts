@@ -121,7 +121,9 @@ export function normalise(rawText: string): NormalisedText {
     let text = raw;
     for (const m of raw.match(RESIDUE) ?? []) removed.push({ line: i + 1, text: m, reason: 'residue' });
     text = text.replace(RESIDUE, '');
-    if (text.trim() !== '') kept.push({ no: i + 1, text: layout === 'table' ? text.replace(/\s+$/, '') : text.trim() });
+    // In a table a tab-only line is an empty cell: keep it, or the cells after it shift columns.
+    const emptyCells = layout === 'table' && text.includes('\t');
+    if (text.trim() !== '' || emptyCells) kept.push({ no: i + 1, text: layout === 'table' ? text.replace(/[^\S\t]+$/, '') : text.trim() });
   });
 
   const blocks = layout === 'table' ? tableBlocks(kept) : paragraphBlocks(kept, layout, lines);
@@ -130,8 +132,9 @@ export function normalise(rawText: string): NormalisedText {
 
 function tableBlocks(lines: Line[]): Omit<Block, 'index'>[] {
   return lines.flatMap((l) => {
+    // A tab-only line becomes a block with empty text and empty cells: merged cells and
+    // empty department cells keep the table's rows aligned for the task-list parser.
     const cells = l.text.split('\t').map((c) => c.trim());
-    if (cells.every((c) => c === '')) return [];
     return [{ text: cells.filter(Boolean).join(' '), lineStart: l.no, lineEnd: l.no, cells }];
   });
 }
