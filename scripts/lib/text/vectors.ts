@@ -75,6 +75,13 @@ export function buildVectors(bags: readonly TermBag[]): { space: TermSpace; vect
   return { space, vectors };
 }
 
+/** A vector for a bag outside the corpus (a title, a query), weighted by the corpus' idf. */
+export function vectorInSpace(bag: TermBag, space: TermSpace): SparseVector {
+  let length = 0;
+  for (const c of bag.values()) length += c;
+  return weigh(bag, space, length);
+}
+
 function weigh(bag: TermBag, space: TermSpace, avgLength: number): SparseVector {
   let length = 0;
   for (const c of bag.values()) length += c;
