@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { segmentItem } from './segment.ts';
+import { buildVectors, cosine, sharedTerms, termBag, TITLE_WEIGHT } from './vectors.ts';
+
+const bag = (title: string, text: string) => {
+  const w = segmentItem(title, text);
+  return termBag(w.title, w.body);
+};
+
+// Four reworded measures: two about safe childbirth, one about cancer screening, one about drowning.
+const corpus = [
+  bag('加强母婴安全保障', '加强母婴安全保障。全面落实妊娠风险筛查评估、高危孕产妇专案管理、危急重症救治制度。加强妇女工作。'),
+  bag('保障孕产妇安全分娩', '保障孕产妇安全分娩。落实妊娠风险筛查评估、高危孕产妇专案管理、危急重症救治。加强妇女工作。'),
+  bag('加大宫颈癌、乳腺癌综合防治力度', '加大宫颈癌、乳腺癌综合防治力度。提高筛查率，加强妇女工作。'),
+  bag('预防和减少儿童溺水', '预防和减少儿童溺水。加强水域隐患排查，加强妇女工作。'),
+];
+
+describe('vectors', () => {
+  const { space, vectors } = buildVectors(corpus);
+
+  it('scores cosine in 0..1, 1 for the same item, higher for the reworded twin', () => {
+    expect(cosine(vectors[0], vectors[0])).toBeCloseTo(1, 5);
+    const twin = cosine(vectors[0], vectors[1]);
+    expect(twin).toBeGreaterThan(cosine(vectors[0], vectors[2]));
+    expect(twin).toBeGreaterThan(cosine(vectors[0], vectors[3]));
+    for (const a of vectors) for (const b of vectors) {
+      expect(cosine(a, b)).toBeGreaterThanOrEqual(0);
+      expect(cosine(a, b)).toBeLessThanOrEqual(1);
+      expect(cosine(a, b)).toBeCloseTo(cosine(b, a), 10);
+    }
+  });
+
+  it('lets words every item uses count for little (no stopword list)', () => {
+    expect(space.idf(space.idOf('妇女')!)).toBeLessThan(space.idf(space.idOf('孕产妇')!));
+    expect(space.idf(space.idOf('加强')!)).toBeLessThan(space.idf(space.idOf('溺水')!));
+  });
+
+  it('weighs title words more than body words', () => {
+    const b = bag('加强母婴安全保障', '加强母婴安全保障。母婴。');
+    expect(b.get('母婴')).toBe(TITLE_WEIGHT + 1);
+  });
+
+  it('explains a match by the informative words two items share, longer words first', () => {
+    const terms = sharedTerms(vectors[0], vectors[1], space);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(terms).not.toContain('妇女');
+    expect(terms.slice(0, 5).join('/')).toMatch(/孕产妇|筛查|妊娠|危急/);
+  });
+
+  it('gives the same term ids for the same corpus', () => {
+    const again = buildVectors(corpus);
+    expect(again.space.terms).toEqual(space.terms);
+    expect([...again.vectors[2].ids]).toEqual([...vectors[2].ids]);
+  });
+});
