@@ -1,0 +1,108 @@
+/**
+ * Numbering shared by the loosely structured documents (审议意见, 落实情况报告, 讲话):
+ * Chinese ordinals, section and item markers, and the title sentence of an item.
+ */
+
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** `一` → 1, `十` → 10, `十二` → 12, `二十三` → 23; null when not a Chinese ordinal below 100. */
+export function chineseOrdinal(text: string): number | null {
+  if (!/^[〇零一二两三四五六七八九十]+$/.test(text)) return null;
+  const ten = text.indexOf('十');
+  if (ten === -1) return text.length === 1 ? (DIGITS[text] ?? null) : null;
+  if (text.indexOf('十', ten + 1) !== -1) return null;
+  const tens = ten === 0 ? 1 : DIGITS[text.slice(0, ten)];
+  const units = ten === text.length - 1 ? 0 : DIGITS[text.slice(ten + 1)];
+  if (tens === undefined || units === undefined || text.slice(0, ten).length > 1 || text.slice(ten + 1).length > 1) return null;
+  return tens * 10 + units;
+}
+
+const CN = '[一二三四五六七八九十]{1,3}';
+
+/** `一、…` section heading at the start of a block; the marker may be followed by a space (`二、 聚焦…`). */
+const SECTION_MARK = new RegExp(`^(${CN})、\\s*`);
+/** `（一）` / `(一)` item at the start of a block. */
+const PAREN_MARK = new RegExp(`^[（(](${CN})[）)]\\s*`);
+/** `一是` / `一要` item at the start of a block. */
+const SPOKEN_MARK = new RegExp(`^(${CN})(是|要)`);
+
+export interface Marker {
+  /** As printed, without trailing spaces: `一、`, `（一）`, `一是`. */
+  number: string;
+  ordinal: number;
+  /** Length of the marker in the text, including spaces after it. */
+  length: number;
+}
+
+export function sectionMarker(text: string): Marker | null {
+  return marker(SECTION_MARK.exec(text), (m) => `${m[1]}、`);
+}
+
+export function parenMarker(text: string): Marker | null {
+  return marker(PAREN_MARK.exec(text), (m) => m[0].trim());
+}
+
+export function spokenMarker(text: string): Marker | null {
+  return marker(SPOKEN_MARK.exec(text), (m) => m[0]);
+}
+
+function marker(m: RegExpExecArray | null, printed: (m: RegExpExecArray) => string): Marker | null {
+  if (!m) return null;
+  const ordinal = chineseOrdinal(m[1]!);
+  return ordinal === null ? null : { number: printed(m), ordinal, length: m[0].length };
+}
+
+/**
+ * A section heading standing alone as a block: `一、持续夯实基础，形成维权工作合力`. A heading
+ * has no full stop; a numbered paragraph (`一、…。…`) is body text, not a heading.
+ */
+export function isSectionHeading(text: string): boolean {
+  return sectionMarker(text) !== null && !/[。；！？]/.test(text) && text.length <= 60;
+}
+
+/** Heading text with the space after its marker tidied: `二、 聚焦重点` → `二、聚焦重点`. */
+export function tidyHeading(text: string): string {
+  const m = sectionMarker(text);
+  return m ? m.number + text.slice(m.length).trim() : text.trim();
+}
+
+/**
+ * Where `一是`/`二是`… items start inside a run of text. An item starts at the beginning of
+ * the text or right after a sentence or clause end (`。一是`, `：一是`), never inside a word
+ * (`统一是`); and the ordinals must run 一, 二, 三… (a new `一是` starts a new list).
+ */
+export function spokenItemStarts(
+  text: string,
+  verb: '是' | '要' = '是',
+  /** The ordinal the list continues with when the text follows earlier items (`二是` in the next paragraph). */
+  expectedFirst = 1,
+): { index: number; marker: Marker; listStart: boolean }[] {
+  const re = new RegExp(`(^|[。；：！？;:!?]["”’」』）)]*)(${CN})${verb}`, 'g');
+  const starts: { index: number; marker: Marker; listStart: boolean }[] = [];
+  let expected = expectedFirst;
+  for (const m of text.matchAll(re)) {
+    const ordinal = chineseOrdinal(m[2]!);
+    if (ordinal === null) continue;
+    const index = m.index! + m[1]!.length;
+    const listStart = ordinal === 1;
+    if (!listStart && ordinal !== expected) continue; // `三是` without a `二是` before it is prose
+    starts.push({ index, marker: { number: `${m[2]}${verb}`, ordinal, length: m[2]!.length + 1 }, listStart });
+    expected = ordinal + 1;
+  }
+  return starts;
+}
+
+/**
+ * The title of an item: its first sentence without the number and the full stop
+ * (`一是维护女性平等就业权利。要加大…` → `维护女性平等就业权利`).
+ */
+export function titleSentence(textAfterMarker: string): string {
+  const body = textAfterMarker.trim();
+  const end = body.search(/[。；！？!?]/);
+  return (end === -1 ? body : body.slice(0, end)).trim();
+}
+
+/** Does the text end a sentence? A paragraph that does not was cut off and continues. */
+export function endsSentence(text: string): boolean {
+  return /[。！？；：!?;:…]["”’』」）)]*$/.test(text.trim());
+}
