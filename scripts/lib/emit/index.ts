@@ -115,6 +115,8 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
             domainSource: item.domainSource,
             number: item.number,
             title: item.title,
+            // Also in frontmatter so listing pages show it without rendering each MDX body.
+            text: item.text,
             section: item.section,
             leadDepartments: item.leadDepartments,
             partnerDepartments: item.partnerDepartments,

@@ -1,0 +1,35 @@
+/**
+ * After `astro build`: index dist/ with Pagefind (Node API). Pagefind's npm package runs the
+ * binary from @pagefind/<platform>; we require the *extended* one, which segments Chinese
+ * (the plain binary would index whole runs of Han characters as single words, so 母婴安全
+ * would never match inside a sentence).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { resolveBinaryPath } from '../node_modules/pagefind/lib/resolveBinary.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = path.join(root, 'dist');
+
+const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
+if (!path.basename(binary).startsWith('pagefind_extended')) {
+  throw new Error(`postbuild: Pagefind resolved ${binary}, not the extended binary; Chinese would not be segmented`);
+}
+
+const started = performance.now();
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+if (!index) throw new Error(`postbuild: Pagefind createIndex failed: ${errors.join('; ')}`);
+const added = await index.addDirectory({ path: dist });
+if (added.errors.length) throw new Error(`postbuild: Pagefind indexing failed: ${added.errors.join('; ')}`);
+const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
+if (written.errors.length) throw new Error(`postbuild: Pagefind write failed: ${written.errors.join('; ')}`);
+await pagefind.close();
+
+console.log(
+  `postbuild: Pagefind (${path.basename(binary)}) indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/pagefind/`,
+);
+if (added.page_count === 0) {
+  console.error('postbuild: no pages indexed (no data-pagefind-body found?)');
+  process.exitCode = 1;
+}
