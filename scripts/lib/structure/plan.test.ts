@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { decode } from '../decode.ts';
+import { normalise } from '../normalise.ts';
+import { SEED, SEEDS_DIR } from '../testing/seeds.ts';
+import type { Block, Item } from '../types.ts';
+import { parsePlan } from './plan.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Blocks as the normaliser would give them for a rejoined plan: one paragraph each. */
+function blocks(texts: string[]): Block[] {
+  return texts.map((text, index) => ({ index, text, lineStart: index + 1, lineEnd: index + 1 }));
+}
+
+const summary = (items: Item[]) => items.map((i) => `${i.domain} ${i.kind} ${i.number}: ${i.text}`);
+
+describe('parsePlan on small plans', () => {
+  const plan = blocks([
+    '阜新市儿童发展规划（2021—2030 年）',
+    '一、指导思想、基本原则和总体目标',
+    '（二）基本原则。',
+    '1.坚持党的全面领导。把握儿童事业发展的政治方向。',
+    '2.坚持儿童发展优先。',
+    '二、发展领域、主要目标和策略措施',
+    '（一）儿童与健康。',
+    '主要目标：',
+    '1.覆盖城乡的儿童健康服务体系更加完善。',
+    '2.新生儿死亡率到 2025 年分别控制在 3.0‰以下。',
+    '3.儿童健康生活方式基本普及。',
+    '策略措施：',
+    '1.健全儿童健康保障制度机制。将儿童健康融入经济社会发展政策。',
+    '（1）一个子段落，属于措施 1。',
+    '2.完善儿童健康服务体系。构建三级儿童健康服务网络。',
+    '（七）儿童与法律。',
+    '主要目标：',
+    '1.保障儿童权益的法规政策体系更加完善。',
+    '三、组织实施',
+    '1.这不是目标。',
+  ]);
+  const items = parsePlan('doc', plan);
+
+  it('reads goals and measures per domain, skipping numbered lists outside domains', () => {
+    expect(summary(items)).toEqual([
+      '儿童与健康 goal 1: 覆盖城乡的儿童健康服务体系更加完善。',
+      '儿童与健康 goal 2: 新生儿死亡率到 2025 年分别控制在 3.0‰以下。',
+      '儿童与健康 goal 3: 儿童健康生活方式基本普及。',
+      '儿童与健康 measure 1: 健全儿童健康保障制度机制。将儿童健康融入经济社会发展政策。\n（1）一个子段落，属于措施 1。',
+      '儿童与健康 measure 2: 完善儿童健康服务体系。构建三级儿童健康服务网络。',
+      '儿童与法律保护 goal 1: 保障儿童权益的法规政策体系更加完善。',
+    ]);
+  });
+
+  it('fills ids, titles, sections, block ranges and population', () => {
+    const m1 = items.find((i) => i.kind === 'measure' && i.number === '1')!;
+    expect(m1).toMatchObject({
+      id: 'doc-children-health-m1',
+      population: '儿童',
+      domainSource: 'structure',
+      title: '健全儿童健康保障制度机制',
+      section: ['阜新市儿童发展规划（2021—2030 年）', '二、发展领域、主要目标和策略措施', '（一）儿童与健康。', '策略措施：'],
+      leadDepartments: [],
+      partnerDepartments: [],
+      blockStart: 12,
+      blockEnd: 13,
+    });
+    expect(items.map((i) => i.id)).toContain('doc-children-law-g1');
+  });
+
+  it('takes `6.3岁以下…` as goal 6 and a wrapped `3.4‰…` as no item', () => {
+    const goals = parsePlan(
+      'doc',
+      blocks([
+        '（一）儿童与健康。',
+        '主要目标：',
+        '1.一。',
+        '2.二。',
+        '3.新生儿、婴儿和 5 岁以下儿童死亡率到 2030 年分别控制在 2.3‰、',
+        '3.4‰和 4.4‰以下，地区和城乡差距逐步缩小。',
+        '4.四。',
+        '5.五。',
+        '6.3岁以下儿童系统管理率和7岁以下儿童保健管理率达到',
+        '90%以上。',
+        '7.七。',
+      ]),
+    );
+    expect(goals.map((g) => g.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(goals[2]!.text).toBe('新生儿、婴儿和 5 岁以下儿童死亡率到 2030 年分别控制在 2.3‰、\n3.4‰和 4.4‰以下，地区和城乡差距逐步缩小。');
+    expect(goals[5]!.text).toBe('3岁以下儿童系统管理率和7岁以下儿童保健管理率达到\n90%以上。');
+  });
+
+  it('does not take a wrapped `4.01‰` continuing an unfinished sentence as the expected item 4', () => {
+    const goals = parsePlan(
+      'doc',
+      blocks(['（一）儿童与健康。', '主要目标：', '1.一。', '2.二。', '3.婴儿死亡率分别为', '4.01‰，远低于省目标。', '4.四。']),
+    );
+    expect(goals.map((g) => `${g.number}:${g.text}`)).toEqual(['1:一。', '2:二。', '3:婴儿死亡率分别为\n4.01‰，远低于省目标。', '4:四。']);
+  });
+
+  it('restarts numbering per domain and per list', () => {
+    const ids = parsePlan(
+      'doc',
+      blocks(['（一）妇女与健康。', '主要目标：', '1.a。', '2.b。', '策略措施：', '1.c。', '（二）妇女与教育。', '主要目标：', '1.d。']),
+    ).map((i) => i.id);
+    expect(ids).toEqual(['doc-women-health-g1', 'doc-women-health-g2', 'doc-women-health-m1', 'doc-women-education-g1']);
+  });
+});
+
+/**
+ * Expected counts for 001, counted by hand in seeds/001_6e786ead64a8a593.txt: for each
+ * `（N）domain` heading, the last number of the list after `主要目标：` (goals) and after
+ * `策略措施：` (measures), having checked with
+ * `grep -nE '^ ?[0-9]+\.' seeds/001_…txt` that each list runs 1, 2, … without gaps (the only
+ * extra line-start number inside a list is the wrapped `3.4‰和 4.4‰以下` at line 2573).
+ */
+const FUXIN_COUNTS: Record<string, [goals: number, measures: number]> = {
+  妇女与健康: [12, 13],
+  妇女与教育: [11, 14],
+  妇女与经济: [11, 15],
+  妇女参与决策和管理: [11, 10],
+  妇女与社会保障: [9, 11],
+  妇女与家庭建设: [9, 10],
+  妇女与环境: [9, 12],
+  妇女与法律: [9, 13],
+  儿童与健康: [14, 16],
+  儿童与安全: [10, 12],
+  儿童与教育: [9, 13],
+  儿童与福利: [10, 13],
+  儿童与家庭: [8, 9],
+  儿童与环境: [10, 12],
+  儿童与法律保护: [10, 14],
+};
+
+describe('parsePlan on the 阜新 plans (001)', () => {
+  const docId = '001_6e786ead64a8a593';
+  const { blocks: docBlocks } = normalise(decode(readFileSync(path.join(SEEDS_DIR, SEED.fuxinPlans))).text);
+  const items = parsePlan(docId, docBlocks);
+  const byId = new Map(items.map((i) => [i.id, i]));
+
+  it('finds every goal and measure of every domain of both plans', () => {
+    const counts: Record<string, [number, number]> = {};
+    for (const item of items) {
+      const c = (counts[item.domain!] ??= [0, 0]);
+      c[item.kind === 'goal' ? 0 : 1]++;
+    }
+    expect(counts).toEqual(FUXIN_COUNTS);
+  });
+
+  it('numbers each list 1…n in order', () => {
+    for (const domain of Object.keys(FUXIN_COUNTS)) {
+      for (const kind of ['goal', 'measure'] as const) {
+        const numbers = items.filter((i) => i.domain === domain && i.kind === kind).map((i) => Number(i.number));
+        expect(numbers, `${domain} ${kind}`).toEqual(numbers.map((_, k) => k + 1));
+      }
+    }
+  });
+
+  it('takes population from the plan it is in', () => {
+    for (const item of items) expect(item.population).toBe(item.domain!.startsWith('妇女') ? '妇女' : '儿童');
+    expect(items.filter((i) => i.population === '妇女').every((i) => i.section[0] === '阜新市妇女发展规划（2021—2030 年）')).toBe(true);
+    expect(items.filter((i) => i.population === '儿童').every((i) => i.section[0] === '阜新市儿童发展规划（2021—2030 年）')).toBe(true);
+  });
+
+  it('survives the numbering traps', () => {
+    const g = (n: number) => byId.get(`${docId}-children-health-g${n}`)!;
+    expect(g(6).text.startsWith('3岁以下儿童系统管理率')).toBe(true);
+    expect(g(9).text.startsWith('5岁以下儿童贫血率')).toBe(true);
+    // The wrapped `3.4‰和 4.4‰以下` stays inside goal 3; goal 4 is the next numbered goal.
+    expect(g(3).text).toContain('3.4‰和 4.4‰以下，地区和城乡差距逐步缩小');
+    expect(g(4).text.startsWith('覆盖婚前、孕前、孕期、新生儿和儿童各阶段的出生缺陷')).toBe(true);
+    // `4.01‰，远低于…` in the children's plan preface is no item, nor are 基本原则 1.–5.
+    expect(items.some((i) => i.text.startsWith('01‰'))).toBe(false);
+    expect(items.some((i) => i.text.startsWith('坚持党的全面领导'))).toBe(false);
+  });
+
+  it('gives measures their title sentence and keeps the ids other stages rely on', () => {
+    const m4 = byId.get(`${docId}-women-health-m4`)!;
+    expect(m4).toMatchObject({ kind: 'measure', number: '4', title: '加强母婴安全保障', domain: '妇女与健康' });
+    expect(m4.text.startsWith('加强母婴安全保障。实施母婴安全行动提升计划')).toBe(true);
+    expect(byId.get(`${docId}-children-law-m14`)?.title).toBe('有效预防未成年人违法犯罪');
+    expect(byId.get(`${docId}-women-health-g3`)?.title).toBe('妇女常见病防治力度不断加大');
+  });
+
+  it('gives every item a non-empty text and title, structural domain and no departments', () => {
+    for (const item of items) {
+      expect(item.text.trim(), item.id).not.toBe('');
+      expect(item.title.trim(), item.id).not.toBe('');
+      expect(item.domainSource).toBe('structure');
+      expect(item.leadDepartments).toEqual([]);
+      expect(item.partnerDepartments).toEqual([]);
+    }
+  });
+
+  it('gives unique ids that are the same on a second parse', () => {
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    expect(parsePlan(docId, docBlocks).map((i) => i.id)).toEqual(items.map((i) => i.id));
+  });
+
+  it('is lossless: each domain section is its items, heading lines aside', () => {
+    for (const domain of Object.keys(FUXIN_COUNTS)) {
+      const own = items.filter((i) => i.domain === domain);
+      const covered = new Set(own.flatMap((i) => range(i.blockStart, i.blockEnd)));
+      // From the first goal to the last measure, every block is an item's, or is the
+      // `策略措施：` heading between the two lists.
+      const first = Math.min(...own.map((i) => i.blockStart));
+      const last = Math.max(...own.map((i) => i.blockEnd));
+      const uncovered = range(first, last).filter((k) => !covered.has(k)).map((k) => docBlocks[k]!.text);
+      expect(uncovered, domain).toEqual(['策略措施：']);
+      // And an item's text is exactly its blocks, less the printed number.
+      for (const item of own) {
+        const source = docBlocks.slice(item.blockStart, item.blockEnd + 1).map((b) => b.text).join('\n');
+        expect(source.replace(/^\s*[0-9]+[.．、]\s*/, ''), item.id).toBe(item.text);
+      }
+      // The last measure ends where the next heading starts.
+      const next = docBlocks[last + 1]!.text;
+      expect(/^(（[一二三四五六七八]）|三、)/.test(next), `${domain}: after the last measure comes ${next}`).toBe(true);
+    }
+  });
+});
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
