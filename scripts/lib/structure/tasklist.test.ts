@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { decode } from '../decode.ts';
+import { normalise } from '../normalise.ts';
+import { SEED, SEEDS_DIR } from '../testing/seeds.ts';
+import type { Item } from '../types.ts';
+import { splitDepartments } from './departments.ts';
+import { parseTaskList } from './tasklist.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** A small flattened table, written the way 003 is: every cell starts with a tab. */
+const SMALL = [
+  '附件1',
+  '某市妇女发展规划（2021—2030年）重点任务清单',
+  '\t发展领域',
+  '\t主要目标',
+  '\t策略措施',
+  '\t牵头部门',
+  '\t配合部门',
+  '',
+  '\t（五）',
+  '妇女与',
+  '社会保障',
+  '\t1.妇女平等享有社会保障权益。',
+  '2.逐步完善生育保障制度。',
+  '\t1.完善惠及妇女群体的社会保障体系。全面落实社会保险。',
+  '\t市社保局、',
+  '市民政局',
+  '\t',
+  '',
+  '\t',
+  '\t',
+  '\t2.保障女性的失业保险权益。督促用人单位依法参保。',
+  '\t',
+  '',
+  '市委',
+  '组织部',
+  '\t',
+  '',
+  '附件2',
+  '某市儿童发展规划（2021—2030年）重点任务清单',
+  '\t发展领域',
+  '\t主要目标',
+  '\t策略措施',
+  '\t牵头部门',
+  '\t配合部门',
+  '\t（7）      儿童与法律',
+  '保护',
+  '\t1.逐步完善保护儿童权益的法规政策体系。',
+  '\t1.积极构建儿童权益保护政策法规体系。加强立法。',
+  '\t市民政局',
+  '\t市妇联，市教育局',
+  '\t',
+  '\t',
+  '\t2.建立健全有效的未成年人违法犯罪防控体系。',
+  '\t市民政局、',
+  '市司法局',
+].join('\n');
+
+const brief = (i: Item) => ({
+  id: i.id,
+  population: i.population,
+  domain: i.domain,
+  number: i.number,
+  title: i.title,
+  lead: i.leadDepartments,
+  partner: i.partnerDepartments,
+});
+
+describe('parseTaskList on a small table', () => {
+  const items = parseTaskList('doc', normalise(SMALL).blocks);
+
+  it('reads domains, goals, measures and departments cell by cell', () => {
+    expect(items.map(brief)).toEqual([
+      { id: 'doc-women-social-security-g1', population: '妇女', domain: '妇女与社会保障', number: '1', title: '妇女平等享有社会保障权益', lead: [], partner: [] },
+      { id: 'doc-women-social-security-g2', population: '妇女', domain: '妇女与社会保障', number: '2', title: '逐步完善生育保障制度', lead: [], partner: [] },
+      { id: 'doc-women-social-security-m1', population: '妇女', domain: '妇女与社会保障', number: '1', title: '完善惠及妇女群体的社会保障体系', lead: ['市社保局', '市民政局'], partner: [] },
+      // Lead cell opens with an empty line and continues on untabbed lines; partner cell empty.
+      { id: 'doc-women-social-security-m2', population: '妇女', domain: '妇女与社会保障', number: '2', title: '保障女性的失业保险权益', lead: ['市委组织部'], partner: [] },
+      { id: 'doc-children-law-g1', population: '儿童', domain: '儿童与法律保护', number: '1', title: '逐步完善保护儿童权益的法规政策体系', lead: [], partner: [] },
+      { id: 'doc-children-law-m1', population: '儿童', domain: '儿童与法律保护', number: '1', title: '积极构建儿童权益保护政策法规体系', lead: ['市民政局'], partner: ['市妇联', '市教育局'] },
+      // The last row stops after its lead cell, as 003 does.
+      { id: 'doc-children-law-m2', population: '儿童', domain: '儿童与法律保护', number: '2', title: '建立健全有效的未成年人违法犯罪防控体系', lead: ['市民政局', '市司法局'], partner: [] },
+    ]);
+  });
+
+  it('keeps the item text whole and the section path', () => {
+    const m1 = items.find((i) => i.id === 'doc-women-social-security-m1')!;
+    expect(m1.text).toBe('完善惠及妇女群体的社会保障体系。全面落实社会保险。');
+    expect(m1.kind).toBe('measure');
+    expect(m1.section).toEqual(['附件1', '某市妇女发展规划（2021—2030年）重点任务清单', '（五）妇女与社会保障', '策略措施']);
+    expect(items[0]!.section.at(-1)).toBe('主要目标');
+  });
+});
+
+describe('splitDepartments', () => {
+  it('splits on 、，, and line breaks between whole names', () => {
+    expect(splitDepartments(['市妇联、', '市卫健局'])).toEqual(['市妇联', '市卫健局']);
+    expect(splitDepartments(['市妇联，市教育局 团市委'])).toEqual(['市妇联', '市教育局', '团市委']);
+    expect(splitDepartments(['市教育局', '市文旅局', '市工信局', '市科协'])).toEqual(['市教育局', '市文旅局', '市工信局', '市科协']);
+  });
+
+  it('joins a name wrapped inside the column', () => {
+    expect(splitDepartments(['市委', '组织部'])).toEqual(['市委组织部']);
+    expect(splitDepartments(['市残联、', '市退役军人', '事务局'])).toEqual(['市残联', '市退役军人事务局']);
+  });
+
+  it('gives nothing for an empty cell', () => {
+    expect(splitDepartments([])).toEqual([]);
+    expect(splitDepartments(['', '  '])).toEqual([]);
+  });
+});
+
+/**
+ * Expected counts for 003, counted by hand in seeds/003_89b52d1760550c11.txt (view it with
+ * `sed 's/\t/→/g'`): per domain, goals are the numbered lines of the 主要目标 cell (the first
+ * tab-led `1.` after the domain cell, then untabbed `2.`…), measures the tab-led `N.` lines
+ * after it; the last number of each, each list checked to run 1…n without gaps.
+ */
+const DAAN_COUNTS: Record<string, [goals: number, measures: number]> = {
+  妇女与健康: [9, 12],
+  妇女与教育: [7, 10],
+  妇女与经济: [9, 11],
+  妇女参与决策和管理: [10, 10],
+  妇女与社会保障: [9, 10],
+  妇女与家庭建设: [9, 10],
+  妇女与环境: [8, 9],
+  妇女与法律: [9, 11],
+  儿童与健康: [12, 13],
+  儿童与安全: [10, 10],
+  儿童与教育: [9, 11],
+  儿童与福利: [10, 13],
+  儿童与家庭: [8, 8],
+  儿童与环境: [8, 9],
+  儿童与法律保护: [10, 14],
+};
+
+describe('parseTaskList on the 大安 key-task lists (003)', () => {
+  const docId = '003_89b52d1760550c11';
+  const { blocks } = normalise(decode(readFileSync(path.join(SEEDS_DIR, SEED.daanTaskLists))).text);
+  const items = parseTaskList(docId, blocks);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const measure = (slug: string, n: number) => byId.get(`${docId}-${slug}-m${n}`)!;
+
+  it('finds every goal and measure of every domain of both lists', () => {
+    const counts: Record<string, [number, number]> = {};
+    for (const item of items) {
+      const c = (counts[item.domain!] ??= [0, 0]);
+      c[item.kind === 'goal' ? 0 : 1]++;
+    }
+    expect(counts).toEqual(DAAN_COUNTS);
+  });
+
+  it('numbers each list 1…n in order', () => {
+    for (const domain of Object.keys(DAAN_COUNTS)) {
+      for (const kind of ['goal', 'measure'] as const) {
+        const numbers = items.filter((i) => i.domain === domain && i.kind === kind).map((i) => Number(i.number));
+        expect(numbers, `${domain} ${kind}`).toEqual(numbers.map((_, k) => k + 1));
+      }
+    }
+  });
+
+  it('takes population from 附件1 (妇女) and 附件2 (儿童)', () => {
+    for (const item of items) {
+      const women = item.population === '妇女';
+      expect(item.section[0]).toBe(women ? '附件1' : '附件2');
+      expect(item.section[1]).toBe(women ? '大安市妇女发展规划（2021—2030年）重点任务清单' : '大安市儿童发展规划（2021—2030年）重点任务清单');
+      expect(item.domain!.startsWith(item.population!)).toBe(true);
+    }
+  });
+
+  it('reads domain cells split over lines or spaced out', () => {
+    const headings = [...new Set(items.map((i) => `${i.section[2]} → ${i.domain}`))];
+    expect(headings).toContain('（五）妇女与社会保障 → 妇女与社会保障');
+    expect(headings).toContain('（四）妇女参与决策和管理 → 妇女参与决策和管理');
+    expect(headings).toContain('（4）儿童与福利 → 儿童与福利');
+    expect(headings).toContain('（7）儿童与法律保护 → 儿童与法律保护');
+  });
+
+  it('survives the numbering traps', () => {
+    // `8.5岁以下儿童贫血率…` is goal 8 whose text starts `5岁以下`.
+    expect(byId.get(`${docId}-children-health-g8`)!.text.startsWith('5岁以下儿童贫血率')).toBe(true);
+    expect(byId.get(`${docId}-children-health-g9`)!.text.startsWith('儿童新发近视率')).toBe(true);
+  });
+
+  it('gives departments whole, lead and partner apart', () => {
+    const deps = (i: Item) => [i.leadDepartments, i.partnerDepartments];
+    // 003 lines 46–47 and 53–56: names split over lines after `、`.
+    expect(deps(measure('women-health', 5))).toEqual([['市卫健局', '市妇联'], []]);
+    expect(deps(measure('women-health', 6))).toEqual([['市卫健局', '市教育局', '市监局'], ['市妇联']]);
+    // Lines 352–353: `市委` newline `组织部` is one name.
+    expect(deps(measure('women-decision-making', 4))).toEqual([['市委组织部'], []]);
+    // Lines 393–396: a lead cell opening with an empty line, then an empty partner cell.
+    expect(deps(measure('women-decision-making', 10))).toEqual([['市委组织部', '市妇联'], []]);
+    // Lines 512–517: `市退役军人` newline `事务局`.
+    expect(deps(measure('women-family', 3))).toEqual([['市妇联', '市卫健局', '市民政局'], ['市残联', '市退役军人事务局']]);
+    // Lines 1231–1234: four names on four lines without separators.
+    expect(deps(measure('children-environment', 6))).toEqual([['市教育局', '市文旅局', '市工信局', '市科协'], []]);
+    // Lines 1373–1375: the last row, cut off after its lead cell.
+    expect(deps(measure('children-law', 14))).toEqual([['市民政局', '市司法局'], []]);
+  });
+
+  it('names only whole departments, and every measure has a lead', () => {
+    const names = new Set(items.flatMap((i) => [...i.leadDepartments, ...i.partnerDepartments]));
+    for (const name of names) expect(name).toMatch(/^(?:团市委|市[^、，,\s]+(?:局|委|会|院|部|联|办|协))$/);
+    for (const item of items.filter((i) => i.kind === 'measure')) expect(item.leadDepartments.length, item.id).toBeGreaterThan(0);
+    for (const item of items.filter((i) => i.kind === 'goal')) expect([...item.leadDepartments, ...item.partnerDepartments]).toEqual([]);
+  });
+
+  it('gives measures their title sentence and every item a non-empty text', () => {
+    expect(measure('women-health', 4)).toMatchObject({ title: '保障孕产妇安全分娩', domainSource: 'structure' });
+    expect(measure('women-health', 4).text.startsWith('保障孕产妇安全分娩。加强医疗机构产科质量规范化建设。')).toBe(true);
+    for (const item of items) {
+      expect(item.text.trim(), item.id).not.toBe('');
+      expect(item.title.trim(), item.id).not.toBe('');
+    }
+  });
+
+  it('gives unique ids that are the same on a second parse', () => {
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    expect(parseTaskList(docId, blocks).map((i) => i.id)).toEqual(items.map((i) => i.id));
+  });
+
+  it('is lossless: every numbered line of a domain is in exactly one item, whole', () => {
+    for (const domain of Object.keys(DAAN_COUNTS)) {
+      const own = items.filter((i) => i.domain === domain);
+      // Each item's text is its blocks' text, less the printed number.
+      for (const item of own) {
+        const source = blocks.slice(item.blockStart, item.blockEnd + 1).map((b) => b.text).join('\n');
+        expect(source.replace(/^\s*[0-9]+[.．、]\s*/, ''), item.id).toBe(item.text);
+      }
+      // Every block in the domain's span that starts with a number belongs to one item.
+      const first = Math.min(...own.map((i) => i.blockStart));
+      const last = Math.max(...own.map((i) => i.blockEnd));
+      const numbered = blocks.slice(first, last + 1).filter((b) => /^[0-9]+\./.test(b.text));
+      const starts = new Set(own.map((i) => i.blockStart));
+      expect(numbered.filter((b) => !starts.has(b.index)).map((b) => b.text), domain).toEqual([]);
+      expect(numbered.length, domain).toBe(own.length);
+    }
+  });
+});
