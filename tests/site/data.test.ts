@@ -1,0 +1,38 @@
+/** Open-data exports in dist/data: present, with the documented keys, CSV with BOM. */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DIST, loadKb } from '../support/kb.ts';
+
+// The field lists the issues specify (the contract), not read from the emitter.
+const FIELDS: Record<string, string[]> = {
+  documents: ['id', 'title', 'city', 'province', 'level', 'kind', 'date', 'docNumber', 'source', 'sha256', 'url', 'itemCount'],
+  items: ['id', 'docId', 'city', 'population', 'domain', 'kind', 'number', 'title', 'text', 'leadDepartments', 'partnerDepartments', 'url'],
+  links: ['source', 'target', 'score', 'sharedTerms'],
+  topics: ['id', 'title', 'domain', 'items'],
+};
+
+describe('dist/data exports', () => {
+  for (const [name, fields] of Object.entries(FIELDS)) {
+    it(`${name}.json and ${name}.csv exist with the right keys`, async () => {
+      const json = `${DIST}/data/${name}.json`;
+      const csv = `${DIST}/data/${name}.csv`;
+      expect(existsSync(json) && existsSync(csv)).toBe(true);
+      const rows = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>[];
+      for (const r of rows) expect(Object.keys(r)).toEqual(fields);
+      const text = readFileSync(csv, 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.slice(1).split(/\r?\n/)[0]).toBe(fields.join(','));
+      const kb = await loadKb();
+      const expected = { documents: kb.documents.length, items: kb.documents.reduce((n, d) => n + d.items.length, 0), links: kb.links.length, topics: kb.topics.length }[name];
+      expect(rows.length).toBe(expected);
+    });
+  }
+
+  it('the data page links every file', () => {
+    const html = readFileSync(`${DIST}/data/index.html`, 'utf8');
+    for (const name of Object.keys(FIELDS)) {
+      expect(html).toContain(`href="/data/${name}.json"`);
+      expect(html).toContain(`href="/data/${name}.csv"`);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Search quality on the real built site: real Pagefind index, real Chromium.
+ * Expected items are looked up in the knowledge base by their content, not hard-coded ids.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Item, KnowledgeBase } from '../../scripts/lib/types.ts';
+import { launch, openPage, readResults, search, type Result } from '../support/browser.ts';
+import { DIST, loadKb } from '../support/kb.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let kb: KnowledgeBase;
+const itemsById = new Map<string, Item & { city: string | null }>();
+
+beforeAll(async () => {
+  kb = await loadKb();
+  for (const d of kb.documents) for (const i of d.items) itemsById.set(i.id, { ...i, city: d.city });
+  server = await serve(DIST);
+  browser = await launch();
+  ({ page, errors } = await openPage(browser));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const itemIdOf = (r: Result) => r.url.match(/^\/items\/([^/]+)\/$/)?.[1];
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+describe('Chinese queries find the right item pages first', () => {
+  const queries: [string, string[]][] = [
+    ['母婴安全', ['母婴安全']],
+    ['留守儿童', ['留守儿童']],
+    ['就业性别歧视', ['就业', '性别歧视']],
+    ['12338', ['12338']],
+  ];
+  for (const [q, terms] of queries) {
+    it(`${q}: top 3 are item pages whose text contains the query`, async () => {
+      const results = await search(page, server.url, q);
+      expect(results.length).toBeGreaterThanOrEqual(3);
+      const top = results.slice(0, 3);
+      for (const r of top) {
+        const id = itemIdOf(r);
+        expect(id, `${r.url} should be an item page`).toBeTruthy();
+        const text = squash(itemsById.get(id!)!.text);
+        for (const t of terms) expect(text, `${r.url}`).toContain(t);
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('母婴安全: the 阜新 measure 加强母婴安全保障 is among the top 3, above every document and domain page', async () => {
+    const expected = [...itemsById.values()].find((i) => i.city === '阜新市' && i.kind === 'measure' && i.title.includes('加强母婴安全保障'));
+    expect(expected, '阜新 measure 加强母婴安全保障 in the kb').toBeTruthy();
+    const results = await search(page, server.url, '母婴安全');
+    const urls = results.map((r) => r.url);
+    const at = urls.indexOf(`/items/${expected!.id}/`);
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(3);
+    const firstListing = urls.findIndex((u) => /^\/(documents|domains|cities|topics)\//.test(u));
+    if (firstListing >= 0) expect(firstListing).toBeGreaterThan(at);
+  });
+});
+
+describe('search filters', () => {
+  it('the city filter narrows results to that city, through the select control', async () => {
+    const all = await search(page, server.url, '母婴安全');
+    const cities = [...new Set(all.flatMap((r) => r.city.split('|')).filter(Boolean))];
+    expect(cities.length).toBeGreaterThanOrEqual(2);
+    const city = cities.includes('大安市') ? '大安市' : cities[0]!;
+    const before = await page.textContent('#status');
+    await page.selectOption('select[data-filter="city"]', city);
+    await page.waitForFunction((b) => document.getElementById('status')?.textContent !== b, before);
+    await page.waitForFunction(() => /^找到/.test(document.getElementById('status')?.textContent ?? ''));
+    const filtered = await readResults(page);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.length).toBeLessThan(all.length);
+    for (const r of filtered) expect(r.city.split('|')).toContain(city);
+    expect(new URL(page.url()).searchParams.get('city')).toBe(city);
+  });
+
+  it('kind and population filters from the URL restrict results', async () => {
+    const measures = await search(page, server.url, '母婴安全', { kind: '策略措施' });
+    expect(measures.length).toBeGreaterThan(0);
+    for (const r of measures) expect(r.kind).toBe('策略措施');
+    const children = await search(page, server.url, '留守儿童', { population: '儿童' });
+    expect(children.length).toBeGreaterThan(0);
+    for (const r of children) {
+      const id = itemIdOf(r);
+      if (id) expect(itemsById.get(id)!.population).toBe('儿童');
+    }
+    expect(errors).toEqual([]);
+  });
+});
