@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { inferMetadata, inferDate, inferKind, tidyTitle, cityNamedInBody } from './metadata.ts';
+import { normalise } from './normalise.ts';
+import { SEED, seedText } from './testing/seeds.ts';
+import type { Block } from './types.ts';
+
+const meta = (name: string) => inferMetadata(name, normalise(seedText(name)).blocks);
+const blocksOf = (...texts: string[]): Block[] => texts.map((text, index) => ({ index, text, lineStart: index + 1, lineEnd: index + 1 }));
+
+describe('inferMetadata on the seeds', () => {
+  it('000: a 审议意见 whose title names no city; the body names 鞍山 once beside 我市', () => {
+    expect(meta(SEED.ansanOpinion)).toEqual({
+      title: '市人大常委会关于我市妇女儿童权益保障情况报告的审议意见',
+      issuer: '鞍山市人大常委会',
+      city: '鞍山市',
+      province: '辽宁省', // from the gazetteer: the text never names the province
+      level: 'city',
+      kind: 'opinion',
+      date: '2025-06-27',
+      docNumber: null,
+      populations: ['妇女', '儿童'],
+      overridden: [],
+    });
+  });
+
+  it('001: the 阜新 notice, title wrapped over three lines, number printed with a space', () => {
+    expect(meta(SEED.fuxinPlans)).toEqual({
+      title: '阜新市人民政府关于印发阜新市妇女发展规划（2021—2030年）和阜新市儿童发展规划（2021—2030年）的通知',
+      issuer: '阜新市人民政府',
+      city: '阜新市',
+      province: '辽宁省',
+      level: 'city',
+      kind: 'plan',
+      date: '2022-07-12', // the signature date, not 2030 or 2020 from the text
+      docNumber: '阜政发〔2022〕11号',
+      populations: ['妇女', '儿童'],
+      overridden: [],
+    });
+  });
+
+  it('002: a district report; the cited opinion number is not the document number', () => {
+    expect(meta(SEED.jinganReport)).toEqual({
+      title: '上海市静安区人民政府关于《上海市静安区第二届人大常委会第三十六次会议关于检查本区贯彻实施〈上海市妇女权益保障条例〉情况的审议意见》落实情况的报告',
+      issuer: '上海市静安区人民政府',
+      city: '上海市静安区',
+      province: '上海市',
+      level: 'district',
+      kind: 'report',
+      date: '2025-12-22',
+      docNumber: '静府议〔2025〕17号',
+      populations: ['妇女'],
+      overridden: [],
+    });
+  });
+
+  it('003: two task lists in one file; a county-level city; no issuer, date or number in the text', () => {
+    expect(meta(SEED.daanTaskLists)).toEqual({
+      title: '大安市妇女发展规划（2021—2030年）重点任务清单；大安市儿童发展规划（2021—2030年）重点任务清单',
+      issuer: null,
+      city: '大安市',
+      province: '吉林省', // named in the text: 吉林省反家庭暴力条例
+      level: 'county', // 大安市 is no prefecture-level city
+      kind: 'tasklist',
+      date: null,
+      docNumber: null,
+      populations: ['妇女', '儿童'],
+      overridden: [],
+    });
+  });
+
+  it('004: a compilation of speeches from several places: city, province and date stay unknown', () => {
+    expect(meta(SEED.speeches)).toEqual({
+      title: '2023年妇女儿童工作会议记录 妇女儿童工作会议讲话(大全5篇)',
+      issuer: null,
+      city: null, // 江门市, 长沙, 常德市 are all named: no single city
+      province: null, // 广东省, 湖北省, 湖南省
+      level: 'unknown',
+      kind: 'speech',
+      date: null, // `5月27日` has no year
+      docNumber: null,
+      populations: ['妇女', '儿童'],
+      overridden: [],
+    });
+  });
+});
+
+describe('metadata rules', () => {
+  it('reads a county government, its province and a Chinese-numeral date', () => {
+    const m = inferMetadata('x.txt', blocksOf('某某县人民政府文件', '某政发［2023］ 5 号', '某某县人民政府关于印发某某县儿童发展规划的通知', '各乡镇：', '某某县人民政府', '二〇二三年十二月三十一日'));
+    expect([m.issuer, m.city, m.level, m.docNumber, m.date, m.kind, m.populations]).toEqual(['某某县人民政府', '某某县', 'county', '某政发〔2023〕5号', '2023-12-31', 'plan', ['儿童']]);
+  });
+
+  it('drops the province from a provincial city but keeps a municipality', () => {
+    const m = inferMetadata('x.txt', blocksOf('辽宁省阜新市人民政府关于印发妇女发展规划的通知'));
+    expect([m.city, m.province, m.level]).toEqual(['阜新市', '辽宁省', 'city']);
+    const p = inferMetadata('x.txt', blocksOf('辽宁省人民政府关于印发辽宁省妇女发展规划的通知'));
+    expect([p.city, p.province, p.level]).toEqual([null, '辽宁省', 'province']);
+  });
+
+  it('needs exactly one city in the body, and ignores words that only look like cities', () => {
+    expect(cityNamedInBody('我市妇女为鞍山振兴贡献力量。')).toBe('鞍山市');
+    expect(cityNamedInBody('我市学习江门市和常德市的经验。')).toBeNull();
+    expect(cityNamedInBody('我市家家幸福安康，社会长治久安。')).toBeNull();
+    expect(cityNamedInBody('为鞍山振兴贡献力量。')).toBeNull(); // never speaks of 我市
+    expect(cityNamedInBody('我市落实吉林省条例，向马鞍山市学习。')).toBe('马鞍山市');
+  });
+
+  it('takes the issuing date, not a target year, and rejects impossible dates', () => {
+    expect(inferDate(blocksOf('到2030年，目标全面实现。'))).toBeNull();
+    expect(inferDate(blocksOf('通知', '2025年2月30日'))).toBeNull();
+    expect(inferDate(blocksOf('标题', '正文写于2024年1月1日。', '2025 年 6 月 27 日'))).toBe('2025-06-27');
+  });
+
+  it('names the kind the title ends with', () => {
+    expect(inferKind('关于《审议意见》落实情况的报告')).toBe('report');
+    expect(inferKind('关于情况报告的审议意见')).toBe('opinion');
+    expect(inferKind('某市妇女发展规划重点任务清单')).toBe('tasklist');
+    expect(inferKind('在全市妇女儿童工作会议上的讲话')).toBe('speech');
+  });
+
+  it('removes extraction spaces from titles but not spaces between words', () => {
+    expect(tidyTitle('某市人民政府 关于《某条例》 落实（2021—2030 年）')).toBe('某市人民政府关于《某条例》落实（2021—2030年）');
+    expect(tidyTitle('会议记录 会议讲话')).toBe('会议记录 会议讲话');
+  });
+
+  it('leaves a document with no place, date or number unknown', () => {
+    const m = inferMetadata('x.txt', blocksOf('关于加强妇女工作的意见', '各单位要加强妇女工作。'));
+    expect([m.issuer, m.city, m.province, m.level, m.date, m.docNumber]).toEqual([null, null, null, 'unknown', null, null]);
+  });
+});
