@@ -1,0 +1,75 @@
+import { mkdtemp, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { buildKnowledgeBase } from './pipeline.ts';
+import { SEED, SEEDS_DIR, seedNames, seedText } from './testing/seeds.ts';
+
+async function seedsWith(files: Record<string, string | Uint8Array>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-seeds-'));
+  for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+  return dir;
+}
+
+describe('buildKnowledgeBase on the real seeds', () => {
+  it('reads every seed, with stable ids and identical output on a second run', async () => {
+    const first = await buildKnowledgeBase(SEEDS_DIR);
+    const second = await buildKnowledgeBase(SEEDS_DIR);
+    expect(first.kb.documents.map((d) => d.source)).toEqual(seedNames());
+    const ids = first.kb.documents.flatMap((d) => d.items.map((i) => i.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(JSON.stringify(second.kb)).toBe(JSON.stringify(first.kb));
+  });
+
+  it('gives the same document whatever the encoding and line ends of the file', async () => {
+    const text = seedText(SEED.jinganReport);
+    const dir = await seedsWith({
+      'a-utf8.txt': text,
+      'b-gbk.txt': iconv.encode(text.replace(/\n/g, '\r\n'), 'gbk'),
+      'c-utf16.txt': iconv.encode(text, 'utf-16le', { addBOM: true }),
+    });
+    const { kb } = await buildKnowledgeBase(dir);
+    const [a, b, c] = kb.documents;
+    expect(b!.encoding).toBe('gb18030');
+    expect(c!.encoding).toBe('utf-16le');
+    for (const other of [b!, c!]) {
+      expect(other.blocks).toEqual(a!.blocks);
+      expect(other.items.map((i) => i.text)).toEqual(a!.items.map((i) => i.text));
+      expect(other.city).toBe(a!.city);
+    }
+  });
+});
+
+describe('buildKnowledgeBase on bad input', () => {
+  it('names every bad file, its problem and the fix, and builds nothing', async () => {
+    const dir = await seedsWith({
+      'plan.docx': Uint8Array.from([0x50, 0x4b, 0x03, 0x04]),
+      'binary.txt': Uint8Array.from([0x00, 0x01, 0x02, 0xff, 0x00]),
+      'empty.txt': '\n\n  \n',
+      'orphan.txt.meta.json': '{"city":"鞍山市"}',
+    });
+    await copyFile(path.join(SEEDS_DIR, SEED.jinganReport), path.join(dir, SEED.jinganReport));
+    const failure = await buildKnowledgeBase(dir).then(
+      () => null,
+      (error: Error) => error,
+    );
+    expect(failure).toBeInstanceOf(AggregateError);
+    const message = failure!.message;
+    expect(message).toMatch(/plan\.docx: \.docx cannot be read yet; save the document as UTF-8 text/);
+    expect(message).toMatch(/binary\.txt: contains NUL bytes.*save it as UTF-8/);
+    expect(message).toMatch(/empty\.txt: holds no text/);
+    expect(message).toMatch(/orphan\.txt\.meta\.json: sidecar without a source file/);
+    expect(message).not.toMatch(new RegExp(SEED.jinganReport));
+  });
+
+  it('applies a sidecar and rejects an invalid one with the key and the fix', async () => {
+    const good = await seedsWith({ 'x.txt': seedText(SEED.ansanOpinion), 'x.txt.meta.json': '{"docNumber":"鞍人常〔2025〕9号"}' });
+    const { kb } = await buildKnowledgeBase(good);
+    expect(kb.documents[0]!.docNumber).toBe('鞍人常〔2025〕9号');
+    expect(kb.documents[0]!.overridden).toContain('docNumber');
+
+    const bad = await seedsWith({ 'x.txt': seedText(SEED.ansanOpinion), 'x.txt.meta.json': '{"date":"2025/6/27"}' });
+    await expect(buildKnowledgeBase(bad)).rejects.toThrow(/x\.txt\.meta\.json.*date/);
+  });
+});
