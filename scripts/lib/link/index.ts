@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { DOMAINS } from '../domains.ts';
 import { segmentItem } from '../text/segment.ts';
-import { buildVectors, cosine, sharedTerms, termBag, type SparseVector, type TermSpace } from '../text/vectors.ts';
+import { buildVectors, termBag, type SparseVector, type TermSpace } from '../text/vectors.ts';
 import type { Item, ItemKind, Link, Topic } from '../types.ts';
 
 export interface LinkOptions {
@@ -29,6 +29,12 @@ export interface LinkOptions {
   topicFloor: number;
   /** Terms in more than this share of all items do not propose candidates (they still score). */
   maxPostingShare: number;
+  /**
+   * Terms in more items than this many per document do not propose candidates either: the
+   * same measure appears about once per document, so a word far more frequent than that
+   * names a theme, not a measure.
+   */
+  maxPostingsPerDocument: number;
   /** How many of an item's heaviest terms it looks up in the index. */
   queryTerms: number;
   /** How many proposed candidates per item are scored exactly. */
@@ -44,6 +50,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   perItem: 12,
   topicFloor: 0.35,
   maxPostingShare: 0.05,
+  maxPostingsPerDocument: 2,
   queryTerms: 16,
   candidatesPerItem: 40,
   otherDomainFactor: 0.9,
@@ -112,15 +119,20 @@ export function linkItems(
   });
 
   const { space, vectors } = vectoriseItems(order);
-  const index = invertedIndex(vectors, space, opt.maxPostingShare);
+  const index = invertedIndex(vectors, space, opt.maxPostingShare, opt.maxPostingsPerDocument * docIds.size);
 
+  const tIndex = performance.now();
   // Directed choices: for item i, its kept matches.
-  const chosen = new Map<string, number>(); // "i,j" with i<j → score
+  const chosen = new Map<number, number>(); // i * n + j with i < j → score
   const accumulator = new Float64Array(n);
+  // The current item's weights, dense: a candidate's exact cosine is then one pass over
+  // the candidate's terms instead of a merge of two sparse lists.
+  const dense = new Float32Array(space.terms.length);
   const touched = new Int32Array(n);
   let candidatesScored = 0;
   for (let i = 0; i < n; i++) {
     const v = vectors[i];
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
     const query = heaviest(v, opt.queryTerms, index.postings);
     let touchedCount = 0;
     for (const [term, qw] of query) {
@@ -133,23 +145,21 @@ export function linkItems(
         accumulator[j] += qw * postingWeights[k];
       }
     }
-    // The best-proposed candidates, scored exactly.
-    const proposed: number[] = [];
-    for (let k = 0; k < touchedCount; k++) proposed.push(touched[k]);
-    proposed.sort((a, b) => accumulator[b] - accumulator[a] || a - b);
+    // The best-proposed comparable candidates, scored exactly.
+    const proposed = topProposed(touched, touchedCount, accumulator, opt.candidatesPerItem, (j) =>
+      kindsComparable(order[i].kind, order[j].kind),
+    );
     const best = new Map<number, [number, number][]>(); // doc → [(j, score)]
-    let taken = 0;
+    const taken = proposed.length;
     for (const j of proposed) {
-      if (taken >= opt.candidatesPerItem) break;
-      if (!kindsComparable(order[i].kind, order[j].kind)) continue;
-      taken++;
-      const score = cosine(v, vectors[j]) * domainAgreement(order[i], order[j], opt.otherDomainFactor);
+      const score = denseCosine(dense, vectors[j]) * domainAgreement(order[i], order[j], opt.otherDomainFactor);
       if (score < opt.threshold) continue;
       const list = best.get(doc[j]) ?? [];
       list.push([j, score]);
       best.set(doc[j], list);
     }
     candidatesScored += taken;
+    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
     for (let k = 0; k < touchedCount; k++) accumulator[touched[k]] = 0;
 
     const kept: [number, number][] = [];
@@ -159,24 +169,55 @@ export function linkItems(
       kept.push(...list.filter(([, s]) => s >= top * opt.nearBest).slice(0, opt.perDocument));
     }
     kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [j, score] of kept.slice(0, opt.perItem)) chosen.set(i < j ? `${i},${j}` : `${j},${i}`, score);
+    for (const [j, score] of kept.slice(0, opt.perItem)) chosen.set(i < j ? i * n + j : j * n + i, score);
   }
 
+  const tLoop = performance.now();
   // Symmetric: a pair chosen from either side is shown on both sides.
   const links: Link[] = [];
   const pairs: [number, number, number][] = [];
-  for (const [key, score] of chosen) {
-    const [i, j] = key.split(',').map(Number);
-    pairs.push([i, j, score]);
-    const terms = sharedTerms(vectors[i], vectors[j], space);
+  for (const [key, score] of chosen) pairs.push([Math.floor(key / n), key % n, score]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let scattered = -1;
+  for (const [i, j, score] of pairs) {
+    if (i !== scattered) {
+      if (scattered >= 0) for (const id of vectors[scattered].ids) dense[id] = 0;
+      for (let k = 0; k < vectors[i].ids.length; k++) dense[vectors[i].ids[k]] = vectors[i].weights[k];
+      scattered = i;
+    }
+    const terms = explain(dense, vectors[j], space);
     const rounded = Math.round(score * 1000) / 1000;
     links.push({ source: order[i].id, target: order[j].id, score: rounded, sharedTerms: terms });
     links.push({ source: order[j].id, target: order[i].id, score: rounded, sharedTerms: terms });
   }
+  if (scattered >= 0) for (const id of vectors[scattered].ids) dense[id] = 0;
   links.sort((a, b) => cmp(a.source, b.source) || b.score - a.score || cmp(a.target, b.target));
 
+  if (process.env.LINK_DEBUG) console.log('vectorise+index ms', tIndex - started, 'loop ms', tLoop - tIndex, 'links ms', performance.now() - tLoop);
   const topics = groupTopics(order, doc, pairs, opt.topicFloor);
   return { links, topics, stats: { ms: Math.round(performance.now() - started), candidates: candidatesScored } };
+}
+
+/**
+ * The words a pair shares, most informative first (by contribution to the score), as
+ * sharedTerms in text/vectors.ts does, with the first item's vector already dense.
+ */
+function explain(dense: Float32Array, b: SparseVector, space: TermSpace, limit = 5): string[] {
+  const shared: [number, number][] = [];
+  for (let k = 0; k < b.ids.length; k++) {
+    const w = dense[b.ids[k]];
+    if (w > 0) shared.push([b.ids[k], w * b.weights[k]]);
+  }
+  shared.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
+  const words = shared.slice(0, limit * 3).map(([id]) => space.terms[id]);
+  // A shared word inside a longer shared word (`妇幼` in `妇幼保健`) is left out.
+  return words.filter((t) => !words.some((u) => u.length > t.length && u.includes(t))).slice(0, limit);
+}
+
+function denseCosine(dense: Float32Array, b: SparseVector): number {
+  let dot = 0;
+  for (let k = 0; k < b.ids.length; k++) dot += dense[b.ids[k]] * b.weights[k];
+  return Math.min(1, Math.max(0, dot));
 }
 
 /**
@@ -188,14 +229,65 @@ function domainAgreement(a: Item, b: Item, otherDomainFactor: number): number {
   return a.domain && b.domain && a.domain !== b.domain ? otherDomainFactor : 1;
 }
 
+/**
+ * The `count` touched items with the highest accumulated partial score that pass `keep`,
+ * best first (ties: lower index). A bounded min-heap: no sort of all touched items.
+ */
+function topProposed(
+  touched: Int32Array,
+  touchedCount: number,
+  score: Float64Array,
+  count: number,
+  keep: (j: number) => boolean,
+): number[] {
+  const heap: number[] = [];
+  // a is "worse" than b: lower score, or same score and higher index.
+  const worse = (a: number, b: number) => score[a] < score[b] || (score[a] === score[b] && a > b);
+  const down = (k: number) => {
+    for (;;) {
+      const l = 2 * k + 1;
+      const r = l + 1;
+      let m = k;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === k) return;
+      [heap[k], heap[m]] = [heap[m], heap[k]];
+      k = m;
+    }
+  };
+  for (let t = 0; t < touchedCount; t++) {
+    const j = touched[t];
+    if (heap.length === count && !worse(heap[0], j)) continue;
+    if (!keep(j)) continue;
+    if (heap.length < count) {
+      heap.push(j);
+      for (let k = heap.length - 1; k > 0; ) {
+        const parent = (k - 1) >> 1;
+        if (!worse(heap[k], heap[parent])) break;
+        [heap[k], heap[parent]] = [heap[parent], heap[k]];
+        k = parent;
+      }
+    } else {
+      heap[0] = j;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => score[b] - score[a] || a - b);
+}
+
 interface InvertedIndex {
   postings: (Int32Array | undefined)[];
   weights: (Float32Array | undefined)[];
 }
 
 /** Postings (item, weight) for every term that is not in too large a share of the items. */
-function invertedIndex(vectors: readonly SparseVector[], space: TermSpace, maxShare: number): InvertedIndex {
-  const limit = Math.max(30, Math.floor(space.itemCount * maxShare));
+function invertedIndex(
+  vectors: readonly SparseVector[],
+  space: TermSpace,
+  maxShare: number,
+  maxForDocuments: number,
+): InvertedIndex {
+  const limit = Math.max(30, Math.floor(Math.min(space.itemCount * maxShare, maxForDocuments)));
   const size = space.terms.length;
   const fill = new Int32Array(size);
   const postings: (Int32Array | undefined)[] = new Array(size);

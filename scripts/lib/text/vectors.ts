@@ -151,7 +151,8 @@ export function sharedTerms(a: SparseVector, b: SparseVector, space: TermSpace, 
     else j++;
   }
   shared.sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1));
-  const words = shared.map(([t]) => t);
+  // Only the heaviest few can be shown; the subsumption check is quadratic in their number.
+  const words = shared.slice(0, limit * 3).map(([t]) => t);
   const kept = words.filter((t) => !words.some((u) => u !== t && u.length > t.length && u.includes(t)));
   return kept.slice(0, limit);
 }
