@@ -65,12 +65,12 @@ describe('item pages', () => {
     expect(squash(body)).toContain(squash(item.text));
     if (doc.city) expect(body).toContain(doc.city);
     for (const dep of [...item.leadDepartments, ...item.partnerDepartments]) expect(body).toContain(dep);
+    expect(await page.isVisible('section.related h2')).toBe(true);
     const href = await page.getAttribute('a.source-link', 'href');
     expect(href).toBe(`/documents/${doc.id}/#${item.id}`);
     await page.click('a.source-link');
     await page.waitForURL(`**/documents/${doc.id}/#${item.id}`);
     expect(await page.$eval(`[id="${item.id}"]`, (el) => el.matches(':target'))).toBe(true);
-    expect(await page.isVisible('section.related h2')).toBe(true);
     expect(errors).toEqual([]);
   });
 

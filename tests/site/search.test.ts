@@ -39,10 +39,14 @@ describe('Chinese queries find the right item pages first', () => {
     ['12338', ['12338']],
   ];
   for (const [q, terms] of queries) {
-    it(`${q}: top 3 are item pages whose text contains the query`, async () => {
+    it(`${q}: the top results are item pages whose text contains the query`, async () => {
+      // As many top places as there are matching items, up to 3 (12338 is in only a few).
+      const matching = [...itemsById.values()].filter((i) => terms.every((t) => squash(i.text).includes(t)));
+      expect(matching.length).toBeGreaterThan(0);
+      const k = Math.min(3, matching.length);
       const results = await search(page, server.url, q);
-      expect(results.length).toBeGreaterThanOrEqual(3);
-      const top = results.slice(0, 3);
+      expect(results.length).toBeGreaterThanOrEqual(k);
+      const top = results.slice(0, k);
       for (const r of top) {
         const id = itemIdOf(r);
         expect(id, `${r.url} should be an item page`).toBeTruthy();
