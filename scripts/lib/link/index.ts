@@ -17,8 +17,14 @@ import { buildVectors, termBag, type SparseVector, type TermSpace } from '../tex
 import type { Item, ItemKind, Link, Topic } from '../types.ts';
 
 export interface LinkOptions {
-  /** Lowest score a link may have. */
+  /** Lowest score a link between two plan items (goal↔goal, measure↔measure) may have. */
   threshold: number;
+  /**
+   * Lowest score when one side is a recommendation, report item or speech passage: such an
+   * item sums up several measures in one paragraph, so its likeness to any one measure is
+   * diluted even when it addresses it.
+   */
+  summaryThreshold: number;
   /** Within one other document, keep matches scoring at least this share of the best one. */
   nearBest: number;
   /** At most this many matches per item in one other document. */
@@ -45,6 +51,7 @@ export interface LinkOptions {
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   threshold: 0.3,
+  summaryThreshold: 0.2,
   nearBest: 0.9,
   perDocument: 3,
   perItem: 12,
@@ -153,7 +160,8 @@ export function linkItems(
     const taken = proposed.length;
     for (const j of proposed) {
       const score = denseCosine(dense, vectors[j]) * domainAgreement(order[i], order[j], opt.otherDomainFactor);
-      if (score < opt.threshold) continue;
+      const floor = PLAN_KINDS.has(order[i].kind) && PLAN_KINDS.has(order[j].kind) ? opt.threshold : opt.summaryThreshold;
+      if (score < floor) continue;
       const list = best.get(doc[j]) ?? [];
       list.push([j, score]);
       best.set(doc[j], list);
