@@ -56,7 +56,11 @@ export function classifyDomains(items: Item[], options: Partial<ClassifyOptions>
     const similarity = (profile: SparseVector) => (1 - opt.titleShare) * cosine(v, profile) + opt.titleShare * cosine(t, profile);
     const population = item.population ?? clearWinner(POPULATIONS, (p) => similarity(populationProfiles.get(p)!), opt.populationMargin, 0);
     const candidates = population ? DOMAINS.filter((d) => d.population === population) : DOMAINS;
-    const domain = clearWinner(candidates, (d) => similarity(profiles.get(d.name)!), opt.margin, opt.minSimilarity);
+    const winner = clearWinner(candidates, (d) => similarity(profiles.get(d.name)!), opt.margin, opt.minSimilarity);
+    // A clear case reads the same from the whole text as from its title: `强化组织领导`
+    // sounds like 决策和管理 (领导) but its body is about government leadership.
+    const fromBody = (d: Domain) => cosine(v, profiles.get(d.name)!);
+    const domain = winner && fromBody(winner) >= BODY_AGREEMENT * Math.max(...candidates.map(fromBody)) ? winner : null;
     if (!domain) return population && population !== item.population ? { ...item, population } : item;
     return { ...item, domain: domain.name, population: domain.population, domainSource: 'classified' as const };
   });
@@ -115,6 +119,9 @@ function blend(a: SparseVector, b: SparseVector, weightOfB: number): SparseVecto
   for (let k = 0; k < b.ids.length; k++) acc.set(b.ids[k], (acc.get(b.ids[k]) ?? 0) + weightOfB * b.weights[k]);
   return toVector([...acc]);
 }
+
+/** The whole text must rate the title's domain at least this share of its own favourite. */
+const BODY_AGREEMENT = 0.7;
 
 /** The option scoring highest, if it scores at least `min` and `margin` times the runner-up. */
 function clearWinner<T>(options: readonly T[], score: (o: T) => number, margin: number, min: number): T | null {
