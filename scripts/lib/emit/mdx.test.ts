@@ -157,6 +157,18 @@ describe('document body', () => {
     expect(squash(visible(tree))).toBe(squash(blocks.map((b) => b.text).join('')));
   });
 
+  it('keeps the printed number inside the item when the item text starts after it', () => {
+    const b: Block[] = [{ index: 0, text: '前文。5.提升妇女常见病防治水平。（二）下一条。', lineStart: 1, lineEnd: 1 }];
+    const its = [
+      item({ id: 'n5', number: '5', text: '提升妇女常见病防治水平。', blockStart: 0, blockEnd: 0 }),
+      item({ id: 'n2', number: '（二）', text: '下一条。', blockStart: 0, blockEnd: 0 }),
+    ];
+    const tree = parse(stringifyMdx({ type: 'root', children: documentBody({ blocks: b, items: its }) }));
+    const els = (tree.children as any[]).filter((n) => n.type === 'mdxJsxFlowElement');
+    expect(els.map(visible)).toEqual(['5.提升妇女常见病防治水平。', '（二）下一条。']);
+    expect(visible(tree.children[0])).toBe('前文。');
+  });
+
   it('anchors an item whose text cannot be found instead of dropping it', () => {
     const lost = item({ id: 'd-x', text: '不存在的文字', blockStart: 4, blockEnd: 4 });
     const tree = parse(stringifyMdx({ type: 'root', children: documentBody({ blocks, items: [...items, lost] }) }));

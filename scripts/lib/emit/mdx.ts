@@ -146,6 +146,19 @@ export function locate(text: string, needle: string, from = 0): number {
   return at < 0 ? -1 : map[at]!;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Move a cut back over the item's printed number when the item text starts after it
+ * (`5.` + `提升妇女…`), so the number sits inside the item's box, not before it.
+ */
+function includeNumber(text: string, at: number, from: number, number: string): number {
+  const core = number.trim();
+  if (!core) return at;
+  const m = text.slice(from, at).match(new RegExp(`${escapeRe(core)}[.．、:：]?[ \\t\u3000]*$`));
+  return m ? at - m[0].length : at;
+}
+
 interface Segment {
   text: string;
   owner: Item | null;
@@ -175,6 +188,7 @@ export function segmentBlocks(blocks: Block[], items: Item[]): Segment[] {
     for (const item of starting) {
       let at = locate(block.text, item.text, from);
       if (at < 0) at = from;
+      else at = includeNumber(block.text, at, from, item.number);
       cuts.push({ at, item });
       from = at;
     }
