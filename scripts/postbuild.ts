@@ -4,9 +4,11 @@
  * (the plain binary would index whole runs of Han characters as single words, so 母婴安全
  * would never match inside a sentence).
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+// @ts-expect-error untyped internal of the pagefind package: the same resolver its service uses.
 import { resolveBinaryPath } from '../node_modules/pagefind/lib/resolveBinary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,10 +28,12 @@ const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind')
 if (written.errors.length) throw new Error(`postbuild: Pagefind write failed: ${written.errors.join('; ')}`);
 await pagefind.close();
 
+// page_count counts every HTML file read; only pages with data-pagefind-body get a fragment.
+const indexed = readdirSync(path.join(dist, 'pagefind', 'fragment')).length;
 console.log(
-  `postbuild: Pagefind (${path.basename(binary)}) indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/pagefind/`,
+  `postbuild: Pagefind (${path.basename(binary)}) read ${added.page_count} pages, indexed ${indexed} in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/pagefind/`,
 );
-if (added.page_count === 0) {
+if (indexed === 0) {
   console.error('postbuild: no pages indexed (no data-pagefind-body found?)');
   process.exitCode = 1;
 }

@@ -77,8 +77,10 @@ function heading(text: string, depth: number): Heading {
   return { type: 'heading', depth: Math.min(6, Math.max(2, depth)) as Heading['depth'], children: [{ type: 'text', value }] };
 }
 
-function jsx(name: string, attrs: Record<string, string>, children: RootContent[]): MdxJsxFlowElement {
-  const attributes: MdxJsxAttribute[] = Object.entries(attrs).map(([k, v]) => ({ type: 'mdxJsxAttribute', name: k, value: v }));
+function jsx(name: string, attrs: Record<string, string | undefined>, children: RootContent[]): MdxJsxFlowElement {
+  const attributes: MdxJsxAttribute[] = Object.entries(attrs)
+    .filter((e): e is [string, string] => e[1] !== undefined)
+    .map(([k, v]) => ({ type: 'mdxJsxAttribute', name: k, value: v }));
   return { type: 'mdxJsxFlowElement', name, attributes, children: children as MdxJsxFlowElement['children'] };
 }
 
