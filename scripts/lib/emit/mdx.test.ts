@@ -192,3 +192,18 @@ describe('document body', () => {
     });
   }
 });
+
+describe('document headings', () => {
+  it('turns the domain cells of the Da’an task lists into one heading per domain', async () => {
+    const { ingestDocument } = await import('../pipeline.ts');
+    const name = '003_89b52d1760550c11.txt';
+    const doc = ingestDocument(name, readFileSync(join(seedsDir, name)));
+    const tree = parse(stringifyMdx({ type: 'root', children: documentBody(doc) }));
+    const headings = (tree.children as any[]).filter((n) => n.type === 'heading' && n.depth === 3).map((n) => visible(n));
+    const { canonicalDomain } = await import('../domains.ts');
+    const domains = headings.map((h) => canonicalDomain(h)?.name).filter(Boolean);
+    // 8 women's and 7 children's domains, each once; split cells (`妇女与` + `社会保障`) joined.
+    expect(new Set(domains).size).toBe(15);
+    expect(headings.some((h) => h.replace(/\s/g, '') === '（五）妇女与社会保障')).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { canonicalDomain } from '../domains.ts';
 import type { Block, Item, KbDocument } from '../types.ts';
 
 type Unsafe = { character: string; atBreak?: boolean; after?: string; inConstruct?: string | string[] };
@@ -217,6 +218,23 @@ function headingDepth(block: Block, sections: Map<string, number>): number | und
   return depth === undefined ? undefined : depth + 2;
 }
 
+/**
+ * How many consecutive unowned table-cell segments from `k` spell a canonical domain name
+ * (`（一）` + `妇女与健康`, `妇女与` + `社会保障`), or 0. Only table cells: in running text a
+ * domain heading is already one block.
+ */
+function domainNameRun(segments: Segment[], k: number): number {
+  let text = '';
+  for (let n = 1; n <= 3 && k + n - 1 < segments.length; n++) {
+    const seg = segments[k + n - 1]!;
+    if (seg.owner || !seg.block.cells || seg.text !== seg.block.text) return 0;
+    text += seg.text.replace(/\s+/g, '');
+    if (text.length > 16) return 0;
+    if (canonicalDomain(text)) return n;
+  }
+  return 0;
+}
+
 /** MDX body nodes for a whole document, lossless: every block's text appears once, in order. */
 export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items'>): RootContent[] {
   const sections = new Map<string, number>();
@@ -237,7 +255,17 @@ export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items'>): RootCon
     }
     group = null;
   };
-  for (const seg of segmentBlocks(doc.blocks, doc.items)) {
+  const segments = segmentBlocks(doc.blocks, doc.items);
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k]!;
+    const domainRun = seg.owner ? 0 : domainNameRun(segments, k);
+    if (domainRun > 0) {
+      // A domain cell of a flattened table (`（一）` / `妇女与` / `社会保障`) reads as one heading.
+      flush();
+      out.push(heading(segments.slice(k, k + domainRun).map((s) => s.text.trim()).join(''), 3));
+      k += domainRun - 1;
+      continue;
+    }
     const depth = !seg.owner && seg.text === seg.block.text ? headingDepth(seg.block, sections) : undefined;
     const nodes: RootContent[] = depth ? [heading(seg.text, depth)] : paragraphs(seg.text);
     if (seg.owner) {
