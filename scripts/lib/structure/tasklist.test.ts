@@ -224,10 +224,15 @@ describe('parseTaskList on the 大安 key-task lists (003)', () => {
   it('is lossless: every numbered line of a domain is in exactly one item, whole', () => {
     for (const domain of Object.keys(DAAN_COUNTS)) {
       const own = items.filter((i) => i.domain === domain);
-      // Each item's text is its blocks' text, less the printed number.
+      // Each item's blocks are its text (less the printed number), then, for a measure,
+      // the row's department cells, which the item lists as its lead and partner departments.
+      const squash = (s: string) => s.replace(/[\s、，,]/g, '');
       for (const item of own) {
         const source = blocks.slice(item.blockStart, item.blockEnd + 1).map((b) => b.text).join('\n');
-        expect(source.replace(/^\s*[0-9]+[.．、]\s*/, ''), item.id).toBe(item.text);
+        const text = source.replace(/^\s*[0-9]+[.．、]\s*/, '');
+        expect(text.startsWith(item.text), item.id).toBe(true);
+        const departments = [...item.leadDepartments, ...item.partnerDepartments].join('');
+        expect(squash(text.slice(item.text.length)), item.id).toBe(squash(departments));
       }
       // Every block in the domain's span that starts with a number belongs to one item.
       const first = Math.min(...own.map((i) => i.blockStart));

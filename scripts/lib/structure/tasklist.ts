@@ -144,7 +144,7 @@ function tableItems(docId: string, table: Table): Item[] {
   let goals = newList();
   let measures = newList();
 
-  const emit = (entry: Entry, kind: ItemKind, lead: string[], partner: string[]) => {
+  const emit = (entry: Entry, kind: ItemKind, lead: string[], partner: string[], rowEnd = -1) => {
     if (!domain) return;
     const text = [entry.number.rest, ...entry.lines.slice(1).map((l) => l.text)].join('\n');
     const d = domain.domain;
@@ -162,7 +162,8 @@ function tableItems(docId: string, table: Table): Item[] {
       leadDepartments: lead,
       partnerDepartments: partner,
       blockStart: entry.lines[0]!.block.index,
-      blockEnd: entry.lines[entry.lines.length - 1]!.block.index,
+      // The row's department cells belong with its measure, so the reader shows them together.
+      blockEnd: Math.max(entry.lines[entry.lines.length - 1]!.block.index, rowEnd),
     });
   };
 
@@ -180,9 +181,13 @@ function tableItems(docId: string, table: Table): Item[] {
     // Goals carry no departments in a task list: the department columns belong to the measure.
     for (const entry of numberedEntries(at(row, 'goals'), goals)) emit(entry, 'goal', [], []);
 
-    const lead = splitDepartments(at(row, 'lead').map((l) => l.text));
-    const partner = splitDepartments(at(row, 'partner').map((l) => l.text));
-    for (const entry of numberedEntries(at(row, 'measures'), measures)) emit(entry, 'measure', lead, partner);
+    const leadLines = at(row, 'lead');
+    const partnerLines = at(row, 'partner');
+    const lead = splitDepartments(leadLines.map((l) => l.text));
+    const partner = splitDepartments(partnerLines.map((l) => l.text));
+    const rowEnd = Math.max(-1, ...[...leadLines, ...partnerLines].map((l) => l.block.index));
+    const rowMeasures = numberedEntries(at(row, 'measures'), measures);
+    rowMeasures.forEach((entry, k) => emit(entry, 'measure', lead, partner, k === rowMeasures.length - 1 ? rowEnd : -1));
   }
   return items;
 }
