@@ -76,7 +76,10 @@ export interface Item {
   number: string;
   /** The title sentence (measures: `加强母婴安全保障`), or the first clause. */
   title: string;
-  /** Full text of the item, including the title sentence, lossless. */
+  /**
+   * Full text of the item from its title sentence on, lossless; the printed number is in
+   * `number`, not repeated here. Task-list departments are in the department fields.
+   */
   text: string;
   /** Headings above the item, outermost first (`二、维护合法权益…`). */
   section: string[];
