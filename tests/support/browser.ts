@@ -1,9 +1,16 @@
 /** Debian's Chromium through playwright-core (no browser download), plus JS-error capture. */
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium fonts-noto-cjk ` +
+        '(as .ci/run does), or set CHROMIUM_PATH to another Chromium binary.',
+    );
+  }
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
