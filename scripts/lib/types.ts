@@ -77,8 +77,9 @@ export interface Item {
   /** The title sentence (measures: `加强母婴安全保障`), or the first clause. */
   title: string;
   /**
-   * Full text of the item from its title sentence on, lossless; the printed number is in
-   * `number`, not repeated here. Task-list departments are in the department fields.
+   * Full text of the item from its title sentence on, lossless. A list marker (`4.`, `（二）`)
+   * is in `number`, not repeated here; an enumeration that is part of the sentence
+   * (`一是…`, `一要…`) stays. Task-list departments are in the department fields.
    */
   text: string;
   /** Headings above the item, outermost first (`二、维护合法权益…`). */

@@ -60,7 +60,7 @@ describe('parseReport rules', () => {
   it('joins a paragraph cut mid-word when the normaliser left it split', () => {
     const items = parseReport('x', blocksOf('一、加强保障', '（一）鼓励参与。依托区女律师', '联谊会等平台拓展参与。', '特此报告。'));
     expect(items).toHaveLength(1);
-    expect(items[0]!.text).toBe('（一）鼓励参与。依托区女律师联谊会等平台拓展参与。');
+    expect(items[0]!.text).toBe('鼓励参与。依托区女律师联谊会等平台拓展参与。');
     expect(items[0]!.blockEnd).toBe(2);
   });
 

@@ -68,8 +68,12 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
     domainSource: null,
     number,
     title,
-    // Paragraphs of one item that were cut mid-word are joined without a break.
-    text: blocks.reduce((text, b, k) => (k === 0 ? b.text : text + (endsSentence(text) ? '\n' : '') + b.text), ''),
+    // The printed `（一）` is in `number`, as plans keep `4.` out of their text. Paragraphs
+    // of one item that were cut mid-word are joined without a break.
+    text: blocks.reduce(
+      (text, b, k) => (k === 0 ? b.text.slice(parenMarker(b.text)?.length ?? 0).trimStart() : text + (endsSentence(text) ? '\n' : '') + b.text),
+      '',
+    ),
     section,
     leadDepartments: [],
     partnerDepartments: [],

@@ -70,6 +70,6 @@ describe('parseSpeech rules', () => {
 
   it('continues a paragraph cut mid-sentence', () => {
     const items = parseSpeech('x', blocks(b('一、加强领导', 3), b('(一)加强组织领导。要健全机'), b('制。'), b('另起一段。')));
-    expect(items.map((i) => i.text)).toEqual(['(一)加强组织领导。要健全机\n制。']);
+    expect(items.map((i) => i.text)).toEqual(['加强组织领导。要健全机\n制。']);
   });
 });

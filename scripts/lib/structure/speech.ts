@@ -91,7 +91,10 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
     domainSource: null,
     number,
     title,
-    text: blocks.map((b) => b.text).join('\n'),
+    // A list marker `(一)` lives in `number`; a spoken `一要` is part of its sentence and stays.
+    text: blocks
+      .map((b, k) => (k === 0 && /^[（(]/.test(number) && b.text.startsWith(number) ? b.text.slice(number.length).trimStart() : b.text))
+      .join('\n'),
     section,
     leadDepartments: [],
     partnerDepartments: [],
