@@ -79,9 +79,13 @@ export function run(base: readonly Item[], documents: number, perDocument: numbe
   const started = performance.now();
   const result = linkItems(items, docs);
   const wall = performance.now() - started;
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const { stages } = result.stats;
   console.log(
     `link: ${docs.length} documents, ${items.length} items → ${result.links.length / 2} links, ${result.topics.length} topics; ` +
-      `${result.stats.candidates} candidates scored; ${(wall / 1000).toFixed(1)} s (${(result.stats.ms / 1000).toFixed(1)} s in linkItems)`,
+      `${result.stats.candidates} candidates scored; ${s(wall)} (${s(result.stats.ms)} in linkItems)\n` +
+      `  stages: segmentation ${s(stages.segment)}, vectors+index ${s(stages.index)}, scoring ${s(stages.scoring)}, ` +
+      `links ${s(stages.links)}, topics ${s(stages.topics)}`,
   );
 }
 

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { DOMAINS } from '../domains.ts';
 import { segmentItem } from '../text/segment.ts';
-import { buildVectors, termBag, type SparseVector, type TermSpace } from '../text/vectors.ts';
+import { buildVectorsFromWords, type SparseVector, type TermSpace } from '../text/vectors.ts';
 import type { Item, ItemKind, Link, Topic } from '../types.ts';
 
 export interface LinkOptions {
@@ -66,7 +66,21 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
 export interface LinkResult {
   links: Link[];
   topics: Topic[];
-  stats: { ms: number; candidates: number };
+  stats: { ms: number; candidates: number; stages: LinkStageTimes };
+}
+
+/** Milliseconds spent in each stage of linkItems, so a reader sees where the time goes. */
+export interface LinkStageTimes {
+  /** Word segmentation of every item's title and body. */
+  segment: number;
+  /** Corpus-weighted vectors and the inverted index. */
+  index: number;
+  /** Candidate generation and exact scoring, per item. */
+  scoring: number;
+  /** Symmetric links with their shared terms, in output order. */
+  links: number;
+  /** Grouping into topics. */
+  topics: number;
 }
 
 export interface PlaceOfDocument {
@@ -93,12 +107,10 @@ export interface ItemVectors {
 
 /** Vectors of the items, weighted over these items as the corpus. */
 export function vectoriseItems(items: readonly Pick<Item, 'title' | 'text'>[]): ItemVectors {
-  const bags = items.map((item) => {
-    const words = segmentItem(item.title, item.text);
-    return termBag(words.title, words.body);
-  });
-  return buildVectors(bags);
+  return buildVectorsFromWords(items.map((item) => segmentItem(item.title, item.text)));
 }
+
+const KINDS: readonly ItemKind[] = ['goal', 'measure', 'recommendation', 'report', 'speech'];
 
 export function linkItems(
   items: readonly Item[],
@@ -111,186 +123,415 @@ export function linkItems(
   const order = [...items].sort((a, b) => cmp(a.id, b.id));
   const n = order.length;
 
-  // A place per document: its city, or (unknown city) the document itself.
+  // Per item, as small integers: its place (its city, or for an unknown city the document
+  // itself), document, kind and domain, so the hot loops compare numbers, not strings.
   const cityOf = new Map(docs.map((d) => [d.id, d.city]));
   const placeIds = new Map<string, number>();
   const docIds = new Map<string, number>();
+  const domainIds = new Map<string, number>();
   const place = new Int32Array(n);
   const doc = new Int32Array(n);
+  const kind = new Int32Array(n);
+  const domain = new Int32Array(n);
+  const plan = new Uint8Array(n);
   order.forEach((item, i) => {
     const key = cityOf.get(item.docId) ? `city:${cityOf.get(item.docId)}` : `doc:${item.docId}`;
     if (!placeIds.has(key)) placeIds.set(key, placeIds.size);
     if (!docIds.has(item.docId)) docIds.set(item.docId, docIds.size);
     place[i] = placeIds.get(key)!;
     doc[i] = docIds.get(item.docId)!;
+    kind[i] = Math.max(0, KINDS.indexOf(item.kind));
+    plan[i] = PLAN_KINDS.has(item.kind) ? 1 : 0;
+    if (item.domain && !domainIds.has(item.domain)) domainIds.set(item.domain, domainIds.size);
+    domain[i] = item.domain ? domainIds.get(item.domain)! : -1;
   });
+  const comparable = new Uint8Array(KINDS.length * KINDS.length);
+  for (let a = 0; a < KINDS.length; a++)
+    for (let b = 0; b < KINDS.length; b++) comparable[a * KINDS.length + b] = kindsComparable(KINDS[a], KINDS[b]) ? 1 : 0;
 
-  const { space, vectors } = vectoriseItems(order);
-  const index = invertedIndex(vectors, space, opt.maxPostingShare, opt.maxPostingsPerDocument * docIds.size);
-
+  // Each item is segmented exactly once here (title and body separately).
+  const words = order.map((item) => segmentItem(item.title, item.text));
+  const tSegment = performance.now();
+  const { space, vectors } = buildVectorsFromWords(words);
+  words.length = 0;
+  const index = invertedIndex(vectors, place, space, opt.maxPostingShare, opt.maxPostingsPerDocument * docIds.size);
   const tIndex = performance.now();
-  // Directed choices: for item i, its kept matches.
-  const chosen = new Map<number, number>(); // i * n + j with i < j → score
+
+  // Directed choices (item, match, score), in the order they are made.
+  const choices = new Choices();
   const accumulator = new Float64Array(n);
   // The current item's weights, dense: a candidate's exact cosine is then one pass over
   // the candidate's terms instead of a merge of two sparse lists.
   const dense = new Float32Array(space.terms.length);
   const touched = new Int32Array(n);
+  const queryTerms = new Int32Array(opt.queryTerms);
+  const queryWeights = new Float64Array(opt.queryTerms);
+  const heap = new Int32Array(opt.candidatesPerItem);
+  // Scored candidates above the floor of the current item: match, score, document.
+  const found = new Int32Array(opt.candidatesPerItem);
+  const foundScore = new Float64Array(opt.candidatesPerItem);
+  const foundOrder = new Int32Array(opt.candidatesPerItem);
+  const keptJ = new Int32Array(opt.candidatesPerItem);
+  const keptScore = new Float64Array(opt.candidatesPerItem);
+  const keptOrder = new Int32Array(opt.candidatesPerItem);
   let candidatesScored = 0;
   for (let i = 0; i < n; i++) {
     const v = vectors[i];
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
-    const query = heaviest(v, opt.queryTerms, index.postings);
+    const vIds = v.ids;
+    const vWeights = v.weights;
+    for (let k = 0; k < vIds.length; k++) dense[vIds[k]] = vWeights[k];
+    const queryCount = heaviest(v, index.postings, queryTerms, queryWeights);
+    const myPlace = place[i];
     let touchedCount = 0;
-    for (const [term, qw] of query) {
+    for (let q = 0; q < queryCount; q++) {
+      const term = queryTerms[q];
+      const qw = queryWeights[q];
       const postingItems = index.postings[term]!;
       const postingWeights = index.weights[term]!;
+      const postingPlaces = index.places[term]!;
       for (let k = 0; k < postingItems.length; k++) {
+        if (postingPlaces[k] === myPlace) continue;
         const j = postingItems[k];
-        if (place[j] === place[i]) continue;
-        if (accumulator[j] === 0) touched[touchedCount++] = j;
-        accumulator[j] += qw * postingWeights[k];
+        const a = accumulator[j];
+        if (a === 0) touched[touchedCount++] = j;
+        accumulator[j] = a + qw * postingWeights[k];
       }
     }
     // The best-proposed comparable candidates, scored exactly.
-    const proposed = topProposed(touched, touchedCount, accumulator, opt.candidatesPerItem, (j) =>
-      kindsComparable(order[i].kind, order[j].kind),
-    );
-    const best = new Map<number, [number, number][]>(); // doc → [(j, score)]
-    const taken = proposed.length;
-    for (const j of proposed) {
-      const score = denseCosine(dense, vectors[j]) * domainAgreement(order[i], order[j], opt.otherDomainFactor);
-      const floor = PLAN_KINDS.has(order[i].kind) && PLAN_KINDS.has(order[j].kind) ? opt.threshold : opt.summaryThreshold;
+    const kindRow = kind[i] * KINDS.length;
+    const taken = topProposed(touched, touchedCount, accumulator, heap, (j) => comparable[kindRow + kind[j]] === 1);
+    let foundCount = 0;
+    for (let h = 0; h < taken; h++) {
+      const j = heap[h];
+      let score = denseCosine(dense, vectors[j]);
+      // Two items whose documents place them in different domains are less likely the same
+      // measure (家风 for a family's values vs for raising children): a mild discount, not
+      // a wall, since recommendations and report items cross domains.
+      if (domain[i] >= 0 && domain[j] >= 0 && domain[i] !== domain[j]) score *= opt.otherDomainFactor;
+      const floor = plan[i] && plan[j] ? opt.threshold : opt.summaryThreshold;
       if (score < floor) continue;
-      const list = best.get(doc[j]) ?? [];
-      list.push([j, score]);
-      best.set(doc[j], list);
+      found[foundCount] = j;
+      foundScore[foundCount] = score;
+      foundOrder[foundCount] = foundCount;
+      foundCount++;
     }
     candidatesScored += taken;
-    for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = 0;
+    for (let k = 0; k < vIds.length; k++) dense[vIds[k]] = 0;
     for (let k = 0; k < touchedCount; k++) accumulator[touched[k]] = 0;
+    if (foundCount === 0) continue;
 
-    const kept: [number, number][] = [];
-    for (const list of best.values()) {
-      list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const top = list[0][1];
-      kept.push(...list.filter(([, s]) => s >= top * opt.nearBest).slice(0, opt.perDocument));
+    // For each other document its best match and near-ties, at most perDocument; then the
+    // best perItem of those.
+    const byDocument = foundOrder.subarray(0, foundCount);
+    byDocument.sort((a, b) => doc[found[a]] - doc[found[b]] || foundScore[b] - foundScore[a] || found[a] - found[b]);
+    let keptCount = 0;
+    for (let x = 0; x < foundCount; ) {
+      const d = doc[found[byDocument[x]]];
+      const top = foundScore[byDocument[x]];
+      let inDocument = 0;
+      for (; x < foundCount && doc[found[byDocument[x]]] === d; x++) {
+        const f = byDocument[x];
+        if (inDocument < opt.perDocument && foundScore[f] >= top * opt.nearBest) {
+          keptJ[keptCount] = found[f];
+          keptScore[keptCount] = foundScore[f];
+          keptOrder[keptCount] = keptCount;
+          keptCount++;
+          inDocument++;
+        }
+      }
     }
-    kept.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [j, score] of kept.slice(0, opt.perItem)) chosen.set(i < j ? i * n + j : j * n + i, score);
+    const ranked = keptOrder.subarray(0, keptCount);
+    ranked.sort((a, b) => keptScore[b] - keptScore[a] || keptJ[a] - keptJ[b]);
+    for (let x = 0; x < Math.min(keptCount, opt.perItem); x++) choices.push(i, keptJ[ranked[x]], keptScore[ranked[x]]);
+  }
+  const tScoring = performance.now();
+
+  // Symmetric: a pair chosen from either side is shown on both sides.
+  const pairs = choices.pairs(n);
+  const links = symmetricLinks(order, vectors, space, dense, pairs);
+  const tLinks = performance.now();
+  const topics = groupTopics(order, doc, pairs, opt.topicFloor);
+  const tTopics = performance.now();
+  const stages: LinkStageTimes = {
+    segment: Math.round(tSegment - started),
+    index: Math.round(tIndex - tSegment),
+    scoring: Math.round(tScoring - tIndex),
+    links: Math.round(tLinks - tScoring),
+    topics: Math.round(tTopics - tLinks),
+  };
+  return { links, topics, stats: { ms: Math.round(tTopics - started), candidates: candidatesScored, stages } };
+}
+
+/** Pairs (i < j) with their score, in (i, j) order. */
+interface Pairs {
+  count: number;
+  i: Int32Array;
+  j: Int32Array;
+  score: Float64Array;
+}
+
+/** Directed choices as they are made; `pairs` merges the two directions of a pair. */
+class Choices {
+  count = 0;
+  from = new Int32Array(1 << 16);
+  to = new Int32Array(1 << 16);
+  score = new Float64Array(1 << 16);
+
+  push(from: number, to: number, score: number): void {
+    if (this.count === this.from.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (size: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.from = grow(this.from);
+      this.to = grow(this.to);
+      this.score = grow(this.score);
+    }
+    this.from[this.count] = from;
+    this.to[this.count] = to;
+    this.score[this.count++] = score;
   }
 
-  const tLoop = performance.now();
-  // Symmetric: a pair chosen from either side is shown on both sides.
-  const links: Link[] = [];
-  const pairs: [number, number, number][] = [];
-  for (const [key, score] of chosen) pairs.push([Math.floor(key / n), key % n, score]);
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  /**
+   * One entry per unordered pair, sorted by (i, j). A pair chosen from both sides keeps
+   * the score of the later choice (its two scores can differ in the last bits, as the
+   * dot product sums in the other item's term order).
+   */
+  pairs(n: number): Pairs {
+    const start = new Int32Array(n + 1);
+    for (let c = 0; c < this.count; c++) start[Math.min(this.from[c], this.to[c]) + 1]++;
+    for (let x = 0; x < n; x++) start[x + 1] += start[x];
+    const fill = start.slice(0, n);
+    const at = new Int32Array(this.count); // choices bucketed by their lower item, in choice order
+    for (let c = 0; c < this.count; c++) at[fill[Math.min(this.from[c], this.to[c])]++] = c;
+    const hi = (c: number) => Math.max(this.from[c], this.to[c]);
+    const out: Pairs = { count: 0, i: new Int32Array(this.count), j: new Int32Array(this.count), score: new Float64Array(this.count) };
+    for (let lo = 0; lo < n; lo++) {
+      const bucket = at.subarray(start[lo], start[lo + 1]);
+      if (bucket.length === 0) continue;
+      // By the other item, later choices last (a stable order of the choice order).
+      bucket.sort((a, b) => hi(a) - hi(b) || a - b);
+      for (let x = 0; x < bucket.length; x++) {
+        const c = bucket[x];
+        if (x + 1 < bucket.length && hi(bucket[x + 1]) === hi(c)) continue; // a later choice of the same pair follows
+        out.i[out.count] = lo;
+        out.j[out.count] = hi(c);
+        out.score[out.count++] = this.score[c];
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Both directions of every pair, sorted by source id, then score (best first), then
+ * target id. Items are in id order, so index order is id order when ids are unique.
+ */
+function symmetricLinks(order: readonly Item[], vectors: readonly SparseVector[], space: TermSpace, dense: Float32Array, pairs: Pairs): Link[] {
+  const n = order.length;
+  const start = new Int32Array(n + 1);
+  for (let p = 0; p < pairs.count; p++) {
+    start[pairs.i[p] + 1]++;
+    start[pairs.j[p] + 1]++;
+  }
+  for (let x = 0; x < n; x++) start[x + 1] += start[x];
+  const fill = start.slice(0, n);
+  // Per source, its links: target, rounded score and the pair (whose shared terms they show).
+  const target = new Int32Array(2 * pairs.count);
+  const rounded = new Float64Array(2 * pairs.count);
+  const pairAt = new Int32Array(2 * pairs.count);
+  const terms: string[][] = new Array(pairs.count);
   let scattered = -1;
-  for (const [i, j, score] of pairs) {
+  const explainer = new Explainer(space);
+  for (let p = 0; p < pairs.count; p++) {
+    const i = pairs.i[p];
+    const j = pairs.j[p];
     if (i !== scattered) {
       if (scattered >= 0) for (const id of vectors[scattered].ids) dense[id] = 0;
       for (let k = 0; k < vectors[i].ids.length; k++) dense[vectors[i].ids[k]] = vectors[i].weights[k];
       scattered = i;
     }
-    const terms = explain(dense, vectors[j], space);
-    const rounded = Math.round(score * 1000) / 1000;
-    links.push({ source: order[i].id, target: order[j].id, score: rounded, sharedTerms: terms });
-    links.push({ source: order[j].id, target: order[i].id, score: rounded, sharedTerms: terms });
+    terms[p] = explainer.explain(dense, vectors[j]);
+    const r = Math.round(pairs.score[p] * 1000) / 1000;
+    let at = fill[i]++;
+    target[at] = j;
+    rounded[at] = r;
+    pairAt[at] = p;
+    at = fill[j]++;
+    target[at] = i;
+    rounded[at] = r;
+    pairAt[at] = p;
   }
   if (scattered >= 0) for (const id of vectors[scattered].ids) dense[id] = 0;
-  links.sort((a, b) => cmp(a.source, b.source) || b.score - a.score || cmp(a.target, b.target));
 
-  if (process.env.LINK_DEBUG) console.log('vectorise+index ms', tIndex - started, 'loop ms', tLoop - tIndex, 'links ms', performance.now() - tLoop);
-  const topics = groupTopics(order, doc, pairs, opt.topicFloor);
-  return { links, topics, stats: { ms: Math.round(performance.now() - started), candidates: candidatesScored } };
+  let uniqueIds = true;
+  for (let x = 1; x < n; x++) if (order[x].id === order[x - 1].id) uniqueIds = false;
+  const links: Link[] = new Array(2 * pairs.count);
+  let out = 0;
+  for (let s = 0; s < n; s++) {
+    // Insertion sort of the source's few links: score (best first), then target.
+    for (let a = start[s] + 1; a < start[s + 1]; a++) {
+      const t = target[a];
+      const r = rounded[a];
+      const p = pairAt[a];
+      let b = a;
+      for (; b > start[s] && (rounded[b - 1] < r || (rounded[b - 1] === r && target[b - 1] > t)); b--) {
+        target[b] = target[b - 1];
+        rounded[b] = rounded[b - 1];
+        pairAt[b] = pairAt[b - 1];
+      }
+      target[b] = t;
+      rounded[b] = r;
+      pairAt[b] = p;
+    }
+    const source = order[s].id;
+    for (let a = start[s]; a < start[s + 1]; a++) {
+      links[out++] = { source, target: order[target[a]].id, score: rounded[a], sharedTerms: terms[pairAt[a]] };
+    }
+  }
+  // Duplicate ids (not produced by the pipeline): fall back to sorting by the ids themselves.
+  if (!uniqueIds) links.sort((a, b) => cmp(a.source, b.source) || b.score - a.score || cmp(a.target, b.target));
+  return links;
 }
 
 /**
  * The words a pair shares, most informative first (by contribution to the score), as
  * sharedTerms in text/vectors.ts does, with the first item's vector already dense.
  */
-function explain(dense: Float32Array, b: SparseVector, space: TermSpace, limit = 5): string[] {
-  const shared: [number, number][] = [];
-  for (let k = 0; k < b.ids.length; k++) {
-    const w = dense[b.ids[k]];
-    if (w > 0) shared.push([b.ids[k], w * b.weights[k]]);
+class Explainer {
+  private ids = new Int32Array(64);
+  private products = new Float64Array(64);
+  /** Per term id: ids of the vocabulary's terms that are proper substrings of it (lazily). */
+  private inside: (Int32Array | undefined)[] = [];
+  private chosen: Uint8Array;
+  private subsumed: Uint8Array;
+  constructor(
+    private readonly space: TermSpace,
+    private readonly limit = 5,
+  ) {
+    this.chosen = new Uint8Array(space.terms.length);
+    this.subsumed = new Uint8Array(space.terms.length);
   }
-  shared.sort((p, q) => q[1] - p[1] || p[0] - q[0]);
-  const words = shared.slice(0, limit * 3).map(([id]) => space.terms[id]);
-  // A shared word inside a longer shared word (`妇幼` in `妇幼保健`) is left out.
-  return words.filter((t) => !words.some((u) => u.length > t.length && u.includes(t))).slice(0, limit);
+
+  private substringsOf(id: number): Int32Array {
+    let found = this.inside[id];
+    if (found) return found;
+    const term = this.space.terms[id];
+    const ids = new Set<number>();
+    for (let from = 0; from < term.length; from++)
+      for (let to = from + 1; to <= term.length; to++) {
+        if (to - from === term.length) continue;
+        const sub = this.space.idOf(term.slice(from, to));
+        if (sub !== undefined) ids.add(sub);
+      }
+    found = Int32Array.from(ids);
+    this.inside[id] = found;
+    return found;
+  }
+
+  explain(dense: Float32Array, b: SparseVector): string[] {
+    // The heaviest limit * 3 shared terms, by (product desc, id asc), kept sorted.
+    const cap = this.limit * 3;
+    const ids = this.ids;
+    const products = this.products;
+    let count = 0;
+    for (let k = 0; k < b.ids.length; k++) {
+      const w = dense[b.ids[k]];
+      if (!(w > 0)) continue;
+      const id = b.ids[k];
+      const product = w * b.weights[k];
+      // Insertion into the sorted top list; ids come ascending, so an equal product goes after.
+      let at = count;
+      while (at > 0 && products[at - 1] < product) at--;
+      if (at >= cap) continue;
+      for (let m = Math.min(count, cap - 1); m > at; m--) {
+        ids[m] = ids[m - 1];
+        products[m] = products[m - 1];
+      }
+      ids[at] = id;
+      products[at] = product;
+      if (count < cap) count++;
+    }
+    // A shared word inside a longer shared word (`妇幼` in `妇幼保健`) is left out.
+    for (let m = 0; m < count; m++) this.chosen[ids[m]] = 1;
+    for (let m = 0; m < count; m++) for (const sub of this.substringsOf(ids[m])) if (this.chosen[sub]) this.subsumed[sub] = 1;
+    const words: string[] = [];
+    for (let m = 0; m < count; m++) if (!this.subsumed[ids[m]] && words.length < this.limit) words.push(this.space.terms[ids[m]]);
+    for (let m = 0; m < count; m++) this.chosen[ids[m]] = this.subsumed[ids[m]] = 0;
+    return words;
+  }
 }
 
 function denseCosine(dense: Float32Array, b: SparseVector): number {
   let dot = 0;
-  for (let k = 0; k < b.ids.length; k++) dot += dense[b.ids[k]] * b.weights[k];
+  const ids = b.ids;
+  const weights = b.weights;
+  for (let k = 0; k < ids.length; k++) dot += dense[ids[k]] * weights[k];
   return Math.min(1, Math.max(0, dot));
 }
 
 /**
- * Two items whose documents place them in different domains are less likely the same
- * measure (家风 for a family's values vs for raising children): a mild discount, not a
- * wall, since recommendations and report items cross domains. Unknown domain: no effect.
- */
-function domainAgreement(a: Item, b: Item, otherDomainFactor: number): number {
-  return a.domain && b.domain && a.domain !== b.domain ? otherDomainFactor : 1;
-}
-
-/**
- * The `count` touched items with the highest accumulated partial score that pass `keep`,
- * best first (ties: lower index). A bounded min-heap: no sort of all touched items.
+ * The touched items with the highest accumulated partial score that pass `keep`, at most
+ * `heap.length` of them, written to the front of `heap`; returns how many. Which items
+ * is fixed by (score desc, index asc); their order in `heap` is not (callers rank them).
+ * A bounded min-heap: no sort of all touched items.
  */
 function topProposed(
   touched: Int32Array,
   touchedCount: number,
   score: Float64Array,
-  count: number,
+  heap: Int32Array,
   keep: (j: number) => boolean,
-): number[] {
-  const heap: number[] = [];
+): number {
+  const count = heap.length;
+  let size = 0;
   // a is "worse" than b: lower score, or same score and higher index.
   const worse = (a: number, b: number) => score[a] < score[b] || (score[a] === score[b] && a > b);
-  const down = (k: number) => {
-    for (;;) {
-      const l = 2 * k + 1;
-      const r = l + 1;
-      let m = k;
-      if (l < heap.length && worse(heap[l], heap[m])) m = l;
-      if (r < heap.length && worse(heap[r], heap[m])) m = r;
-      if (m === k) return;
-      [heap[k], heap[m]] = [heap[m], heap[k]];
-      k = m;
-    }
-  };
   for (let t = 0; t < touchedCount; t++) {
     const j = touched[t];
-    if (heap.length === count && !worse(heap[0], j)) continue;
+    if (size === count && !worse(heap[0], j)) continue;
     if (!keep(j)) continue;
-    if (heap.length < count) {
-      heap.push(j);
-      for (let k = heap.length - 1; k > 0; ) {
+    let k: number;
+    if (size < count) {
+      // Sift up from the end.
+      k = size++;
+      while (k > 0) {
         const parent = (k - 1) >> 1;
-        if (!worse(heap[k], heap[parent])) break;
-        [heap[k], heap[parent]] = [heap[parent], heap[k]];
+        if (!worse(j, heap[parent])) break;
+        heap[k] = heap[parent];
         k = parent;
       }
-    } else {
-      heap[0] = j;
-      down(0);
+      heap[k] = j;
+      continue;
     }
+    // Replace the root and sift down.
+    k = 0;
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const m = r < size && worse(heap[r], heap[l]) ? r : l;
+      if (!worse(heap[m], j)) break;
+      heap[k] = heap[m];
+      k = m;
+    }
+    heap[k] = j;
   }
-  return heap.sort((a, b) => score[b] - score[a] || a - b);
+  return size;
 }
 
 interface InvertedIndex {
   postings: (Int32Array | undefined)[];
   weights: (Float32Array | undefined)[];
+  /** The place of each posting's item, alongside: the hot loop then reads memory in order. */
+  places: (Int32Array | undefined)[];
 }
 
-/** Postings (item, weight) for every term that is not in too large a share of the items. */
+/** Postings (item, weight, place) for every term that is not in too large a share of the items. */
 function invertedIndex(
   vectors: readonly SparseVector[],
+  place: Int32Array,
   space: TermSpace,
   maxShare: number,
   maxForDocuments: number,
@@ -300,10 +541,12 @@ function invertedIndex(
   const fill = new Int32Array(size);
   const postings: (Int32Array | undefined)[] = new Array(size);
   const weights: (Float32Array | undefined)[] = new Array(size);
+  const places: (Int32Array | undefined)[] = new Array(size);
   for (let t = 0; t < size; t++) {
     if (space.df[t] <= limit) {
       postings[t] = new Int32Array(space.df[t]);
       weights[t] = new Float32Array(space.df[t]);
+      places[t] = new Int32Array(space.df[t]);
     }
   }
   vectors.forEach((v, i) => {
@@ -312,18 +555,37 @@ function invertedIndex(
       const p = postings[t];
       if (!p) continue;
       p[fill[t]] = i;
+      places[t]![fill[t]] = place[i];
       weights[t]![fill[t]++] = v.weights[k];
     }
   });
-  return { postings, weights };
+  return { postings, weights, places };
 }
 
-/** An item's heaviest indexed terms: what it is most specifically about. */
-function heaviest(v: SparseVector, count: number, postings: InvertedIndex['postings']): [number, number][] {
-  const terms: [number, number][] = [];
-  for (let k = 0; k < v.ids.length; k++) if (postings[v.ids[k]]) terms.push([v.ids[k], v.weights[k]]);
-  terms.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return terms.slice(0, count);
+/**
+ * An item's heaviest indexed terms (what it is most specifically about), by (weight desc,
+ * id asc), into `terms`/`weights`; returns how many (at most their length).
+ */
+function heaviest(v: SparseVector, postings: InvertedIndex['postings'], terms: Int32Array, weights: Float64Array): number {
+  const cap = terms.length;
+  let count = 0;
+  for (let k = 0; k < v.ids.length; k++) {
+    const id = v.ids[k];
+    if (!postings[id]) continue;
+    const w = v.weights[k];
+    // ids come ascending: an equal weight goes after the ones already there.
+    let at = count;
+    while (at > 0 && weights[at - 1] < w) at--;
+    if (at >= cap) continue;
+    for (let m = Math.min(count, cap - 1); m > at; m--) {
+      terms[m] = terms[m - 1];
+      weights[m] = weights[m - 1];
+    }
+    terms[at] = id;
+    weights[at] = w;
+    if (count < cap) count++;
+  }
+  return count;
 }
 
 /**
@@ -331,23 +593,52 @@ function heaviest(v: SparseVector, count: number, postings: InvertedIndex['posti
  * other's best in its document) above the floor join items, strongest first, never
  * putting two items of one document in the same topic.
  */
-function groupTopics(order: readonly Item[], doc: Int32Array, pairs: [number, number, number][], floor: number): Topic[] {
+function groupTopics(order: readonly Item[], doc: Int32Array, pairs: Pairs, floor: number): Topic[] {
   const n = order.length;
-  // Best partner of each item in each other document.
-  const bestIn = new Map<string, [number, number]>(); // "i,docJ" → (j, score)
-  const consider = (i: number, j: number, s: number) => {
-    const key = `${i},${doc[j]}`;
-    const cur = bestIn.get(key);
-    if (!cur || s > cur[1] || (s === cur[1] && j < cur[0])) bestIn.set(key, [j, s]);
-  };
-  for (const [i, j, s] of pairs) {
-    consider(i, j, s);
-    consider(j, i, s);
+  // Each item's pairs (both directions), to find its best partner in each other document:
+  // highest score, then lowest index.
+  const start = new Int32Array(n + 1);
+  for (let p = 0; p < pairs.count; p++) {
+    start[pairs.i[p] + 1]++;
+    start[pairs.j[p] + 1]++;
   }
-  const mutual = pairs.filter(
-    ([i, j, s]) => s >= floor && bestIn.get(`${i},${doc[j]}`)?.[0] === j && bestIn.get(`${j},${doc[i]}`)?.[0] === i,
-  );
-  mutual.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
+  for (let x = 0; x < n; x++) start[x + 1] += start[x];
+  const fill = start.slice(0, n);
+  const partner = new Int32Array(2 * pairs.count);
+  const pairOf = new Int32Array(2 * pairs.count);
+  for (let p = 0; p < pairs.count; p++) {
+    const [i, j] = [pairs.i[p], pairs.j[p]];
+    partner[fill[i]] = j;
+    pairOf[fill[i]++] = p;
+    partner[fill[j]] = i;
+    pairOf[fill[j]++] = p;
+  }
+  // bestSides[p]: 1 if j is i's best in j's document, 2 if i is j's best in i's; 3 = mutual.
+  const bestSides = new Uint8Array(pairs.count);
+  let docCount = 0;
+  for (let x = 0; x < n; x++) docCount = Math.max(docCount, doc[x] + 1);
+  const bestIn = new Int32Array(docCount).fill(-1);
+  const bestScore = new Float64Array(docCount);
+  for (let x = 0; x < n; x++) {
+    for (let e = start[x]; e < start[x + 1]; e++) {
+      const y = partner[e];
+      const s = pairs.score[pairOf[e]];
+      const d = doc[y];
+      const cur = bestIn[d];
+      if (cur < 0 || s > bestScore[d] || (s === bestScore[d] && y < cur)) {
+        bestIn[d] = y;
+        bestScore[d] = s;
+      }
+    }
+    for (let e = start[x]; e < start[x + 1]; e++) {
+      const y = partner[e];
+      if (bestIn[doc[y]] === y) bestSides[pairOf[e]] |= x === pairs.i[pairOf[e]] ? 1 : 2;
+    }
+    for (let e = start[x]; e < start[x + 1]; e++) bestIn[doc[partner[e]]] = -1;
+  }
+  const mutual: number[] = [];
+  for (let p = 0; p < pairs.count; p++) if (pairs.score[p] >= floor && bestSides[p] === 3) mutual.push(p);
+  mutual.sort((a, b) => pairs.score[b] - pairs.score[a] || pairs.i[a] - pairs.i[b] || pairs.j[a] - pairs.j[b]);
 
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const docsOf = new Map<number, Set<number>>();
@@ -360,31 +651,34 @@ function groupTopics(order: readonly Item[], doc: Int32Array, pairs: [number, nu
     if (!s) docsOf.set(root, (s = new Set([doc[root]])));
     return s;
   };
-  const edgesInTopic: [number, number, number][] = [];
-  for (const edge of mutual) {
-    const [i, j] = edge;
-    const a = find(i);
-    const b = find(j);
+  const edgesInTopic: number[] = [];
+  for (const p of mutual) {
+    const a = find(pairs.i[p]);
+    const b = find(pairs.j[p]);
     if (a === b) {
-      edgesInTopic.push(edge);
+      edgesInTopic.push(p);
       continue;
     }
     const da = docSet(a);
     const db = docSet(b);
-    if ([...db].some((d) => da.has(d))) continue;
+    // Join only if no document is on both sides; the smaller set is merged into the larger.
+    const [small, large] = da.size <= db.size ? [da, db] : [db, da];
+    let overlap = false;
+    for (const d of small) if (large.has(d)) overlap = true;
+    if (overlap) continue;
     const [root, child] = a < b ? [a, b] : [b, a];
     parent[child] = root;
-    const merged = new Set([...da, ...db]);
-    docsOf.set(root, merged);
+    for (const d of small) large.add(d);
+    docsOf.set(root, large);
     docsOf.delete(child);
-    edgesInTopic.push(edge);
+    edgesInTopic.push(p);
   }
 
   const members = new Map<number, number[]>();
   const centrality = new Float64Array(n);
-  for (const [i, j, s] of edgesInTopic) {
-    centrality[i] += s;
-    centrality[j] += s;
+  for (const p of edgesInTopic) {
+    centrality[pairs.i[p]] += pairs.score[p];
+    centrality[pairs.j[p]] += pairs.score[p];
   }
   for (let i = 0; i < n; i++) {
     if (centrality[i] === 0) continue;

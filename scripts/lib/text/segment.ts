@@ -39,6 +39,30 @@ export function isContentToken(token: string): boolean {
   return token.length >= 2;
 }
 
+/** How segment() treats a token: part of a run of single characters, a word, or nothing. */
+const RUN = 1;
+const WORD = 2;
+const SKIP = 0;
+
+/**
+ * Token → how segment() treats it, memoised: jieba returns a fresh string for every
+ * occurrence, but a corpus has only some thousands of distinct tokens, and the Unicode
+ * property tests are the costly part of segment()'s own work. Bounded, so a huge corpus
+ * cannot grow it without limit (clearing only costs recomputation, never changes results).
+ */
+const tokenClass = new Map<string, number>();
+const TOKEN_CLASS_LIMIT = 200_000;
+
+function classOf(token: string): number {
+  let c = tokenClass.get(token);
+  if (c !== undefined) return c;
+  if (token.length === 1 && HAS_HAN.test(token) && !FUNCTION_CHARS.has(token)) c = RUN;
+  else c = isContentToken(token) ? WORD : SKIP;
+  if (tokenClass.size >= TOKEN_CLASS_LIMIT) tokenClass.clear();
+  tokenClass.set(token, c);
+  return c;
+}
+
 /** Content words of a text, in order, repeated as often as they occur. */
 export function segment(text: string): string[] {
   const clean = normaliseForTerms(text);
@@ -47,22 +71,19 @@ export function segment(text: string): string[] {
   // no spurious "new words" glue across clause boundaries.
   const tokens = segmenter().cutForSearch(clean, false);
   const words: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    // Words missing from the dictionary (托育, 两癌) come out as single characters; the
-    // pairs of neighbouring single characters bring them back.
-    for (let k = 0; k + 1 < run.length; k++) words.push(run[k] + run[k + 1]);
-    run = [];
-  };
+  // Words missing from the dictionary (托育, 两癌) come out as single characters; the
+  // pairs of neighbouring single characters bring them back.
+  let previous: string | null = null; // the last token, while in a run of single characters
   for (const token of tokens) {
-    if (token.length === 1 && HAS_HAN.test(token) && !FUNCTION_CHARS.has(token)) {
-      run.push(token);
+    const c = classOf(token);
+    if (c === RUN) {
+      if (previous !== null) words.push(previous + token);
+      previous = token;
       continue;
     }
-    flush();
-    if (isContentToken(token)) words.push(token);
+    previous = null;
+    if (c === WORD) words.push(token);
   }
-  flush();
   return words;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentItem } from './segment.ts';
-import { buildVectors, cosine, sharedTerms, termBag, TITLE_WEIGHT } from './vectors.ts';
+import { buildVectors, buildVectorsFromWords, cosine, sharedTerms, termBag, TITLE_WEIGHT } from './vectors.ts';
 
 const bag = (title: string, text: string) => {
   const w = segmentItem(title, text);
@@ -51,5 +51,22 @@ describe('vectors', () => {
     const again = buildVectors(corpus);
     expect(again.space.terms).toEqual(space.terms);
     expect([...again.vectors[2].ids]).toEqual([...vectors[2].ids]);
+  });
+
+  it('builds the same vectors from word lists as from term bags (bit for bit)', () => {
+    const texts: [string, string][] = [
+      ['加强母婴安全保障', '加强母婴安全保障。全面落实妊娠风险筛查评估、高危孕产妇专案管理。母婴安全。'],
+      ['保障孕产妇安全分娩', '保障孕产妇安全分娩。落实妊娠风险筛查评估。'],
+      ['', ''],
+      ['预防和减少儿童溺水', '预防和减少儿童溺水。加强水域隐患排查，预防溺水。'],
+    ];
+    const words = texts.map(([t, x]) => segmentItem(t, x));
+    for (const weight of [TITLE_WEIGHT, 2.5]) {
+      const a = buildVectors(words.map((w) => termBag(w.title, w.body, weight)));
+      const b = buildVectorsFromWords(words, weight);
+      expect(b.space.terms).toEqual(a.space.terms);
+      expect([...b.space.df]).toEqual([...a.space.df]);
+      expect(b.vectors.map((v) => [[...v.ids], [...v.weights]])).toEqual(a.vectors.map((v) => [[...v.ids], [...v.weights]]));
+    }
   });
 });

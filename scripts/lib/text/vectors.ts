@@ -54,24 +54,131 @@ export class TermSpace {
  * assigned in sorted term order so the same corpus gives the same ids (determinism).
  */
 export function buildVectors(bags: readonly TermBag[]): { space: TermSpace; vectors: SparseVector[] } {
-  const space = new TermSpace();
-  const all = new Set<string>();
-  for (const bag of bags) for (const t of bag.keys()) all.add(t);
-  const sorted = [...all].sort();
-  sorted.forEach((t, i) => {
-    space.terms.push(t);
-    space.index.set(t, i);
+  return buildVectorsFrom(bags.length, (k, add) => {
+    for (const [t, c] of bags[k]) add(t, c);
   });
-  const df = new Uint32Array(sorted.length);
+}
+
+/**
+ * The same vectors as `buildVectors(words.map((w) => termBag(w.title, w.body)))`, without
+ * a Map per item: what the link stage uses on tens of thousands of items.
+ */
+export function buildVectorsFromWords(
+  words: readonly { title: readonly string[]; body: readonly string[] }[],
+  titleWeight = TITLE_WEIGHT,
+): { space: TermSpace; vectors: SparseVector[] } {
+  return buildVectorsFrom(words.length, (k, add) => {
+    // Body first, then title: the order termBag counts in.
+    for (const t of words[k].body) add(t, 1);
+    for (const t of words[k].title) add(t, titleWeight);
+  });
+}
+
+/**
+ * Shared core. `each(k, add)` feeds item k's terms with their counts (a term may come
+ * more than once; counts add up in the order given, as termBag adds them). Terms get
+ * provisional ids on first sight, then final ids in sorted term order; weights are then
+ * computed exactly as `weigh` does (same formula, same summation order).
+ */
+function buildVectorsFrom(
+  count: number,
+  each: (k: number, add: (term: string, c: number) => void) => void,
+): { space: TermSpace; vectors: SparseVector[] } {
+  const provisional = new Map<string, number>();
+  const seen: string[] = [];
+  // Per item: distinct provisional ids in first-seen order, and their counts.
+  const itemStart = new Int32Array(count + 1);
+  let ids = new Int32Array(1 << 16);
+  let counts = new Float64Array(1 << 16);
+  let fill = 0;
+  let slot = new Int32Array(1 << 12).fill(-1); // provisional id → position in the current item
+  let currentStart = 0;
+  const add = (term: string, c: number) => {
+    let p = provisional.get(term);
+    if (p === undefined) {
+      p = seen.length;
+      provisional.set(term, p);
+      seen.push(term);
+      if (p >= slot.length) {
+        const grown = new Int32Array(slot.length * 2).fill(-1);
+        grown.set(slot);
+        slot = grown;
+      }
+    }
+    const at = slot[p];
+    if (at >= currentStart && at < fill && ids[at] === p) {
+      counts[at] += c;
+      return;
+    }
+    if (fill === ids.length) {
+      const gi = new Int32Array(ids.length * 2);
+      gi.set(ids);
+      ids = gi;
+      const gc = new Float64Array(counts.length * 2);
+      gc.set(counts);
+      counts = gc;
+    }
+    slot[p] = fill;
+    ids[fill] = p;
+    counts[fill++] = c;
+  };
+  for (let k = 0; k < count; k++) {
+    currentStart = fill;
+    itemStart[k] = fill;
+    each(k, add);
+  }
+  itemStart[count] = fill;
+
+  // Final ids in sorted term order.
+  const order = seen.map((_, p) => p).sort((a, b) => (seen[a] < seen[b] ? -1 : seen[a] > seen[b] ? 1 : 0));
+  const finalOf = new Int32Array(seen.length);
+  const space = new TermSpace();
+  order.forEach((p, i) => {
+    finalOf[p] = i;
+    space.terms.push(seen[p]);
+    space.index.set(seen[p], i);
+  });
+  const df = new Uint32Array(seen.length);
   let totalLength = 0;
-  for (const bag of bags) {
-    for (const t of bag.keys()) df[space.index.get(t)!]++;
-    for (const c of bag.values()) totalLength += c;
+  for (let k = 0; k < count; k++) {
+    for (let x = itemStart[k]; x < itemStart[k + 1]; x++) {
+      df[finalOf[ids[x]]]++;
+      totalLength += counts[x];
+    }
   }
   space.df = df;
-  space.itemCount = bags.length;
-  const avgLength = bags.length ? totalLength / bags.length : 1;
-  const vectors = bags.map((bag) => weigh(bag, space, avgLength));
+  space.itemCount = count;
+  const avgLength = count ? totalLength / count : 1;
+  const idf = new Float64Array(seen.length);
+  for (let t = 0; t < seen.length; t++) idf[t] = space.idf(t);
+
+  const vectors: SparseVector[] = new Array(count);
+  const weightOf = new Float64Array(seen.length);
+  for (let k = 0; k < count; k++) {
+    const from = itemStart[k];
+    const to = itemStart[k + 1];
+    let length = 0;
+    for (let x = from; x < to; x++) length += counts[x];
+    const norm = K1 * (1 - B + (B * length) / (avgLength || 1));
+    const kept = new Uint32Array(to - from);
+    let m = 0;
+    for (let x = from; x < to; x++) {
+      const id = finalOf[ids[x]];
+      const tf = counts[x];
+      const w = idf[id] * ((tf * (K1 + 1)) / (tf + norm));
+      if (w > 0) {
+        weightOf[id] = w;
+        kept[m++] = id;
+      }
+    }
+    const sorted = m === kept.length ? kept.sort() : kept.slice(0, m).sort();
+    let sq = 0;
+    for (let x = 0; x < m; x++) sq += weightOf[sorted[x]] * weightOf[sorted[x]];
+    const len = Math.sqrt(sq) || 1;
+    const weights = new Float32Array(m);
+    for (let x = 0; x < m; x++) weights[x] = weightOf[sorted[x]] / len;
+    vectors[k] = { ids: sorted, weights };
+  }
   return { space, vectors };
 }
 
