@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from './pipeline.ts';
+import { buildKnowledgeBase, ingestDocument } from './pipeline.ts';
 import { SEED, SEEDS_DIR, seedNames, seedText } from './testing/seeds.ts';
 
 async function seedsWith(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -38,6 +38,23 @@ describe('buildKnowledgeBase on the real seeds', () => {
       expect(other.items.map((i) => i.text)).toEqual(a!.items.map((i) => i.text));
       expect(other.city).toBe(a!.city);
     }
+  });
+});
+
+describe('ingestDocument on untidy copies of a seed', () => {
+  it('reads a GBK, CRLF, full-width-digit copy of the Fuxin plans exactly as the original', () => {
+    const text = seedText(SEED.fuxinPlans);
+    const untidy = text
+      .replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+      .replace(/^(\s*[０-９]+)\./gm, '$1．')
+      .replace(/\n/g, '\r\n');
+    const original = ingestDocument('plan.txt', Buffer.from(text));
+    const copy = ingestDocument('plan.txt', iconv.encode(untidy, 'gbk'));
+    expect(copy.encoding).toBe('gb18030');
+    expect(copy.items.length).toBe(original.items.length);
+    // The copy has `．` where a wrapped line began `3.4‰`; titles are otherwise identical.
+    expect(copy.items.map((i) => [i.id, i.title.replace(/．/g, '.')])).toEqual(original.items.map((i) => [i.id, i.title]));
+    expect([copy.city, copy.date, copy.docNumber]).toEqual([original.city, original.date, original.docNumber]);
   });
 });
 
