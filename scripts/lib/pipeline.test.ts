@@ -58,6 +58,15 @@ describe('ingestDocument on untidy copies of a seed', () => {
   });
 });
 
+describe('ingestDocument on the same plan in another layout', () => {
+  it('reads the Fuxin plans published one paragraph per line (as on a website) to the same items', () => {
+    const original = ingestDocument('plan.txt', Buffer.from(seedText(SEED.fuxinPlans)));
+    const web = ingestDocument('plan.txt', Buffer.from(original.blocks.map((b) => b.text).join('\n')));
+    expect(web.blocks.map((b) => b.text)).toEqual(original.blocks.map((b) => b.text));
+    expect(web.items.map((i) => [i.id, i.text])).toEqual(original.items.map((i) => [i.id, i.text]));
+  });
+});
+
 describe('buildKnowledgeBase on bad input', () => {
   it('names every bad file, its problem and the fix, and builds nothing', async () => {
     const dir = await seedsWith({
