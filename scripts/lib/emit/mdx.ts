@@ -214,6 +214,8 @@ export function segmentBlocks(blocks: Block[], items: Item[]): Segment[] {
  */
 function headingDepth(block: Block, sections: Map<string, number>): number | undefined {
   if (block.headingDepth) return block.headingDepth + 1;
+  // A cell inside a table row (`\t主要目标`) is a column name, not a section of the text.
+  if (block.cells && block.cells.length > 1) return undefined;
   const depth = sections.get(squash(block.text));
   return depth === undefined ? undefined : depth + 2;
 }
@@ -262,7 +264,8 @@ export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items'>): RootCon
     if (domainRun > 0) {
       // A domain cell of a flattened table (`（一）` / `妇女与` / `社会保障`) reads as one heading.
       flush();
-      out.push(heading(segments.slice(k, k + domainRun).map((s) => s.text.trim()).join(''), 3));
+      const name = segments.slice(k, k + domainRun).map((s) => s.text.trim()).join('');
+      out.push(heading(name.replace(/\s+/g, ' '), 3));
       k += domainRun - 1;
       continue;
     }
