@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { DOMAINS } from '../domains.ts';
 import { segmentItem } from '../text/segment.ts';
-import { buildVectorsFromWords, type SparseVector, type TermSpace } from '../text/vectors.ts';
+import { buildVectorsFromWords, type FlatVectors, type SparseVector, type TermSpace } from '../text/vectors.ts';
 import type { Item, ItemKind, Link, Topic } from '../types.ts';
 
 export interface LinkOptions {
@@ -152,9 +152,9 @@ export function linkItems(
   // Each item is segmented exactly once here (title and body separately).
   const words = order.map((item) => segmentItem(item.title, item.text));
   const tSegment = performance.now();
-  const { space, vectors } = buildVectorsFromWords(words);
+  const { space, flat } = buildVectorsFromWords(words);
   words.length = 0;
-  const index = invertedIndex(vectors, place, space, opt.maxPostingShare, opt.maxPostingsPerDocument * docIds.size);
+  const index = invertedIndex(flat, place, kind, space, opt.maxPostingShare, opt.maxPostingsPerDocument * docIds.size);
   const tIndex = performance.now();
 
   // Directed choices (item, match, score), in the order they are made.
@@ -176,34 +176,21 @@ export function linkItems(
   const keptOrder = new Int32Array(opt.candidatesPerItem);
   let candidatesScored = 0;
   for (let i = 0; i < n; i++) {
-    const v = vectors[i];
-    const vIds = v.ids;
-    const vWeights = v.weights;
-    for (let k = 0; k < vIds.length; k++) dense[vIds[k]] = vWeights[k];
-    const queryCount = heaviest(v, index.postings, queryTerms, queryWeights);
+    const vFrom = flat.start[i];
+    const vTo = flat.start[i + 1];
+    for (let x = vFrom; x < vTo; x++) dense[flat.ids[x]] = flat.weights[x];
+    const queryCount = heaviest(flat, i, index.indexed, queryTerms, queryWeights);
     const myPlace = place[i];
-    let touchedCount = 0;
-    for (let q = 0; q < queryCount; q++) {
-      const term = queryTerms[q];
-      const qw = queryWeights[q];
-      const postingItems = index.postings[term]!;
-      const postingWeights = index.weights[term]!;
-      const postingPlaces = index.places[term]!;
-      for (let k = 0; k < postingItems.length; k++) {
-        if (postingPlaces[k] === myPlace) continue;
-        const j = postingItems[k];
-        const a = accumulator[j];
-        if (a === 0) touched[touchedCount++] = j;
-        accumulator[j] = a + qw * postingWeights[k];
-      }
-    }
-    // The best-proposed comparable candidates, scored exactly.
     const kindRow = kind[i] * KINDS.length;
-    const taken = topProposed(touched, touchedCount, accumulator, heap, (j) => comparable[kindRow + kind[j]] === 1);
+    // Per term (heaviest first), its postings of comparable kinds: an item's partial score
+    // sums its terms in query order, whatever the order of kinds.
+    const touchedCount = accumulate(index, queryTerms, queryWeights, queryCount, comparable, kindRow, myPlace, accumulator, touched);
+    // The best-proposed candidates (all of comparable kinds), scored exactly.
+    const taken = topProposed(touched, touchedCount, accumulator, heap);
     let foundCount = 0;
     for (let h = 0; h < taken; h++) {
       const j = heap[h];
-      let score = denseCosine(dense, vectors[j]);
+      let score = denseCosine(dense, flat, j);
       // Two items whose documents place them in different domains are less likely the same
       // measure (家风 for a family's values vs for raising children): a mild discount, not
       // a wall, since recommendations and report items cross domains.
@@ -216,14 +203,14 @@ export function linkItems(
       foundCount++;
     }
     candidatesScored += taken;
-    for (let k = 0; k < vIds.length; k++) dense[vIds[k]] = 0;
+    for (let x = vFrom; x < vTo; x++) dense[flat.ids[x]] = 0;
     for (let k = 0; k < touchedCount; k++) accumulator[touched[k]] = 0;
     if (foundCount === 0) continue;
 
     // For each other document its best match and near-ties, at most perDocument; then the
     // best perItem of those.
     const byDocument = foundOrder.subarray(0, foundCount);
-    byDocument.sort((a, b) => doc[found[a]] - doc[found[b]] || foundScore[b] - foundScore[a] || found[a] - found[b]);
+    insertionSort(byDocument, (a, b) => doc[found[a]] - doc[found[b]] || foundScore[b] - foundScore[a] || found[a] - found[b]);
     let keptCount = 0;
     for (let x = 0; x < foundCount; ) {
       const d = doc[found[byDocument[x]]];
@@ -241,14 +228,14 @@ export function linkItems(
       }
     }
     const ranked = keptOrder.subarray(0, keptCount);
-    ranked.sort((a, b) => keptScore[b] - keptScore[a] || keptJ[a] - keptJ[b]);
+    insertionSort(ranked, (a, b) => keptScore[b] - keptScore[a] || keptJ[a] - keptJ[b]);
     for (let x = 0; x < Math.min(keptCount, opt.perItem); x++) choices.push(i, keptJ[ranked[x]], keptScore[ranked[x]]);
   }
   const tScoring = performance.now();
 
   // Symmetric: a pair chosen from either side is shown on both sides.
   const pairs = choices.pairs(n);
-  const links = symmetricLinks(order, vectors, space, dense, pairs);
+  const links = symmetricLinks(order, flat, space, dense, pairs);
   const tLinks = performance.now();
   const topics = groupTopics(order, doc, pairs, opt.topicFloor);
   const tTopics = performance.now();
@@ -260,6 +247,16 @@ export function linkItems(
     topics: Math.round(tTopics - tLinks),
   };
   return { links, topics, stats: { ms: Math.round(tTopics - started), candidates: candidatesScored, stages } };
+}
+
+/** Sorts a short array in place (the comparator must be a total order). */
+function insertionSort(a: Int32Array, compare: (x: number, y: number) => number): void {
+  for (let k = 1; k < a.length; k++) {
+    const x = a[k];
+    let m = k;
+    for (; m > 0 && compare(a[m - 1], x) > 0; m--) a[m] = a[m - 1];
+    a[m] = x;
+  }
 }
 
 /** Pairs (i < j) with their score, in (i, j) order. */
@@ -328,7 +325,7 @@ class Choices {
  * Both directions of every pair, sorted by source id, then score (best first), then
  * target id. Items are in id order, so index order is id order when ids are unique.
  */
-function symmetricLinks(order: readonly Item[], vectors: readonly SparseVector[], space: TermSpace, dense: Float32Array, pairs: Pairs): Link[] {
+function symmetricLinks(order: readonly Item[], flat: FlatVectors, space: TermSpace, dense: Float32Array, pairs: Pairs): Link[] {
   const n = order.length;
   const start = new Int32Array(n + 1);
   for (let p = 0; p < pairs.count; p++) {
@@ -348,11 +345,11 @@ function symmetricLinks(order: readonly Item[], vectors: readonly SparseVector[]
     const i = pairs.i[p];
     const j = pairs.j[p];
     if (i !== scattered) {
-      if (scattered >= 0) for (const id of vectors[scattered].ids) dense[id] = 0;
-      for (let k = 0; k < vectors[i].ids.length; k++) dense[vectors[i].ids[k]] = vectors[i].weights[k];
+      if (scattered >= 0) for (let x = flat.start[scattered]; x < flat.start[scattered + 1]; x++) dense[flat.ids[x]] = 0;
+      for (let x = flat.start[i]; x < flat.start[i + 1]; x++) dense[flat.ids[x]] = flat.weights[x];
       scattered = i;
     }
-    terms[p] = explainer.explain(dense, vectors[j]);
+    terms[p] = explainer.explain(dense, flat, j);
     const r = Math.round(pairs.score[p] * 1000) / 1000;
     let at = fill[i]++;
     target[at] = j;
@@ -363,7 +360,7 @@ function symmetricLinks(order: readonly Item[], vectors: readonly SparseVector[]
     rounded[at] = r;
     pairAt[at] = p;
   }
-  if (scattered >= 0) for (const id of vectors[scattered].ids) dense[id] = 0;
+  if (scattered >= 0) for (let x = flat.start[scattered]; x < flat.start[scattered + 1]; x++) dense[flat.ids[x]] = 0;
 
   let uniqueIds = true;
   for (let x = 1; x < n; x++) if (order[x].id === order[x - 1].id) uniqueIds = false;
@@ -430,17 +427,17 @@ class Explainer {
     return found;
   }
 
-  explain(dense: Float32Array, b: SparseVector): string[] {
+  explain(dense: Float32Array, flat: FlatVectors, item: number): string[] {
     // The heaviest limit * 3 shared terms, by (product desc, id asc), kept sorted.
     const cap = this.limit * 3;
     const ids = this.ids;
     const products = this.products;
     let count = 0;
-    for (let k = 0; k < b.ids.length; k++) {
-      const w = dense[b.ids[k]];
+    for (let x = flat.start[item]; x < flat.start[item + 1]; x++) {
+      const id = flat.ids[x];
+      const w = dense[id];
       if (!(w > 0)) continue;
-      const id = b.ids[k];
-      const product = w * b.weights[k];
+      const product = w * flat.weights[x];
       // Insertion into the sorted top list; ids come ascending, so an equal product goes after.
       let at = count;
       while (at > 0 && products[at - 1] < product) at--;
@@ -463,16 +460,57 @@ class Explainer {
   }
 }
 
-function denseCosine(dense: Float32Array, b: SparseVector): number {
+function denseCosine(dense: Float32Array, flat: FlatVectors, j: number): number {
   let dot = 0;
-  const ids = b.ids;
-  const weights = b.weights;
-  for (let k = 0; k < ids.length; k++) dot += dense[ids[k]] * weights[k];
+  const ids = flat.ids;
+  const weights = flat.weights;
+  const to = flat.start[j + 1];
+  for (let x = flat.start[j]; x < to; x++) dot += dense[ids[x]] * weights[x];
   return Math.min(1, Math.max(0, dot));
 }
 
 /**
- * The touched items with the highest accumulated partial score that pass `keep`, at most
+ * Partial scores of the items sharing the query's terms: adds each query term's weight
+ * times the item's weight to `accumulator`, skipping items of the same place or of kinds
+ * not comparable; lists the items first touched in `touched`, returns how many.
+ */
+function accumulate(
+  index: InvertedIndex,
+  queryTerms: Int32Array,
+  queryWeights: Float64Array,
+  queryCount: number,
+  comparable: Uint8Array,
+  kindRow: number,
+  myPlace: number,
+  accumulator: Float64Array,
+  touched: Int32Array,
+): number {
+  let touchedCount = 0;
+  const kinds = KINDS.length;
+  const kindStart = index.kindStart;
+  const postingItems = index.items;
+  const postingWeights = index.weights;
+  const postingPlaces = index.places;
+  for (let q = 0; q < queryCount; q++) {
+    const term = queryTerms[q];
+    const qw = queryWeights[q];
+    for (let kk = 0; kk < kinds; kk++) {
+      if (comparable[kindRow + kk] === 0) continue;
+      const to = kindStart[term * (kinds + 1) + kk + 1];
+      for (let k = kindStart[term * (kinds + 1) + kk]; k < to; k++) {
+        if (postingPlaces[k] === myPlace) continue;
+        const j = postingItems[k];
+        const a = accumulator[j];
+        if (a === 0) touched[touchedCount++] = j;
+        accumulator[j] = a + qw * postingWeights[k];
+      }
+    }
+  }
+  return touchedCount;
+}
+
+/**
+ * The touched items with the highest accumulated partial score, at most
  * `heap.length` of them, written to the front of `heap`; returns how many. Which items
  * is fixed by (score desc, index asc); their order in `heap` is not (callers rank them).
  * A bounded min-heap: no sort of all touched items.
@@ -482,7 +520,6 @@ function topProposed(
   touchedCount: number,
   score: Float64Array,
   heap: Int32Array,
-  keep: (j: number) => boolean,
 ): number {
   const count = heap.length;
   let size = 0;
@@ -490,8 +527,12 @@ function topProposed(
   const worse = (a: number, b: number) => score[a] < score[b] || (score[a] === score[b] && a > b);
   for (let t = 0; t < touchedCount; t++) {
     const j = touched[t];
-    if (size === count && !worse(heap[0], j)) continue;
-    if (!keep(j)) continue;
+    if (size === count) {
+      // Most touched items are no better than the current worst kept one: reject them cheaply.
+      const root = heap[0];
+      const sj = score[j];
+      if (sj < score[root] || (sj === score[root] && j > root)) continue;
+    }
     let k: number;
     if (size < count) {
       // Sift up from the end.
@@ -522,57 +563,77 @@ function topProposed(
 }
 
 interface InvertedIndex {
-  postings: (Int32Array | undefined)[];
-  weights: (Float32Array | undefined)[];
+  /** Whether a term has postings (it is not in too large a share of the items). */
+  indexed: Uint8Array;
+  /**
+   * All postings in one set of arrays, by term, and within a term by the item's kind (in
+   * KINDS order, items ascending within a kind): term t's postings of kind k are
+   * [kindStart[t*(K+1)+k], kindStart[t*(K+1)+k+1]). An item reads only the kinds it may link to.
+   */
+  kindStart: Int32Array;
+  items: Int32Array;
+  weights: Float32Array;
   /** The place of each posting's item, alongside: the hot loop then reads memory in order. */
-  places: (Int32Array | undefined)[];
+  places: Int32Array;
 }
 
 /** Postings (item, weight, place) for every term that is not in too large a share of the items. */
 function invertedIndex(
-  vectors: readonly SparseVector[],
+  flat: FlatVectors,
   place: Int32Array,
+  kind: Int32Array,
   space: TermSpace,
   maxShare: number,
   maxForDocuments: number,
 ): InvertedIndex {
   const limit = Math.max(30, Math.floor(Math.min(space.itemCount * maxShare, maxForDocuments)));
   const size = space.terms.length;
-  const fill = new Int32Array(size);
-  const postings: (Int32Array | undefined)[] = new Array(size);
-  const weights: (Float32Array | undefined)[] = new Array(size);
-  const places: (Int32Array | undefined)[] = new Array(size);
+  const n = flat.start.length - 1;
+  const K = KINDS.length;
+  const indexed = new Uint8Array(size);
+  for (let t = 0; t < size; t++) indexed[t] = space.df[t] <= limit ? 1 : 0;
+  // Counts per (term, kind), then offsets.
+  const kindStart = new Int32Array(size * (K + 1) + 1);
+  for (let i = 0; i < n; i++)
+    for (let x = flat.start[i]; x < flat.start[i + 1]; x++) if (indexed[flat.ids[x]]) kindStart[flat.ids[x] * (K + 1) + kind[i] + 1]++;
+  let total = 0;
   for (let t = 0; t < size; t++) {
-    if (space.df[t] <= limit) {
-      postings[t] = new Int32Array(space.df[t]);
-      weights[t] = new Float32Array(space.df[t]);
-      places[t] = new Int32Array(space.df[t]);
+    const base = t * (K + 1);
+    for (let k = 0; k <= K; k++) {
+      const c = k < K ? kindStart[base + k + 1] : 0;
+      kindStart[base + k] = total;
+      total += c;
     }
   }
-  vectors.forEach((v, i) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const t = v.ids[k];
-      const p = postings[t];
-      if (!p) continue;
-      p[fill[t]] = i;
-      places[t]![fill[t]] = place[i];
-      weights[t]![fill[t]++] = v.weights[k];
+  const fill = new Int32Array(size * K);
+  for (let t = 0; t < size; t++) for (let k = 0; k < K; k++) fill[t * K + k] = kindStart[t * (K + 1) + k];
+  const items = new Int32Array(total);
+  const weights = new Float32Array(total);
+  const places = new Int32Array(total);
+  for (let i = 0; i < n; i++) {
+    for (let x = flat.start[i]; x < flat.start[i + 1]; x++) {
+      const t = flat.ids[x];
+      if (!indexed[t]) continue;
+      const at = fill[t * K + kind[i]]++;
+      items[at] = i;
+      places[at] = place[i];
+      weights[at] = flat.weights[x];
     }
-  });
-  return { postings, weights, places };
+  }
+  return { indexed, kindStart, items, weights, places };
 }
 
 /**
  * An item's heaviest indexed terms (what it is most specifically about), by (weight desc,
  * id asc), into `terms`/`weights`; returns how many (at most their length).
  */
-function heaviest(v: SparseVector, postings: InvertedIndex['postings'], terms: Int32Array, weights: Float64Array): number {
+function heaviest(flat: FlatVectors, item: number, indexed: Uint8Array, terms: Int32Array, weights: Float64Array): number {
   const cap = terms.length;
   let count = 0;
-  for (let k = 0; k < v.ids.length; k++) {
-    const id = v.ids[k];
-    if (!postings[id]) continue;
-    const w = v.weights[k];
+  for (let x = flat.start[item]; x < flat.start[item + 1]; x++) {
+    const id = flat.ids[x];
+    if (!indexed[id]) continue;
+    const w = flat.weights[x];
     // ids come ascending: an equal weight goes after the ones already there.
     let at = count;
     while (at > 0 && weights[at - 1] < w) at--;

@@ -61,12 +61,50 @@ describe('vectors', () => {
       ['预防和减少儿童溺水', '预防和减少儿童溺水。加强水域隐患排查，预防溺水。'],
     ];
     const words = texts.map(([t, x]) => segmentItem(t, x));
+    const plain = (v: { ids: Uint32Array; weights: Float32Array }) => [[...v.ids], [...v.weights]];
     for (const weight of [TITLE_WEIGHT, 2.5]) {
-      const a = buildVectors(words.map((w) => termBag(w.title, w.body, weight)));
+      const bags = words.map((w) => termBag(w.title, w.body, weight));
+      const a = buildVectors(bags);
       const b = buildVectorsFromWords(words, weight);
-      expect(b.space.terms).toEqual(a.space.terms);
+      const ref = referenceVectors(bags);
+      expect(a.space.terms).toEqual(ref.terms);
+      expect(b.space.terms).toEqual(ref.terms);
       expect([...b.space.df]).toEqual([...a.space.df]);
-      expect(b.vectors.map((v) => [[...v.ids], [...v.weights]])).toEqual(a.vectors.map((v) => [[...v.ids], [...v.weights]]));
+      expect(a.vectors.map(plain)).toEqual(ref.vectors.map(plain));
+      expect(b.vectors.map(plain)).toEqual(ref.vectors.map(plain));
+      // The flat arrays hold the same vectors.
+      b.vectors.forEach((v, k) => expect([...b.flat.ids.subarray(b.flat.start[k], b.flat.start[k + 1])]).toEqual([...v.ids]));
     }
   });
 });
+
+/** The straightforward construction (a Map per item), which the fast one must match bit for bit. */
+function referenceVectors(bags: Map<string, number>[]) {
+  const terms = [...new Set(bags.flatMap((b) => [...b.keys()]))].sort();
+  const id = new Map(terms.map((t, i) => [t, i]));
+  const df = new Array(terms.length).fill(0);
+  let total = 0;
+  for (const b of bags) {
+    for (const t of b.keys()) df[id.get(t)!]++;
+    for (const c of b.values()) total += c;
+  }
+  const avg = bags.length ? total / bags.length : 1;
+  const vectors = bags.map((b) => {
+    let length = 0;
+    for (const c of b.values()) length += c;
+    const norm = 1.2 * (1 - 0.3 + (0.3 * length) / (avg || 1));
+    const entries: [number, number][] = [];
+    for (const [t, tf] of b) {
+      const i = id.get(t)!;
+      const idf = Math.log(1 + (bags.length - df[i] + 0.5) / (df[i] + 0.5));
+      const w = idf * ((tf * 2.2) / (tf + norm));
+      if (w > 0) entries.push([i, w]);
+    }
+    entries.sort((x, y) => x[0] - y[0]);
+    let sq = 0;
+    for (const [, w] of entries) sq += w * w;
+    const len = Math.sqrt(sq) || 1;
+    return { ids: Uint32Array.from(entries.map(([i]) => i)), weights: Float32Array.from(entries.map(([, w]) => w / len)) };
+  });
+  return { terms, vectors };
+}
