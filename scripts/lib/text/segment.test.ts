@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isContentToken, segment, segmentItem } from './segment.ts';
+import { decodeWords, encodeWords, isContentToken, segment, segmentItem, segmentItems } from './segment.ts';
 
 describe('segment', () => {
   it('cuts Chinese into content words, long words with their parts', () => {
@@ -32,5 +32,21 @@ describe('segment', () => {
   it('is deterministic', () => {
     const text = '健全婚姻家庭纠纷预防化解工作机制，发挥综治中心和网格化服务管理作用。';
     expect(segment(text)).toEqual(segment(text));
+  });
+
+  it('segments many items the same with or without a helper thread, in the same order', () => {
+    const texts = [
+      ['加强母婴安全保障', '加强母婴安全保障。全面落实妊娠风险筛查评估。'],
+      ['', ''],
+      ['发展普惠托育服务', '发展普惠托育服务。拨打１２３３８热线。'],
+      ['预防和减少儿童溺水', '预防和减少儿童溺水。'],
+      ['HPV疫苗', '推广HPV疫苗接种。'],
+    ];
+    const items = Array.from({ length: 60 }, (_, k) => ({ title: texts[k % 5][0], text: texts[k % 5][1] + '第' + k + '项。' }));
+    const serial = items.map((i) => segmentItem(i.title, i.text));
+    // parallelMin 0 and small chunks: a helper thread is started and takes chunks if it can.
+    expect(segmentItems(items, { parallelMin: 0, chunkSize: 7 })).toEqual(serial);
+    expect(segmentItems(items)).toEqual(serial);
+    expect(decodeWords(encodeWords(serial))).toEqual(serial);
   });
 });
