@@ -453,7 +453,10 @@ class Explainer {
     }
     // A shared word inside a longer shared word (`妇幼` in `妇幼保健`) is left out.
     for (let m = 0; m < count; m++) this.chosen[ids[m]] = 1;
-    for (let m = 0; m < count; m++) for (const sub of this.substringsOf(ids[m])) if (this.chosen[sub]) this.subsumed[sub] = 1;
+    for (let m = 0; m < count; m++) {
+      const inside = this.substringsOf(ids[m]);
+      for (let x = 0; x < inside.length; x++) if (this.chosen[inside[x]]) this.subsumed[inside[x]] = 1;
+    }
     const words: string[] = [];
     for (let m = 0; m < count; m++) if (!this.subsumed[ids[m]] && words.length < this.limit) words.push(this.space.terms[ids[m]]);
     for (let m = 0; m < count; m++) this.chosen[ids[m]] = this.subsumed[ids[m]] = 0;
