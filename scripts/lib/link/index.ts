@@ -328,17 +328,10 @@ class Choices {
  */
 function symmetricLinks(order: readonly Item[], flat: FlatVectors, space: TermSpace, dense: Float32Array, pairs: Pairs): Link[] {
   const n = order.length;
-  const start = new Int32Array(n + 1);
-  for (let p = 0; p < pairs.count; p++) {
-    start[pairs.i[p] + 1]++;
-    start[pairs.j[p] + 1]++;
-  }
-  for (let x = 0; x < n; x++) start[x + 1] += start[x];
-  const fill = start.slice(0, n);
   // Per source, its links: target, rounded score and the pair (whose shared terms they show).
-  const target = new Int32Array(2 * pairs.count);
+  const { start, partner: target, pairOf: pairAt } = pairAdjacency(n, pairs);
   const rounded = new Float64Array(2 * pairs.count);
-  const pairAt = new Int32Array(2 * pairs.count);
+  for (let e = 0; e < rounded.length; e++) rounded[e] = Math.round(pairs.score[pairAt[e]] * 1000) / 1000;
   const terms: string[][] = new Array(pairs.count);
   let scattered = -1;
   const explainer = new Explainer(space);
@@ -351,15 +344,6 @@ function symmetricLinks(order: readonly Item[], flat: FlatVectors, space: TermSp
       scattered = i;
     }
     terms[p] = explainer.explain(dense, flat, j);
-    const r = Math.round(pairs.score[p] * 1000) / 1000;
-    let at = fill[i]++;
-    target[at] = j;
-    rounded[at] = r;
-    pairAt[at] = p;
-    at = fill[j]++;
-    target[at] = i;
-    rounded[at] = r;
-    pairAt[at] = p;
   }
   if (scattered >= 0) for (let x = flat.start[scattered]; x < flat.start[scattered + 1]; x++) dense[flat.ids[x]] = 0;
 
@@ -654,14 +638,10 @@ function heaviest(flat: FlatVectors, item: number, indexed: Uint8Array, terms: I
 }
 
 /**
- * Topics: the same measure across cities. Links between mutual best matches (each is the
- * other's best in its document) above the floor join items, strongest first, never
- * putting two items of one document in the same topic.
+ * Every item's pairs from both ends, in pair order: item x's partners are
+ * `partner[start[x] .. start[x + 1])`, each with the index of its pair in `pairOf`.
  */
-function groupTopics(order: readonly Item[], doc: Int32Array, pairs: Pairs, floor: number): Topic[] {
-  const n = order.length;
-  // Each item's pairs (both directions), to find its best partner in each other document:
-  // highest score, then lowest index.
+function pairAdjacency(n: number, pairs: Pairs): { start: Int32Array; partner: Int32Array; pairOf: Int32Array } {
   const start = new Int32Array(n + 1);
   for (let p = 0; p < pairs.count; p++) {
     start[pairs.i[p] + 1]++;
@@ -672,12 +652,26 @@ function groupTopics(order: readonly Item[], doc: Int32Array, pairs: Pairs, floo
   const partner = new Int32Array(2 * pairs.count);
   const pairOf = new Int32Array(2 * pairs.count);
   for (let p = 0; p < pairs.count; p++) {
-    const [i, j] = [pairs.i[p], pairs.j[p]];
+    const i = pairs.i[p];
+    const j = pairs.j[p];
     partner[fill[i]] = j;
     pairOf[fill[i]++] = p;
     partner[fill[j]] = i;
     pairOf[fill[j]++] = p;
   }
+  return { start, partner, pairOf };
+}
+
+/**
+ * Topics: the same measure across cities. Links between mutual best matches (each is the
+ * other's best in its document) above the floor join items, strongest first, never
+ * putting two items of one document in the same topic.
+ */
+function groupTopics(order: readonly Item[], doc: Int32Array, pairs: Pairs, floor: number): Topic[] {
+  const n = order.length;
+  // Each item's pairs (both directions), to find its best partner in each other document:
+  // highest score, then lowest index.
+  const { start, partner, pairOf } = pairAdjacency(n, pairs);
   // bestSides[p]: 1 if j is i's best in j's document, 2 if i is j's best in i's; 3 = mutual.
   const bestSides = new Uint8Array(pairs.count);
   let docCount = 0;
