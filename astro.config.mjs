@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 
 export default defineConfig({
-  site: 'https://example.org',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],
