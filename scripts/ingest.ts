@@ -9,12 +9,14 @@ import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
 const seedsDir = path.resolve(root, process.env.KB_SEEDS_DIR ?? 'seeds');
+const outDir = path.resolve(root, process.env.KB_OUT_DIR ?? '.');
 
 try {
   const started = performance.now();
   const { kb, report } = await buildKnowledgeBase(seedsDir);
-  const { files } = await writeGenerated(kb, root);
+  const { files } = await writeGenerated(kb, outDir);
 
   console.log(`ingest: ${report.documents.length} documents from ${path.relative(root, seedsDir) || seedsDir}`);
   for (const d of report.documents) {

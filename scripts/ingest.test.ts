@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SEED, SEEDS_DIR } from './lib/testing/seeds.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Run `npm run ingest` as an editor would, on another seeds folder and output folder. */
+function ingest(seedsDir: string, outDir: string) {
+  return spawnSync('npm', ['run', '--silent', 'ingest'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KB_SEEDS_DIR: seedsDir, KB_OUT_DIR: outDir },
+  });
+}
+
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      files.set(path.relative(dir, file), await readFile(file, 'utf8'));
+    }
+  }
+  return files;
+}
+
+describe('npm run ingest', () => {
+  it('reports each document, then on bad input names the file and fix, exits 1 and keeps the previous output', async () => {
+    const seeds = await mkdtemp(path.join(tmpdir(), 'kb-ingest-seeds-'));
+    const out = await mkdtemp(path.join(tmpdir(), 'kb-ingest-out-'));
+    await copyFile(path.join(SEEDS_DIR, SEED.jinganReport), path.join(seeds, SEED.jinganReport));
+
+    const good = ingest(seeds, out);
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(new RegExp(`${SEED.jinganReport}\\s+report\\s+utf-8\\s+\\d+ blocks\\s+10 items`));
+    expect(good.stdout).toMatch(/link stage \d+ ms/);
+    const before = await snapshot(out);
+    expect([...before.keys()].some((f) => f.startsWith(`content${path.sep}generated${path.sep}items${path.sep}`))).toBe(true);
+    expect(before.has(path.join('public', 'data', 'items.json'))).toBe(true);
+
+    await writeFile(path.join(seeds, 'broken.txt.meta.json'), '{"date":"27/6/2025"}');
+    await writeFile(path.join(seeds, 'broken.txt'), '市人大常委会关于我市妇女儿童权益保障情况报告的审议意见\n');
+    const bad = ingest(seeds, out);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/ingest failed, nothing was written/);
+    expect(bad.stderr).toMatch(/broken\.txt\.meta\.json.*"date".*YYYY-MM-DD/);
+    expect(await snapshot(out)).toEqual(before);
+  });
+});
