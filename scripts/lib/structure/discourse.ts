@@ -2,6 +2,43 @@
  * Numbering shared by the loosely structured documents (审议意见, 落实情况报告, 讲话):
  * Chinese ordinals, section and item markers, and the title sentence of an item.
  */
+import { itemId } from '../ids.ts';
+import type { Item, ItemKind } from '../types.ts';
+
+/**
+ * An item of such a document, identified by its section and position (`…-s2-i1`). These
+ * documents name no domain or departments: classification may add a domain later.
+ */
+export function sectionItem(fields: {
+  docId: string;
+  kind: ItemKind;
+  sectionOrdinal: number;
+  ordinal: number;
+  number: string;
+  title: string;
+  text: string;
+  section: string[];
+  blockStart: number;
+  blockEnd: number;
+}): Item {
+  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, blockEnd } = fields;
+  return {
+    id: itemId(docId, `s${sectionOrdinal}`, `i${ordinal}`),
+    docId,
+    kind,
+    population: null,
+    domain: null,
+    domainSource: null,
+    number,
+    title,
+    text,
+    section,
+    leadDepartments: [],
+    partnerDepartments: [],
+    blockStart,
+    blockEnd,
+  };
+}
 
 const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

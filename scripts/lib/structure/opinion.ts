@@ -1,6 +1,6 @@
-import { dedupeIds, itemId } from '../ids.ts';
+import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, sectionMarker, spokenItemStarts, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence, isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading, titleSentence } from './discourse.ts';
 
 /**
  * 审议意见 (a standing committee's review opinions): sections `一、…` holding items
@@ -66,22 +66,20 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
 
     const close = () => {
       if (!open) return;
-      items.push({
-        id: itemId(docId, `s${region.ordinal}`, `i${++ordinal}`),
-        docId,
-        kind: 'recommendation',
-        population: null,
-        domain: null,
-        domainSource: null,
-        number: open.number,
-        title: open.title,
-        text: open.pieces.join('\n').trim(),
-        section,
-        leadDepartments: [],
-        partnerDepartments: [],
-        blockStart: open.blockStart,
-        blockEnd: open.blockEnd,
-      });
+      items.push(
+        sectionItem({
+          docId,
+          kind: 'recommendation',
+          sectionOrdinal: region.ordinal,
+          ordinal: ++ordinal,
+          number: open.number,
+          title: open.title,
+          text: open.pieces.join('\n').trim(),
+          section,
+          blockStart: open.blockStart,
+          blockEnd: open.blockEnd,
+        }),
+      );
       open = null;
     };
 
@@ -128,22 +126,20 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
       const body = region.blocks.filter((b) => isProse(b.text));
       if (body.length > 0 && !isFindingLead(region.heading)) {
         const m = sectionMarker(region.heading)!;
-        items.push({
-          id: itemId(docId, `s${region.ordinal}`, 'i1'),
-          docId,
-          kind: 'recommendation',
-          population: null,
-          domain: null,
-          domainSource: null,
-          number: m.number,
-          title: tidyHeading(region.heading).slice(m.number.length),
-          text: body.map((b) => b.text).join('\n'),
-          section: [],
-          leadDepartments: [],
-          partnerDepartments: [],
-          blockStart: body[0]!.index,
-          blockEnd: body[body.length - 1]!.index,
-        });
+        items.push(
+          sectionItem({
+            docId,
+            kind: 'recommendation',
+            sectionOrdinal: region.ordinal,
+            ordinal: 1,
+            number: m.number,
+            title: tidyHeading(region.heading).slice(m.number.length),
+            text: body.map((b) => b.text).join('\n'),
+            section: [],
+            blockStart: body[0]!.index,
+            blockEnd: body[body.length - 1]!.index,
+          }),
+        );
       }
     }
   }

@@ -1,6 +1,6 @@
-import { dedupeIds, itemId } from '../ids.ts';
+import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, parenMarker, sectionMarker, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence, isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading, titleSentence } from './discourse.ts';
 
 /**
  * 落实情况报告 (a government's report on implementing review opinions): sections `一、…`
@@ -59,13 +59,11 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {
-  return {
-    id: itemId(docId, `s${sectionOrdinal}`, `i${ordinal}`),
+  return sectionItem({
     docId,
     kind: 'report',
-    population: null,
-    domain: null,
-    domainSource: null,
+    sectionOrdinal,
+    ordinal,
     number,
     title,
     // The printed `（一）` is in `number`, as plans keep `4.` out of their text. Paragraphs
@@ -75,9 +73,7 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
       '',
     ),
     section,
-    leadDepartments: [],
-    partnerDepartments: [],
     blockStart: blocks[0]!.index,
     blockEnd: blocks[blocks.length - 1]!.index,
-  };
+  });
 }

@@ -1,6 +1,6 @@
-import { dedupeIds, itemId } from '../ids.ts';
+import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, parenMarker, sectionMarker, spokenMarker, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence, parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading, titleSentence } from './discourse.ts';
 
 /**
  * 讲话 / 会议记录 (meeting speeches), possibly several in one file (a web compilation):
@@ -82,13 +82,11 @@ function isBareHeading(text: string): boolean {
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {
-  return {
-    id: itemId(docId, `s${sectionOrdinal}`, `i${ordinal}`),
+  return sectionItem({
     docId,
     kind: 'speech',
-    population: null,
-    domain: null,
-    domainSource: null,
+    sectionOrdinal,
+    ordinal,
     number,
     title,
     // A list marker `(一)` lives in `number`; a spoken `一要` is part of its sentence and stays.
@@ -96,9 +94,7 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
       .map((b, k) => (k === 0 && /^[（(]/.test(number) && b.text.startsWith(number) ? b.text.slice(number.length).trimStart() : b.text))
       .join('\n'),
     section,
-    leadDepartments: [],
-    partnerDepartments: [],
     blockStart: blocks[0]!.index,
     blockEnd: blocks[blocks.length - 1]!.index,
-  };
+  });
 }
