@@ -10,7 +10,7 @@
  * `完善工作机制` is close to every domain a little and to none clearly.
  */
 import { DOMAINS, type Domain } from './domains.ts';
-import { segment, segmentItem } from './text/segment.ts';
+import { segment, segmentItem, type ItemWords } from './text/segment.ts';
 import { buildVectors, centroid, cosine, termBag, toVector, vectorInSpace, type SparseVector, type TermSpace } from './text/vectors.ts';
 import type { Item, Population } from './types.ts';
 
@@ -37,10 +37,15 @@ export const DEFAULT_CLASSIFY_OPTIONS: ClassifyOptions = {
 
 const POPULATIONS: readonly Population[] = ['妇女', '儿童'];
 
-export function classifyDomains(items: Item[], options: Partial<ClassifyOptions> = {}): Item[] {
+export function classifyDomains(
+  items: Item[],
+  options: Partial<ClassifyOptions> = {},
+  /** The items' words (`segmentItems(items)`), when the caller has them already. */
+  itemWords?: readonly ItemWords[],
+): Item[] {
   const opt = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
   if (!items.some((i) => i.domain === null)) return items;
-  const words = items.map((item) => segmentItem(item.title, item.text));
+  const words = itemWords ?? items.map((item) => segmentItem(item.title, item.text));
   const { space, vectors } = buildVectors(words.map((w) => termBag(w.title, w.body)));
   const profiles = domainProfiles(items, vectors, space, opt.nameWeight);
   const populationProfiles = new Map(

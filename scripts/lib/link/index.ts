@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DOMAINS } from '../domains.ts';
-import { segmentItem, segmentItems } from '../text/segment.ts';
+import { segmentItem, segmentItems, type ItemWords } from '../text/segment.ts';
 import { buildVectorsFromWords, type FlatVectors, type SparseVector, type TermSpace } from '../text/vectors.ts';
 import type { Item, ItemKind, Link, Topic } from '../types.ts';
 
@@ -116,6 +116,8 @@ export function linkItems(
   items: readonly Item[],
   docs: readonly PlaceOfDocument[],
   options: Partial<LinkOptions> = {},
+  /** The items' words (`segmentItems(items)`), when the caller has them already. */
+  itemWords?: readonly ItemWords[],
 ): LinkResult {
   const started = performance.now();
   const opt = { ...DEFAULT_LINK_OPTIONS, ...options };
@@ -151,7 +153,8 @@ export function linkItems(
 
   // Each item is segmented exactly once here (title and body separately); on a large
   // corpus a helper thread takes half of the chunks.
-  const words = segmentItems(order);
+  const position = itemWords ? new Map(items.map((item, k) => [item, k])) : null;
+  const words = position ? order.map((item) => itemWords![position.get(item)!]!) : segmentItems(order);
   const tSegment = performance.now();
   const { space, flat } = buildVectorsFromWords(words);
   words.length = 0;
