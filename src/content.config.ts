@@ -78,6 +78,8 @@ const items = defineCollection({
     partnerDepartments: z.array(z.string()),
     topic: z.object({ id: z.string(), title: z.string() }).nullable(),
     related: z.array(related),
+    /** The earlier item of the same document this one repeats word for word, if any. */
+    repeats: z.string().nullable(),
   }),
 });
 

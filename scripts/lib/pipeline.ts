@@ -14,6 +14,7 @@ import { classifyDomains } from './classify.ts';
 import { linkItems } from './link/index.ts';
 import { segmentItems } from './text/segment.ts';
 import { dedupeIds, documentId } from './ids.ts';
+import { markRepeats } from './repeats.ts';
 import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
 
 /** Source files the ingest reads; anything else in seeds/ is reported, not silently skipped. */
@@ -55,7 +56,7 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
   let meta = inferMetadata(source, blocks);
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
-  const items = dedupeIds(RECOGNISERS[meta.kind](id, blocks));
+  const items = markRepeats(dedupeIds(RECOGNISERS[meta.kind](id, blocks)));
   return {
     ...meta,
     id,
@@ -119,11 +120,14 @@ export async function buildKnowledgeBase(seedsDir: string): Promise<{ kb: Knowle
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
   for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
 
+  // A passage a document prints twice links once, from its first occurrence.
+  const allItems = documents.flatMap((d) => d.items); // same order as `words`
+  const linkable = allItems.flatMap((item, k) => (item.repeats ? [] : [{ item, words: words[k]! }]));
   const { links, topics, stats } = linkItems(
-    documents.flatMap((d) => d.items), // same order as `words`
+    linkable.map((l) => l.item),
     documents.map((d) => ({ id: d.id, city: d.city })),
     {},
-    words,
+    linkable.map((l) => l.words),
   );
 
   const report: IngestReport = {

@@ -86,6 +86,12 @@ export interface Item {
   section: string[];
   leadDepartments: string[];
   partnerDepartments: string[];
+  /**
+   * Id of an earlier item of the same document with the same text, when the document
+   * repeats itself (web compilations reprint whole speeches). Such a repeat keeps its page
+   * and its place in the text, but is left out of search and cross-links.
+   */
+  repeats?: string;
   /** Index of the first block of the item in the document's block list. */
   blockStart: number;
   blockEnd: number;

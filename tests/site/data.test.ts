@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DIST, loadKb } from '../support/kb.ts';
 
-// The field lists the issues specify (the contract), not read from the emitter.
+// The field lists the issues specify (the contract, plus `repeats` for reprinted passages), not read from the emitter.
 const FIELDS: Record<string, string[]> = {
   documents: ['id', 'title', 'city', 'province', 'level', 'kind', 'date', 'docNumber', 'source', 'sha256', 'url', 'itemCount'],
-  items: ['id', 'docId', 'city', 'population', 'domain', 'kind', 'number', 'title', 'text', 'leadDepartments', 'partnerDepartments', 'url'],
+  items: ['id', 'docId', 'city', 'population', 'domain', 'kind', 'number', 'title', 'text', 'leadDepartments', 'partnerDepartments', 'repeats', 'url'],
   links: ['source', 'target', 'score', 'sharedTerms'],
   topics: ['id', 'title', 'domain', 'items'],
 };

@@ -70,6 +70,20 @@ describe('Chinese queries find the right item pages first', () => {
   });
 });
 
+describe('passages a document prints twice', () => {
+  it('are found once, at their first occurrence, and the repeat says where that is', async () => {
+    const repeat = [...itemsById.values()].find((i) => i.repeats && i.title.length >= 4);
+    expect(repeat, 'the 2023 speech compilation reprints speeches').toBeTruthy();
+    const results = await search(page, server.url, repeat!.title);
+    const ids = results.map(itemIdOf);
+    expect(ids).toContain(repeat!.repeats);
+    expect(ids).not.toContain(repeat!.id);
+    await page.goto(`${server.url}/items/${repeat!.id}/`);
+    expect(await page.getAttribute('.notice a', 'href')).toBe(`/items/${repeat!.repeats}/`);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('search filters', () => {
   it('the city filter narrows results to that city, through the select control', async () => {
     const all = await search(page, server.url, '母婴安全');

@@ -39,6 +39,7 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', Fie
     { name: 'text', type: 'string', description: '条目全文' },
     { name: 'leadDepartments', type: 'string[]', description: '牵头部门（CSV 中以“；”分隔）' },
     { name: 'partnerDepartments', type: 'string[]', description: '配合部门（CSV 中以“；”分隔）' },
+    { name: 'repeats', type: 'string | null', description: '原文重复刊载时，同一文档中内容相同的首次出现条目的编号；否则为空' },
     { name: 'url', type: 'string', description: '本站条目页路径' },
   ],
   links: [
@@ -93,6 +94,7 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
       text: i.text,
       leadDepartments: i.leadDepartments,
       partnerDepartments: i.partnerDepartments,
+      repeats: i.repeats ?? null,
       url: itemUrl(i.id),
     })),
   );

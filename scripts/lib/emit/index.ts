@@ -122,6 +122,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
             partnerDepartments: item.partnerDepartments,
             topic: topicOf.get(item.id) ?? null,
             related: rel,
+            repeats: item.repeats ?? null,
           },
           paragraphs(item.text),
         ),
