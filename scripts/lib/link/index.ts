@@ -425,18 +425,7 @@ class Explainer {
       const id = flat.ids[x];
       const w = dense[id];
       if (!(w > 0)) continue;
-      const product = w * flat.weights[x];
-      // Insertion into the sorted top list; ids come ascending, so an equal product goes after.
-      let at = count;
-      while (at > 0 && products[at - 1] < product) at--;
-      if (at >= cap) continue;
-      for (let m = Math.min(count, cap - 1); m > at; m--) {
-        ids[m] = ids[m - 1];
-        products[m] = products[m - 1];
-      }
-      ids[at] = id;
-      products[at] = product;
-      if (count < cap) count++;
+      count = insertTop(ids, products, count, cap, id, w * flat.weights[x]);
     }
     // A shared word inside a longer shared word (`妇幼` in `妇幼保健`) is left out.
     for (let m = 0; m < count; m++) this.chosen[ids[m]] = 1;
@@ -615,6 +604,24 @@ function invertedIndex(
 }
 
 /**
+ * Insert (id, value) into the first `count` entries of `ids`/`values`, kept sorted by value
+ * descending and at most `cap` long; returns the new count. Callers feed ids in ascending
+ * order, so an equal value goes after those already there (ties stay in id order).
+ */
+function insertTop(ids: Int32Array, values: Float64Array, count: number, cap: number, id: number, value: number): number {
+  let at = count;
+  while (at > 0 && values[at - 1] < value) at--;
+  if (at >= cap) return count;
+  for (let m = Math.min(count, cap - 1); m > at; m--) {
+    ids[m] = ids[m - 1];
+    values[m] = values[m - 1];
+  }
+  ids[at] = id;
+  values[at] = value;
+  return count < cap ? count + 1 : count;
+}
+
+/**
  * An item's heaviest indexed terms (what it is most specifically about), by (weight desc,
  * id asc), into `terms`/`weights`; returns how many (at most their length).
  */
@@ -624,18 +631,7 @@ function heaviest(flat: FlatVectors, item: number, indexed: Uint8Array, terms: I
   for (let x = flat.start[item]; x < flat.start[item + 1]; x++) {
     const id = flat.ids[x];
     if (!indexed[id]) continue;
-    const w = flat.weights[x];
-    // ids come ascending: an equal weight goes after the ones already there.
-    let at = count;
-    while (at > 0 && weights[at - 1] < w) at--;
-    if (at >= cap) continue;
-    for (let m = Math.min(count, cap - 1); m > at; m--) {
-      terms[m] = terms[m - 1];
-      weights[m] = weights[m - 1];
-    }
-    terms[at] = id;
-    weights[at] = w;
-    if (count < cap) count++;
+    count = insertTop(terms, weights, count, cap, id, flat.weights[x]);
   }
   return count;
 }
