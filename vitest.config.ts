@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Both projects read the seeds' knowledge base, built once per run (scripts/lib/testing/).
+const seedKb = 'scripts/lib/testing/seed-kb.setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['scripts/**/*.test.ts', 'src/**/*.test.ts'],
+          globalSetup: [seedKb],
         },
       },
       {
@@ -14,7 +18,7 @@ export default defineConfig({
           name: 'site',
           // Builds the real site once, then drives it with Pagefind and Chromium.
           include: ['tests/**/*.test.ts'],
-          globalSetup: ['tests/setup/build-site.ts'],
+          globalSetup: ['tests/setup/build-site.ts', seedKb],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

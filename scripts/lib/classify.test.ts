@@ -1,14 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyDomains } from './classify.ts';
-import { buildKnowledgeBase } from './pipeline.ts';
-import { SEEDS_DIR } from './testing/seeds.ts';
+import { seedKb } from './testing/seed-kb.ts';
 import type { Item } from './types.ts';
 
 let items: Item[];
-beforeAll(async () => {
-  const { kb } = await buildKnowledgeBase(SEEDS_DIR);
-  items = kb.documents.flatMap((d) => d.items);
-}, 120_000);
+beforeAll(() => {
+  items = seedKb().documents.flatMap((d) => d.items);
+});
 
 const byTitle = (docPrefix: string, title: string) => items.find((i) => i.docId.startsWith(docPrefix) && i.title.includes(title))!;
 

@@ -12,7 +12,8 @@
 import { DOMAINS, type Domain } from './domains.ts';
 import { segment, segmentItem, type ItemWords } from './text/segment.ts';
 import { buildVectors, centroid, cosine, termBag, toVector, vectorInSpace, type SparseVector, type TermSpace } from './text/vectors.ts';
-import type { Item, Population } from './types.ts';
+import type { Item } from './types.ts';
+import { POPULATIONS } from '../../src/lib/vocabulary.ts';
 
 export interface ClassifyOptions {
   /** Lowest similarity to the winning domain profile. */
@@ -34,8 +35,6 @@ export const DEFAULT_CLASSIFY_OPTIONS: ClassifyOptions = {
   nameWeight: 0.35,
   titleShare: 0.7,
 };
-
-const POPULATIONS: readonly Population[] = ['妇女', '儿童'];
 
 export function classifyDomains(
   items: Item[],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_KINDS, LEVELS, POPULATIONS } from '../../src/lib/vocabulary.ts';
 import type { DocumentMeta } from './types.ts';
 
 /**
@@ -14,19 +15,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
 });
 
+const quote = (code: string) => `"${code}"`;
+const oneOf = (codes: readonly string[]) => `one of ${codes.map(quote).join(', ')}`;
+
 /** Each key, its schema, and how to say what it must be. */
 const FIELDS = {
   title: { schema: z.string().trim().min(1), expected: 'a non-empty string' },
   issuer: { schema: nullableText, expected: 'a non-empty string or null' },
   city: { schema: nullableText, expected: 'a non-empty string (e.g. "鞍山市", "上海市静安区") or null' },
   province: { schema: nullableText, expected: 'a non-empty string (e.g. "辽宁省", "上海市") or null' },
-  level: { schema: z.enum(['province', 'city', 'county', 'district', 'unknown']), expected: 'one of "province", "city", "county", "district", "unknown"' },
-  kind: { schema: z.enum(['plan', 'tasklist', 'opinion', 'report', 'speech']), expected: 'one of "plan", "tasklist", "opinion", "report", "speech"' },
+  level: { schema: z.enum(LEVELS), expected: oneOf(LEVELS) },
+  kind: { schema: z.enum(DOCUMENT_KINDS), expected: oneOf(DOCUMENT_KINDS) },
   date: { schema: z.union([isoDate, z.null()]), expected: 'YYYY-MM-DD (a real date) or null' },
   docNumber: { schema: nullableText, expected: 'a non-empty string (e.g. "阜政发〔2022〕11号") or null' },
   populations: {
-    schema: z.array(z.enum(['妇女', '儿童'])).refine((a) => new Set(a).size === a.length),
-    expected: 'a list of distinct "妇女" / "儿童", e.g. ["妇女", "儿童"]',
+    schema: z.array(z.enum(POPULATIONS)).refine((a) => new Set(a).size === a.length),
+    expected: `a list of distinct ${POPULATIONS.map(quote).join(' / ')}, e.g. [${POPULATIONS.map(quote).join(', ')}]`,
   },
 } as const;
 

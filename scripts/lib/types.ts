@@ -5,19 +5,10 @@
  * recognise structure → ParsedDocument (items) → classify/link → KnowledgeBase → emit.
  */
 
-export type Population = '妇女' | '儿童';
+import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population } from '../../src/lib/vocabulary.ts';
 
-/** What a source document is, as the site presents it. */
-export type DocumentKind =
-  | 'plan' // 发展规划 (full text)
-  | 'tasklist' // 重点任务清单 (table of goals / measures / departments)
-  | 'opinion' // 审议意见
-  | 'report' // 落实情况报告
-  | 'speech'; // 讲话 / 会议记录
-
-export type ItemKind = 'goal' | 'measure' | 'recommendation' | 'report' | 'speech';
-
-export type Level = 'province' | 'city' | 'county' | 'district' | 'unknown';
+// The vocabulary (kinds, levels, populations, domains) is defined once, in src/lib/vocabulary.ts.
+export type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population };
 
 /** A raw file as found in seeds/. */
 export interface SourceFile {
@@ -69,9 +60,9 @@ export interface Item {
   kind: ItemKind;
   population: Population | null;
   /** Canonical domain name (one of the 15) or null when none applies. */
-  domain: string | null;
+  domain: DomainName | null;
   /** How the domain was assigned: by the document's structure, or inferred from the text. */
-  domainSource: 'structure' | 'classified' | null;
+  domainSource: DomainSource | null;
   /** Number as printed in the source: `4`, `一`, `（二）`, `二是`. */
   number: string;
   /** The title sentence (measures: `加强母婴安全保障`), or the first clause. */
@@ -133,7 +124,7 @@ export interface Link {
 export interface Topic {
   id: string;
   title: string;
-  domain: string | null;
+  domain: DomainName | null;
   items: string[];
 }
 

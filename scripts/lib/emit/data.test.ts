@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_SCHEMA, dataFiles, dataRows, toCsv } from './data.ts';
+import { DATA_SCHEMA } from '../../../src/lib/open-data.ts';
+import { dataFiles, dataRows, toCsv } from './data.ts';
 import { fixtureKb } from './fixture.ts';
 
 describe('data exports', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error js-yaml ships no types; it is the parser Astro reads frontmatter with.
+// js-yaml is the parser Astro reads frontmatter with.
 import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../domains.ts';

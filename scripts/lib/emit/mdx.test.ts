@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// @ts-expect-error js-yaml ships no types; it is the parser Astro reads frontmatter with.
+// js-yaml is the parser Astro reads frontmatter with.
 import yaml from 'js-yaml';
 import type { Root } from 'mdast';
 import remarkMdx from 'remark-mdx';

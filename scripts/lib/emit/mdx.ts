@@ -110,14 +110,14 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** YAML frontmatter: one key per line, each value as JSON (valid YAML flow), keys sorted. */
-export function frontmatter(data: Record<string, unknown>): string {
+export function frontmatter(data: object): string {
   const sorted = sortKeys(data) as Record<string, unknown>;
   const lines = Object.entries(sorted).map(([k, v]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : yamlScalar(k)}: ${yamlScalar(v)}`);
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
 /** A complete MDX file: frontmatter plus a body tree. */
-export function mdxFile(data: Record<string, unknown>, body: RootContent[]): string {
+export function mdxFile(data: object, body: RootContent[]): string {
   const text = body.length ? stringifyMdx({ type: 'root', children: body }) : '';
   return frontmatter(data) + (text ? `\n${text}` : '');
 }

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '../pipeline.ts';
-import { SEEDS_DIR } from '../testing/seeds.ts';
+import { seedKb } from '../testing/seed-kb.ts';
 import type { Item } from '../types.ts';
 import { kindsComparable, linkItems } from './index.ts';
 
 let items: Item[];
 let docs: { id: string; city: string | null }[];
-beforeAll(async () => {
-  const { kb } = await buildKnowledgeBase(SEEDS_DIR);
+beforeAll(() => {
+  const kb = seedKb();
   items = kb.documents.flatMap((d) => d.items);
   docs = kb.documents.map((d) => ({ id: d.id, city: d.city }));
 }, 120_000);

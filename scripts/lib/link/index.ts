@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { DOMAINS } from '../domains.ts';
 import { segmentItem, segmentItems, type ItemWords } from '../text/segment.ts';
 import { buildVectorsFromWords, type FlatVectors, type SparseVector, type TermSpace } from '../text/vectors.ts';
-import type { Item, ItemKind, Link, Topic } from '../types.ts';
+import type { DomainName, Item, ItemKind, Link, Topic } from '../types.ts';
 
 export interface LinkOptions {
   /** Lowest score a link between two plan items (goal↔goal, measure↔measure) may have. */
@@ -770,14 +770,14 @@ function topicId(sortedMemberIds: readonly string[]): string {
   return `topic-${createHash('sha1').update(sortedMemberIds[0]).digest('hex').slice(0, 10)}`;
 }
 
-function majorityDomain(items: readonly Item[]): string | null {
-  const votes = new Map<string, number>();
+function majorityDomain(items: readonly Item[]): DomainName | null {
+  const votes = new Map<DomainName, number>();
   for (const item of items) {
     if (!item.domain) continue;
     // A domain the document's structure states outweighs an inferred one.
     votes.set(item.domain, (votes.get(item.domain) ?? 0) + (item.domainSource === 'structure' ? 2 : 1));
   }
-  let best: string | null = null;
+  let best: DomainName | null = null;
   for (const [d, v] of votes) {
     const bv = best ? votes.get(best)! : -1;
     if (v > bv || (v === bv && domainRank(d) < domainRank(best))) best = d;

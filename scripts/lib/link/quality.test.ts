@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildKnowledgeBase } from '../pipeline.ts';
-import { SEEDS_DIR } from '../testing/seeds.ts';
+import { seedKb } from '../testing/seed-kb.ts';
 import type { KnowledgeBase, Link } from '../types.ts';
 
 interface Labels {
@@ -23,8 +22,8 @@ let kb: KnowledgeBase;
 let linksOf: Map<string, Link[]>;
 let itemIds: Set<string>;
 
-beforeAll(async () => {
-  ({ kb } = await buildKnowledgeBase(SEEDS_DIR));
+beforeAll(() => {
+  kb = seedKb();
   linksOf = new Map();
   for (const l of kb.links) linksOf.set(l.source, [...(linksOf.get(l.source) ?? []), l]);
   itemIds = new Set(kb.documents.flatMap((d) => d.items.map((i) => i.id)));

@@ -1,0 +1,151 @@
+/**
+ * The knowledge base as collection entries: one typed builder per collection, each returning
+ * exactly the frontmatter its schema in src/lib/schemas.ts describes, so `tsc` catches a
+ * field the pages expect and the emitter forgot.
+ */
+import type { CityEntry, DocumentEntry, DomainEntry, ItemEntry, RelatedItem, TopicEntry } from '../../../src/lib/schemas.ts';
+import { UNKNOWN_CITY, type Domain, type DomainName, type DomainSlug } from '../../../src/lib/vocabulary.ts';
+import { byCodePoint } from '../../../src/lib/collation.ts';
+import { domainByName } from '../domains.ts';
+import { slugify } from '../ids.ts';
+import type { Item, KbDocument, Link, Topic } from '../types.ts';
+
+export const cityName = (city: string | null) => city ?? UNKNOWN_CITY.name;
+export const citySlug = (city: string | null) => (city ? slugify(city) : UNKNOWN_CITY.slug);
+/** Topic ids are ASCII already; anything else is slugged so it can be a file and a URL. */
+export const fileSafe = (id: string) => (/^[A-Za-z0-9_-]+$/.test(id) ? id : slugify(id));
+const domainSlug = (name: DomainName | null): DomainSlug | null => (name ? (domainByName(name)?.slug ?? null) : null);
+
+/** Where an item sits: its document and its position there. */
+export interface Placed {
+  item: Item;
+  doc: KbDocument;
+  order: number;
+}
+
+export function documentEntry(doc: KbDocument): DocumentEntry {
+  return {
+    id: doc.id,
+    title: doc.title,
+    issuer: doc.issuer,
+    city: doc.city,
+    cityName: cityName(doc.city),
+    citySlug: citySlug(doc.city),
+    province: doc.province,
+    level: doc.level,
+    kind: doc.kind,
+    date: doc.date,
+    docNumber: doc.docNumber,
+    populations: doc.populations,
+    source: doc.source,
+    sha256: doc.sha256,
+    encoding: doc.encoding,
+    overridden: doc.overridden,
+    itemCount: doc.items.length,
+    blockCount: doc.blocks.length,
+    removedCount: doc.removed.length,
+  };
+}
+
+interface Relation {
+  id: string;
+  score: number;
+  sharedTerms: string[];
+}
+
+/**
+ * Each item's related items, from both ends of every link (a link is stored once but shown on
+ * both items), best first; when two links join the same pair the higher score wins.
+ */
+export function relatedItems(links: readonly Link[], placed: ReadonlyMap<string, Placed>): Map<string, RelatedItem[]> {
+  const relations = new Map<string, Relation[]>();
+  const add = (from: string, to: string, score: number, sharedTerms: string[]) => {
+    if (!placed.has(to) || !placed.has(from)) return;
+    const list = relations.get(from) ?? [];
+    const existing = list.find((r) => r.id === to);
+    if (existing) {
+      if (score > existing.score) Object.assign(existing, { score, sharedTerms });
+    } else list.push({ id: to, score, sharedTerms });
+    relations.set(from, list);
+  };
+  for (const l of links) {
+    add(l.source, l.target, l.score, l.sharedTerms);
+    add(l.target, l.source, l.score, l.sharedTerms);
+  }
+  const related = new Map<string, RelatedItem[]>();
+  for (const [from, list] of relations) {
+    list.sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
+    related.set(
+      from,
+      list.map((r) => {
+        const { item, doc } = placed.get(r.id)!;
+        return {
+          id: r.id,
+          docId: doc.id,
+          city: cityName(doc.city),
+          number: item.number,
+          title: item.title,
+          kind: item.kind,
+          domain: item.domain,
+          score: Math.round(r.score * 1000) / 1000,
+          sharedTerms: r.sharedTerms,
+        };
+      }),
+    );
+  }
+  return related;
+}
+
+export function itemEntry({ item, doc, order }: Placed, topic: ItemEntry['topic'], related: RelatedItem[]): ItemEntry {
+  return {
+    id: item.id,
+    docId: doc.id,
+    docTitle: doc.title,
+    docKind: doc.kind,
+    city: doc.city,
+    cityName: cityName(doc.city),
+    citySlug: citySlug(doc.city),
+    province: doc.province,
+    order,
+    kind: item.kind,
+    population: item.population,
+    domain: item.domain,
+    domainSlug: domainSlug(item.domain),
+    domainSource: item.domainSource,
+    number: item.number,
+    title: item.title,
+    // Also in frontmatter so listing pages show it without rendering each MDX body.
+    text: item.text,
+    section: item.section,
+    leadDepartments: item.leadDepartments,
+    partnerDepartments: item.partnerDepartments,
+    topic,
+    related,
+    repeats: item.repeats ?? null,
+  };
+}
+
+export function domainEntry(domain: Domain, items: readonly Placed[]): DomainEntry {
+  const inDomain = items.filter((p) => p.item.domain === domain.name);
+  const cities = [...new Set(inDomain.map((p) => cityName(p.doc.city)))].sort(byCodePoint);
+  return { name: domain.name, domainSlug: domain.slug, population: domain.population, order: domain.order, itemCount: inDomain.length, cities };
+}
+
+export function cityEntry(slug: string, docs: readonly KbDocument[]): CityEntry {
+  const first = docs[0]!;
+  return {
+    name: cityName(first.city),
+    citySlug: slug,
+    known: first.city !== null,
+    province: docs.find((d) => d.province)?.province ?? null,
+    level: first.level,
+    documents: docs.map((d) => d.id),
+    itemCount: docs.reduce((n, d) => n + d.items.length, 0),
+  };
+}
+
+export function topicEntry(topic: Topic, placed: ReadonlyMap<string, Placed>): TopicEntry {
+  const members = topic.items.filter((id) => placed.has(id));
+  const cities = [...new Set(members.map((id) => cityName(placed.get(id)!.doc.city)))].sort(byCodePoint);
+  return { id: fileSafe(topic.id), title: topic.title, domain: topic.domain, domainSlug: domainSlug(topic.domain), items: members, cities };
+}

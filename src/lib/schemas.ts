@@ -1,0 +1,117 @@
+/**
+ * The contract between the ingest and the pages: the frontmatter of every generated
+ * collection entry. `src/content.config.ts` validates entries with these schemas, and the
+ * emitter builds entries typed by them (`DocumentEntry`, `ItemEntry`, …), so a mismatch fails
+ * `tsc` at the emitter instead of `astro build` at the page.
+ */
+import { z } from 'zod';
+import { DOCUMENT_KINDS, DOMAIN_NAMES, DOMAIN_SLUGS, DOMAIN_SOURCES, ITEM_KINDS, LEVELS, POPULATIONS } from './vocabulary.ts';
+
+export const population = z.enum(POPULATIONS);
+export const itemKind = z.enum(ITEM_KINDS);
+export const documentKind = z.enum(DOCUMENT_KINDS);
+export const level = z.enum(LEVELS);
+export const domainName = z.enum(DOMAIN_NAMES);
+export const domainSlug = z.enum(DOMAIN_SLUGS);
+export const domainSource = z.enum(DOMAIN_SOURCES);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const documentEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  issuer: z.string().nullable(),
+  city: z.string().nullable(),
+  cityName: z.string(),
+  citySlug: z.string(),
+  province: z.string().nullable(),
+  level,
+  kind: documentKind,
+  date: isoDate.nullable(),
+  docNumber: z.string().nullable(),
+  populations: z.array(population),
+  source: z.string(),
+  sha256: z.string(),
+  encoding: z.string(),
+  overridden: z.array(z.string()),
+  itemCount: z.number().int(),
+  blockCount: z.number().int(),
+  removedCount: z.number().int(),
+});
+
+/** An item of another city shown beside this one, with why they were linked. */
+export const relatedItem = z.object({
+  id: z.string(),
+  docId: z.string(),
+  city: z.string(),
+  number: z.string(),
+  title: z.string(),
+  kind: itemKind,
+  domain: domainName.nullable(),
+  score: z.number().min(0).max(1),
+  sharedTerms: z.array(z.string()),
+});
+
+export const itemEntry = z.object({
+  id: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  docKind: documentKind,
+  city: z.string().nullable(),
+  cityName: z.string(),
+  citySlug: z.string(),
+  province: z.string().nullable(),
+  order: z.number().int(),
+  kind: itemKind,
+  population: population.nullable(),
+  domain: domainName.nullable(),
+  domainSlug: domainSlug.nullable(),
+  domainSource: domainSource.nullable(),
+  number: z.string(),
+  title: z.string(),
+  text: z.string(),
+  section: z.array(z.string()),
+  leadDepartments: z.array(z.string()),
+  partnerDepartments: z.array(z.string()),
+  topic: z.object({ id: z.string(), title: z.string() }).nullable(),
+  related: z.array(relatedItem),
+  /** The earlier item of the same document this one repeats word for word, if any. */
+  repeats: z.string().nullable(),
+});
+
+export const domainEntry = z.object({
+  name: domainName,
+  domainSlug,
+  population,
+  order: z.number().int(),
+  itemCount: z.number().int(),
+  cities: z.array(z.string()),
+});
+
+export const cityEntry = z.object({
+  name: z.string(),
+  citySlug: z.string(),
+  known: z.boolean(),
+  province: z.string().nullable(),
+  level,
+  documents: z.array(z.string()),
+  itemCount: z.number().int(),
+});
+
+export const topicEntry = z.object({
+  id: z.string(),
+  title: z.string(),
+  domain: domainName.nullable(),
+  domainSlug: domainSlug.nullable(),
+  items: z.array(z.string()),
+  cities: z.array(z.string()),
+});
+
+/** Authored pages (content/pages/*.mdx). */
+export const pageEntry = z.object({ title: z.string(), description: z.string().optional() });
+
+export type DocumentEntry = z.infer<typeof documentEntry>;
+export type RelatedItem = z.infer<typeof relatedItem>;
+export type ItemEntry = z.infer<typeof itemEntry>;
+export type DomainEntry = z.infer<typeof domainEntry>;
+export type CityEntry = z.infer<typeof cityEntry>;
+export type TopicEntry = z.infer<typeof topicEntry>;
