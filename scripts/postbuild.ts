@@ -5,18 +5,22 @@
  * would never match inside a sentence).
  */
 import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-// @ts-expect-error untyped internal of the pagefind package: the same resolver its service uses.
-import { resolveBinaryPath } from '../node_modules/pagefind/lib/resolveBinary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.join(root, 'dist');
 
-const binary = resolveBinaryPath(['pagefind_extended', 'pagefind']);
-if (!path.basename(binary).startsWith('pagefind_extended')) {
-  throw new Error(`postbuild: Pagefind resolved ${binary}, not the extended binary; Chinese would not be segmented`);
+// Pagefind's Node API runs `pagefind_extended` from its platform package when that package
+// ships it (else the plain binary). Make sure it does, rather than index Chinese unsegmented.
+const platformPackage = `@pagefind/${process.platform}-${process.arch}`;
+let binary: string;
+try {
+  binary = createRequire(import.meta.url).resolve(`${platformPackage}/bin/pagefind_extended`);
+} catch {
+  throw new Error(`postbuild: ${platformPackage} has no pagefind_extended binary; Chinese would not be segmented. Reinstall with \`npm install\` on this platform.`);
 }
 
 const started = performance.now();

@@ -5,7 +5,7 @@
  */
 import type { CityEntry, DocumentEntry, DomainEntry, ItemEntry, RelatedItem, TopicEntry } from '../../../src/lib/schemas.ts';
 import { UNKNOWN_CITY, type Domain, type DomainName, type DomainSlug } from '../../../src/lib/vocabulary.ts';
-import { byCodePoint } from '../../../src/lib/collation.ts';
+import { byChinese, byCodePoint } from '../../../src/lib/collation.ts';
 import { domainByName } from '../domains.ts';
 import { slugify } from '../ids.ts';
 import type { Item, KbDocument, Link, Topic } from '../types.ts';
@@ -127,7 +127,7 @@ export function itemEntry({ item, doc, order }: Placed, topic: ItemEntry['topic'
 
 export function domainEntry(domain: Domain, items: readonly Placed[]): DomainEntry {
   const inDomain = items.filter((p) => p.item.domain === domain.name);
-  const cities = [...new Set(inDomain.map((p) => cityName(p.doc.city)))].sort(byCodePoint);
+  const cities = [...new Set(inDomain.map((p) => cityName(p.doc.city)))].sort(byChinese);
   return { name: domain.name, domainSlug: domain.slug, population: domain.population, order: domain.order, itemCount: inDomain.length, cities };
 }
 
@@ -146,6 +146,6 @@ export function cityEntry(slug: string, docs: readonly KbDocument[]): CityEntry 
 
 export function topicEntry(topic: Topic, placed: ReadonlyMap<string, Placed>): TopicEntry {
   const members = topic.items.filter((id) => placed.has(id));
-  const cities = [...new Set(members.map((id) => cityName(placed.get(id)!.doc.city)))].sort(byCodePoint);
+  const cities = [...new Set(members.map((id) => cityName(placed.get(id)!.doc.city)))].sort(byChinese);
   return { id: fileSafe(topic.id), title: topic.title, domain: topic.domain, domainSlug: domainSlug(topic.domain), items: members, cities };
 }
