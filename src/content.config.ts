@@ -6,17 +6,19 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { jsonArrays } from './lib/json-loader.ts';
 import { cityEntry, documentEntry, domainEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 
 // Entry id = file name stem exactly (the default would re-slug it).
 const stem = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 const generated = (dir: string) => glob({ pattern: '*.mdx', base: `./content/generated/${dir}`, generateId: stem });
 
+// Documents and domains are MDX; items, cities and topics are data entries (JSON arrays).
 const documents = defineCollection({ loader: generated('documents'), schema: documentEntry });
-const items = defineCollection({ loader: generated('items'), schema: itemEntry });
 const domains = defineCollection({ loader: generated('domains'), schema: domainEntry });
-const cities = defineCollection({ loader: generated('cities'), schema: cityEntry });
-const topics = defineCollection({ loader: generated('topics'), schema: topicEntry });
+const items = defineCollection({ loader: jsonArrays('content/generated/items'), schema: itemEntry });
+const cities = defineCollection({ loader: jsonArrays('content/generated/cities'), schema: cityEntry });
+const topics = defineCollection({ loader: jsonArrays('content/generated/topics'), schema: topicEntry });
 const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
 
 export const collections = { documents, items, domains, cities, topics, pages };

@@ -85,9 +85,12 @@ export const domainEntry = z.object({
   order: z.number().int(),
   itemCount: z.number().int(),
   cities: z.array(z.string()),
+  /** Ids of the domain's topics in outline order (goals before measures, then document order). */
+  topics: z.array(z.string()),
 });
 
 export const cityEntry = z.object({
+  id: z.string(),
   name: z.string(),
   citySlug: z.string(),
   known: z.boolean(),

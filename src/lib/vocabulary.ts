@@ -74,8 +74,8 @@ export type DomainSlug = Domain['slug'];
 export const DOMAIN_NAMES = DOMAINS.map((d) => d.name) as [DomainName, ...DomainName[]];
 export const DOMAIN_SLUGS = DOMAINS.map((d) => d.slug) as [DomainSlug, ...DomainSlug[]];
 
-/** Filter value for documents' full-text pages in the 类型 filter, next to item kinds. */
-export const FULLTEXT_KIND = '文档全文';
+/** Filter value for document pages in the 类型 filter, next to item kinds (found by title). */
+export const DOCUMENT_PAGE_KIND = '文档';
 /** Shown where an item has no domain. */
 export const NO_DOMAIN = '未归类';
 /** Name and slug shown for documents whose place the text does not state. */

@@ -15,7 +15,7 @@ describe('collection entries built from the seeds', () => {
     for (const p of placed.values()) {
       expect(schema.itemEntry.strict().parse(itemEntry(p, null, related.get(p.item.id) ?? []))).toBeTruthy();
     }
-    for (const d of DOMAINS) expect(schema.domainEntry.strict().parse(domainEntry(d, [...placed.values()]))).toBeTruthy();
+    for (const d of DOMAINS) expect(schema.domainEntry.strict().parse(domainEntry(d, [...placed.values()], kb.topics, placed))).toBeTruthy();
     expect(schema.cityEntry.strict().parse(cityEntry('fu-xin-shi', kb.documents.filter((d) => d.city === '阜新市')))).toBeTruthy();
     for (const t of kb.topics) expect(schema.topicEntry.strict().parse(topicEntry(t, placed))).toBeTruthy();
   });

@@ -4,7 +4,7 @@
  * field the pages expect and the emitter forgot.
  */
 import type { CityEntry, DocumentEntry, DomainEntry, ItemEntry, RelatedItem, TopicEntry } from '../../../src/lib/schemas.ts';
-import { UNKNOWN_CITY, type Domain, type DomainName, type DomainSlug } from '../../../src/lib/vocabulary.ts';
+import { ITEM_KINDS, UNKNOWN_CITY, type Domain, type DomainName, type DomainSlug } from '../../../src/lib/vocabulary.ts';
 import { byChinese, byCodePoint } from '../../../src/lib/collation.ts';
 import { domainByName } from '../domains.ts';
 import { slugify } from '../ids.ts';
@@ -125,15 +125,38 @@ export function itemEntry({ item, doc, order }: Placed, topic: ItemEntry['topic'
   };
 }
 
-export function domainEntry(domain: Domain, items: readonly Placed[]): DomainEntry {
+/**
+ * A domain with what its page shows, computed here once rather than per page: its cities and
+ * its topics in outline order (a topic ranks by its earliest goal, else its earliest measure,
+ * by position in the documents), so the page never scans every item for every topic.
+ */
+export function domainEntry(domain: Domain, items: readonly Placed[], topics: readonly Topic[], placed: ReadonlyMap<string, Placed>): DomainEntry {
   const inDomain = items.filter((p) => p.item.domain === domain.name);
   const cities = [...new Set(inDomain.map((p) => cityName(p.doc.city)))].sort(byChinese);
-  return { name: domain.name, domainSlug: domain.slug, population: domain.population, order: domain.order, itemCount: inDomain.length, cities };
+  const outlineKey = (t: Topic): [number, number] => {
+    const members = t.items.flatMap((id) => placed.get(id) ?? []);
+    const kind = Math.min(...members.map((p) => ITEM_KINDS.indexOf(p.item.kind)));
+    return [kind, Math.min(...members.filter((p) => ITEM_KINDS.indexOf(p.item.kind) === kind).map((p) => p.order))];
+  };
+  const rows = topics
+    .filter((t) => t.domain === domain.name)
+    .map((t) => ({ id: fileSafe(t.id), key: outlineKey(t) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || byCodePoint(a.id, b.id));
+  return {
+    name: domain.name,
+    domainSlug: domain.slug,
+    population: domain.population,
+    order: domain.order,
+    itemCount: inDomain.length,
+    cities,
+    topics: rows.map((r) => r.id),
+  };
 }
 
 export function cityEntry(slug: string, docs: readonly KbDocument[]): CityEntry {
   const first = docs[0]!;
   return {
+    id: slug,
     name: cityName(first.city),
     citySlug: slug,
     known: first.city !== null,

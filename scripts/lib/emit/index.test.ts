@@ -24,25 +24,32 @@ async function listAll(dir: string, prefix = ''): Promise<string[]> {
 describe('generated entries', () => {
   const entries = generatedEntries(fixtureKb());
 
+  const json = (path: string) => JSON.parse(entries.get(path)!) as Record<string, any>[];
+  const item = (docId: string, id: string) => json(`items/${docId}.json`).find((i) => i.id === id)!;
+
   it('has one entry per document, item, canonical domain (even empty), city and topic', () => {
-    const by = (c: string) => [...entries.keys()].filter((k) => k.startsWith(`${c}/`)).length;
-    expect(by('documents')).toBe(3);
-    expect(by('items')).toBe(6);
-    expect(by('domains')).toBe(15);
-    expect(by('cities')).toBe(3);
-    expect(by('topics')).toBe(1);
+    const by = (c: string) => [...entries.keys()].filter((k) => k.startsWith(`${c}/`));
+    expect(by('documents')).toHaveLength(3);
+    // Items are data entries: one JSON array per document, in reading order.
+    expect(by('items')).toEqual(['items/da_003.json', 'items/fx_001.json', 'items/zz_bad.json']);
+    expect(by('items').flatMap((f) => json(f))).toHaveLength(6);
+    expect(json('items/fx_001.json').map((i) => i.order)).toEqual([0, 1, 2]);
+    expect(by('domains')).toHaveLength(15);
+    expect(json('cities/cities.json').map((c) => c.id)).toEqual(['da-an-shi', 'fu-xin-shi', 'unknown']);
+    expect(json('topics/topics.json')).toHaveLength(1);
     expect(entries.has(`domains/${DOMAINS[0]!.slug}.mdx`)).toBe(true);
-    expect(fm(entries.get('domains/children-law.mdx')!)).toMatchObject({ name: '儿童与法律保护', itemCount: 0, cities: [] });
+    expect(fm(entries.get('domains/children-law.mdx')!)).toMatchObject({ name: '儿童与法律保护', itemCount: 0, cities: [], topics: [] });
+    expect(fm(entries.get('domains/women-health.mdx')!).topics).toEqual(['women-health-t1']);
   });
 
   it('item pages see links from both ends, and their topic', () => {
-    const a = fm(entries.get('items/fx_001-women-health-m4.mdx')!);
-    const b = fm(entries.get('items/da_003-women-health-m4.mdx')!);
+    const a = item('fx_001', 'fx_001-women-health-m4');
+    const b = item('da_003', 'da_003-women-health-m4');
     expect(a.related.map((r: any) => [r.id, r.city, r.score])).toEqual([['da_003-women-health-m4', '大安市', 0.82]]);
     expect(b.related.map((r: any) => [r.id, r.city, r.title])).toEqual([['fx_001-women-health-m4', '阜新市', '加强母婴安全保障']]);
     expect(b.related[0].sharedTerms).toEqual(['孕产妇', '母婴安全']);
     expect(a.topic).toEqual({ id: 'women-health-t1', title: '加强母婴安全保障' });
-    expect(fm(entries.get('items/fx_001-women-law-m3.mdx')!).related).toEqual([]);
+    expect(item('fx_001', 'fx_001-women-law-m3').related).toEqual([]);
   });
 
   it('documents without a city fall under 未知地区, and hostile titles stay data', () => {
@@ -66,12 +73,14 @@ describe('writeGenerated', () => {
   it('writes content/generated and public/data, replacing old output atomically and deterministically', async () => {
     root = await mkdtemp(join(tmpdir(), 'kb-emit-'));
     await mkdir(join(root, 'content/generated/items'), { recursive: true });
-    await writeFile(join(root, 'content/generated/items/stale.mdx'), 'old');
+    await writeFile(join(root, 'content/generated/items/stale.json'), '[]');
     const { files } = await writeGenerated(fixtureKb(), root);
     const first = await listAll(join(root, 'content/generated'));
-    expect(first).not.toContain('items/stale.mdx');
-    expect(first.filter((f) => f.endsWith('.mdx'))).toHaveLength(28);
-    expect(files).toBe(28 + 8);
+    expect(first).not.toContain('items/stale.json');
+    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics as JSON.
+    expect(first.filter((f) => f.endsWith('.mdx'))).toHaveLength(18);
+    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(5);
+    expect(files).toBe(18 + 5 + 8);
     expect(await listAll(join(root, 'public/data'))).toHaveLength(8);
     const snapshot = await Promise.all(first.map((f) => readFile(join(root, 'content/generated', f), 'utf8')));
 

@@ -13,9 +13,18 @@ import { DOMAINS } from '../domains.ts';
 import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { dataFiles } from './data.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
-import { documentBody, mdxFile, paragraphs } from './mdx.ts';
+import { documentBody, mdxFile } from './mdx.ts';
 
-/** Relative path (under content/generated/) → MDX text, for every collection entry. */
+/** A JSON array with one entry per line: compact, and a rebuild's diff reads entry by entry. */
+export function jsonLines(entries: readonly object[]): string {
+  return entries.length ? `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n` : '[]\n';
+}
+
+/**
+ * Relative path (under content/generated/) → file text, for every collection entry. Documents
+ * and domains are MDX (a document's body is its whole text); items, cities and topics are data
+ * entries in JSON arrays, rendered by .astro templates (see src/lib/json-loader.ts for why).
+ */
 export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   const files = new Map<string, string>();
   const docs = [...kb.documents].sort((a, b) => byCodePoint(a.id, b.id));
@@ -29,19 +38,17 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
 
   for (const doc of docs) {
     files.set(`documents/${doc.id}.mdx`, mdxFile(documentEntry(doc), documentBody(doc)));
-    for (const item of doc.items) {
-      const entry = itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []);
-      files.set(`items/${item.id}.mdx`, mdxFile(entry, paragraphs(item.text)));
-    }
+    const items = doc.items.map((item) => itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []));
+    files.set(`items/${doc.id}.json`, jsonLines(items));
   }
   const all = [...placed.values()];
-  for (const d of DOMAINS) files.set(`domains/${d.slug}.mdx`, mdxFile(domainEntry(d, all), []));
+  for (const d of DOMAINS) files.set(`domains/${d.slug}.mdx`, mdxFile(domainEntry(d, all, topics, placed), []));
 
   const byCity = new Map<string, KbDocument[]>();
   for (const doc of docs) byCity.set(citySlug(doc.city), [...(byCity.get(citySlug(doc.city)) ?? []), doc]);
-  for (const [slug, cityDocs] of [...byCity].sort((a, b) => byCodePoint(a[0], b[0]))) files.set(`cities/${slug}.mdx`, mdxFile(cityEntry(slug, cityDocs), []));
-
-  for (const t of topics) files.set(`topics/${fileSafe(t.id)}.mdx`, mdxFile(topicEntry(t, placed), []));
+  const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
+  files.set('cities/cities.json', jsonLines(cities));
+  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed))));
   return files;
 }
 
@@ -58,11 +65,14 @@ async function swapIn(staged: string, target: string, trash: string): Promise<vo
   await rename(staged, target);
 }
 
+/** Collections the ingest writes, one directory each under content/generated/. */
+export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics'] as const;
+
 export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
   const entries = generatedEntries(kb);
   const data = dataFiles(kb);
   // Every collection directory exists even when empty, so Astro's glob loaders find it.
-  for (const c of ['documents', 'items', 'domains', 'cities', 'topics']) entries.set(`${c}/.keep`, '');
+  for (const c of GENERATED_COLLECTIONS) entries.set(`${c}/.keep`, '');
 
   // The staging dir is a sibling of content/generated (same filesystem → rename is atomic);
   // .gitignore covers content/.generated-*/.
@@ -76,5 +86,5 @@ export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promis
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
-  return { files: entries.size - 5 + data.size };
+  return { files: entries.size - GENERATED_COLLECTIONS.length + data.size };
 }
