@@ -1,5 +1,6 @@
 /** Open-data exports in dist/data: present, with the documented keys, CSV with BOM. */
 import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DIST, loadKb } from '../support/kb.ts';
 
@@ -25,6 +26,17 @@ describe('dist/data exports', () => {
       const kb = await loadKb();
       const expected = { documents: kb.documents.length, items: kb.documents.reduce((n, d) => n + d.items.length, 0), links: kb.links.length, topics: kb.topics.length }[name];
       expect(rows.length).toBe(expected);
+    });
+  }
+
+  for (const name of Object.keys(FIELDS)) {
+    it(`${name}.csv parses, with a real CSV parser, to exactly the rows of ${name}.json`, () => {
+      const rows = JSON.parse(readFileSync(`${DIST}/data/${name}.json`, 'utf8')) as Record<string, unknown>[];
+      const records = parse(readFileSync(`${DIST}/data/${name}.csv`), { bom: true, columns: true, relax_column_count: false }) as Record<string, string>[];
+      expect(records).toHaveLength(rows.length);
+      // CSV cells are text: arrays joined with ；, null as an empty cell, numbers as written.
+      const cell = (v: unknown) => (v === null ? '' : Array.isArray(v) ? v.join('；') : String(v));
+      records.forEach((r, k) => expect(r).toEqual(Object.fromEntries(Object.entries(rows[k]!).map(([key, v]) => [key, cell(v)]))));
     });
   }
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA } from '../../../src/lib/open-data.ts';
 import { dataFiles, dataRows, toCsv } from './data.ts';
@@ -36,6 +37,18 @@ describe('data exports', () => {
     expect(csv.slice(1).split('\r\n')[0]).toBe(DATA_SCHEMA.items.map((f) => f.name).join(','));
     expect(csv).toContain('市妇联；市医保局');
     expect(toCsv('links', [{ source: 'a', target: 'b', score: 0.5, sharedTerms: ['x,"y"', 'z'] }])).toBe('\uFEFFsource,target,score,sharedTerms\r\na,b,0.5,"x,""y""；z"\r\n');
+  });
+
+  it('CSV quotes line breaks of every kind, so a CSV reader gets one record per row', () => {
+    const topics = [
+      { id: 't1', title: '一是\n二是', domain: null, items: ['a'] },
+      { id: 't2', title: 'CR\r\nLF', domain: '妇女与健康', items: ['b', 'c'] },
+    ];
+    const records = parse(toCsv('topics', topics), { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toEqual([
+      { id: 't1', title: '一是\n二是', domain: '', items: 'a' },
+      { id: 't2', title: 'CR\r\nLF', domain: '妇女与健康', items: 'b；c' },
+    ]);
   });
 
   it('is deterministic whatever the input order', () => {
