@@ -1,6 +1,7 @@
 /**
  * Numbering shared by the loosely structured documents (审议意见, 落实情况报告, 讲话):
- * Chinese ordinals, section and item markers, and the title sentence of an item.
+ * Chinese ordinals, section and item markers. (An item's title sentence: `titleSentence` in
+ * title.ts, with `semicolonEndsPoint`.)
  */
 import { itemId } from '../ids.ts';
 import type { Item, ItemKind } from '../types.ts';
@@ -127,16 +128,6 @@ export function spokenItemStarts(
     expected = ordinal + 1;
   }
   return starts;
-}
-
-/**
- * The title of an item: its first sentence without the number and the full stop
- * (`一是维护女性平等就业权利。要加大…` → `维护女性平等就业权利`).
- */
-export function titleSentence(textAfterMarker: string): string {
-  const body = textAfterMarker.trim();
-  const end = body.search(/[。；！？!?]/);
-  return (end === -1 ? body : body.slice(0, end)).trim();
 }
 
 /** Does the text end a sentence? A paragraph that does not was cut off and continues. */

@@ -1,6 +1,7 @@
 import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence, isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading } from './discourse.ts';
+import { titleSentence } from './title.ts';
 
 /**
  * 审议意见 (a standing committee's review opinions): sections `一、…` holding items
@@ -105,7 +106,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
         const end = starts[k + 1]?.index ?? text.length;
         const segment = text.slice(start.index, end);
         if (start.listStart) finding = isFindingLead(lastSentence);
-        const title = titleSentence(segment.slice(start.marker.length));
+        const title = titleSentence(segment.slice(start.marker.length), { semicolonEndsPoint: true });
         if (finding) {
           // A finding is its first sentence; what follows introduces the next list.
           const stop = segment.search(/[。；！？]/);

@@ -1,6 +1,7 @@
 import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence, isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading } from './discourse.ts';
+import { titleSentence } from './title.ts';
 
 /**
  * 落实情况报告 (a government's report on implementing review opinions): sections `一、…`
@@ -47,7 +48,7 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
     const m = parenMarker(block.text);
     if (m) {
       close();
-      open = { number: m.number, title: titleSentence(block.text.slice(m.length)), blocks: [block] };
+      open = { number: m.number, title: titleSentence(block.text.slice(m.length), { semicolonEndsPoint: true }), blocks: [block] };
     } else if (open && !endsSentence((open as { blocks: Block[] }).blocks.at(-1)!.text)) {
       (open as { blocks: Block[] }).blocks.push(block);
     } else {

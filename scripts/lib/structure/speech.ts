@@ -1,6 +1,7 @@
 import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence, parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading } from './discourse.ts';
+import { titleSentence } from './title.ts';
 
 /**
  * 讲话 / 会议记录 (meeting speeches), possibly several in one file (a web compilation):
@@ -63,7 +64,7 @@ export function parseSpeech(docId: string, blocks: Block[]): Item[] {
     const m = parenMarker(block.text) ?? spokenMarker(block.text);
     if (m) {
       close();
-      open = { number: m.number, title: titleSentence(block.text.slice(m.length)), blocks: [block] };
+      open = { number: m.number, title: titleSentence(block.text.slice(m.length), { semicolonEndsPoint: true }), blocks: [block] };
     } else if (open && !endsSentence(open.blocks.at(-1)!.text)) {
       open.blocks.push(block); // a paragraph cut mid-sentence continues
     } else {
