@@ -4,6 +4,7 @@
  * title.ts, with `semicolonEndsPoint`.)
  */
 import { itemId } from '../ids.ts';
+import { BREAK_MARKS, CLAUSE_END, CLOSING_MARKS } from '../text/sentences.ts';
 import type { Item, ItemKind } from '../types.ts';
 
 /**
@@ -95,7 +96,7 @@ function marker(m: RegExpExecArray | null, printed: (m: RegExpExecArray) => stri
  * has no full stop; a numbered paragraph (`一、…。…`) is body text, not a heading.
  */
 export function isSectionHeading(text: string): boolean {
-  return sectionMarker(text) !== null && !/[。；！？]/.test(text) && text.length <= 60;
+  return sectionMarker(text) !== null && !CLAUSE_END.test(text) && text.length <= 60;
 }
 
 /** Heading text with the space after its marker tidied: `二、 聚焦重点` → `二、聚焦重点`. */
@@ -115,7 +116,7 @@ export function spokenItemStarts(
   /** The ordinal the list continues with when the text follows earlier items (`二是` in the next paragraph). */
   expectedFirst = 1,
 ): { index: number; marker: Marker; listStart: boolean }[] {
-  const re = new RegExp(`(^|[。；：！？;:!?]["”’」』）)]*)(${CN})${verb}`, 'g');
+  const re = new RegExp(`(^|[${BREAK_MARKS}][${CLOSING_MARKS}]*)(${CN})${verb}`, 'g');
   const starts: { index: number; marker: Marker; listStart: boolean }[] = [];
   let expected = expectedFirst;
   for (const m of text.matchAll(re)) {
@@ -128,9 +129,4 @@ export function spokenItemStarts(
     expected = ordinal + 1;
   }
   return starts;
-}
-
-/** Does the text end a sentence? A paragraph that does not was cut off and continues. */
-export function endsSentence(text: string): boolean {
-  return /[。！？；：!?;:…]["”’』」）)]*$/.test(text.trim());
 }

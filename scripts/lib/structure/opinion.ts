@@ -1,6 +1,7 @@
 import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading } from './discourse.ts';
+import { CLAUSE_END, endsSentence, SENTENCE_END } from '../text/sentences.ts';
+import { isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading } from './discourse.ts';
 import { titleSentence } from './title.ts';
 
 /**
@@ -109,7 +110,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
         const title = titleSentence(segment.slice(start.marker.length), { semicolonEndsPoint: true });
         if (finding) {
           // A finding is its first sentence; what follows introduces the next list.
-          const stop = segment.search(/[。；！？]/);
+          const stop = segment.search(CLAUSE_END);
           const sentence = stop === -1 ? segment : segment.slice(0, stop + 1);
           findings.push({ number: start.marker.number, text: sentence, title, blockIndex: block.index });
           const rest = segment.slice(sentence.length);
@@ -165,8 +166,10 @@ function isProse(text: string): boolean {
   return /[，。；：！？]/.test(text) || (text.length > 30 && !endsSentence(text));
 }
 
+const AFTER_SENTENCE_END = new RegExp(`(?<=${SENTENCE_END.source})`);
+
 function lastSentenceOf(text: string): string | undefined {
-  const sentences = text.split(/(?<=[。！？])/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(AFTER_SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   return sentences[sentences.length - 1];
 }
 

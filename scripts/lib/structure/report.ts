@@ -1,6 +1,7 @@
 import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading } from './discourse.ts';
+import { endsSentence } from '../text/sentences.ts';
+import { isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading } from './discourse.ts';
 import { titleSentence } from './title.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading } from './discourse.ts';
+import { CLAUSE_END, endsSentence } from '../text/sentences.ts';
+import { parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading } from './discourse.ts';
 import { titleSentence } from './title.ts';
 
 /**
@@ -79,7 +80,7 @@ const SALUTATION = /^(同志们|各位(代表|同志|领导|委员)|女士们)/;
 
 /** An unmarked section heading: `一、肯定成绩，提高认识，…使命感` has no full stop. */
 function isBareHeading(text: string): boolean {
-  return !/[。；！？]/.test(text) && text.length <= 60;
+  return !CLAUSE_END.test(text) && text.length <= 60;
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {

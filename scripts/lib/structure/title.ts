@@ -1,3 +1,5 @@
+import { CLAUSE_END, SENTENCE_END } from '../text/sentences.ts';
+
 export interface TitleOptions {
   /**
    * Opinions, reports and speeches run their points on in one paragraph, separated by `；`
@@ -17,6 +19,6 @@ export interface TitleOptions {
  */
 export function titleSentence(text: string, options: TitleOptions = {}): string {
   const firstParagraph = text.split('\n')[0]!.trim();
-  const end = firstParagraph.search(options.semicolonEndsPoint ? /[。；！？!?]/ : /[。！？!?]/);
+  const end = firstParagraph.search(options.semicolonEndsPoint ? CLAUSE_END : SENTENCE_END);
   return (end === -1 ? firstParagraph : firstParagraph.slice(0, end)).trim();
 }
