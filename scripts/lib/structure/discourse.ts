@@ -4,6 +4,7 @@
  * title.ts, with `semicolonEndsPoint`.)
  */
 import { itemId } from '../ids.ts';
+import { parseNumeral } from '../text/numerals.ts';
 import { BREAK_MARKS, CLAUSE_END, CLOSING_MARKS } from '../text/sentences.ts';
 import type { Item, ItemKind } from '../types.ts';
 
@@ -42,20 +43,6 @@ export function sectionItem(fields: {
   };
 }
 
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** `一` → 1, `十` → 10, `十二` → 12, `二十三` → 23; null when not a Chinese ordinal below 100. */
-export function chineseOrdinal(text: string): number | null {
-  if (!/^[〇零一二两三四五六七八九十]+$/.test(text)) return null;
-  const ten = text.indexOf('十');
-  if (ten === -1) return text.length === 1 ? (DIGITS[text] ?? null) : null;
-  if (text.indexOf('十', ten + 1) !== -1) return null;
-  const tens = ten === 0 ? 1 : DIGITS[text.slice(0, ten)];
-  const units = ten === text.length - 1 ? 0 : DIGITS[text.slice(ten + 1)];
-  if (tens === undefined || units === undefined || text.slice(0, ten).length > 1 || text.slice(ten + 1).length > 1) return null;
-  return tens * 10 + units;
-}
-
 const CN = '[一二三四五六七八九十]{1,3}';
 
 /** `一、…` section heading at the start of a block; the marker may be followed by a space (`二、 聚焦…`). */
@@ -87,7 +74,7 @@ export function spokenMarker(text: string): Marker | null {
 
 function marker(m: RegExpExecArray | null, printed: (m: RegExpExecArray) => string): Marker | null {
   if (!m) return null;
-  const ordinal = chineseOrdinal(m[1]!);
+  const ordinal = parseNumeral(m[1]!);
   return ordinal === null ? null : { number: printed(m), ordinal, length: m[0].length };
 }
 
@@ -120,7 +107,7 @@ export function spokenItemStarts(
   const starts: { index: number; marker: Marker; listStart: boolean }[] = [];
   let expected = expectedFirst;
   for (const m of text.matchAll(re)) {
-    const ordinal = chineseOrdinal(m[2]!);
+    const ordinal = parseNumeral(m[2]!);
     if (ordinal === null) continue;
     const index = m.index! + m[1]!.length;
     const listStart = ordinal === 1;
