@@ -1,4 +1,3 @@
-import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
 import { CLAUSE_END, endsSentence, SENTENCE_END } from '../text/sentences.ts';
 import { isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading } from './discourse.ts';
@@ -145,7 +144,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
       }
     }
   }
-  return { items: dedupeIds(items), findings };
+  return { items, findings };
 }
 
 /** The preamble (ordinal 0) and each `一、` section, in document order. */

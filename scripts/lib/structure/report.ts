@@ -1,4 +1,3 @@
-import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
 import { endsSentence } from '../text/sentences.ts';
 import { isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading } from './discourse.ts';
@@ -57,7 +56,7 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
     }
   }
   closeSection();
-  return dedupeIds(items);
+  return items;
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {

@@ -1,4 +1,3 @@
-import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
 import { CLAUSE_END, endsSentence } from '../text/sentences.ts';
 import { parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading } from './discourse.ts';
@@ -73,7 +72,7 @@ export function parseSpeech(docId: string, blocks: Block[]): Item[] {
     }
   }
   closeSection();
-  return dedupeIds(items);
+  return items;
 }
 
 const SALUTATION = /^(同志们|各位(代表|同志|领导|委员)|女士们)/;

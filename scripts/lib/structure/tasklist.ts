@@ -1,5 +1,5 @@
 import { canonicalDomain, type Domain } from '../domains.ts';
-import { dedupeIds, itemId } from '../ids.ts';
+import { itemId } from '../ids.ts';
 import type { Block, Item, ItemKind, Population } from '../types.ts';
 import { splitDepartments } from './departments.ts';
 import { isNextItem, leadingNumber, type LeadingNumber } from './numbering.ts';
@@ -19,7 +19,7 @@ import { titleSentence } from './title.ts';
  * cells, or the rows lose their alignment.
  */
 export function parseTaskList(docId: string, blocks: Block[]): Item[] {
-  return dedupeIds(readTables(blocks).flatMap((table) => tableItems(docId, table)));
+  return readTables(blocks).flatMap((table) => tableItems(docId, table));
 }
 
 type Role = 'domain' | 'goals' | 'measures' | 'lead' | 'partner' | 'other';
