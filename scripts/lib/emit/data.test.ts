@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA, dataFiles, dataRows, toCsv } from './data.ts';
-import { fixtureKb } from './fixture.ts';
+import { fixtureKb } from '../testing/fixture.ts';
 
 describe('data exports', () => {
   const kb = fixtureKb();
