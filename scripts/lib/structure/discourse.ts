@@ -22,9 +22,10 @@ export function sectionItem(fields: {
   text: string;
   section: string[];
   blockStart: number;
+  textStart: number;
   blockEnd: number;
 }): Item {
-  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, blockEnd } = fields;
+  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, textStart, blockEnd } = fields;
   return {
     id: itemId(docId, `s${sectionOrdinal}`, `i${ordinal}`),
     docId,
@@ -39,6 +40,7 @@ export function sectionItem(fields: {
     leadDepartments: [],
     partnerDepartments: [],
     blockStart,
+    textStart,
     blockEnd,
   };
 }

@@ -44,6 +44,7 @@ interface Open {
   title: string;
   pieces: string[];
   blockStart: number;
+  textStart: number;
   blockEnd: number;
 }
 
@@ -78,6 +79,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
           text: open.pieces.join('\n').trim(),
           section,
           blockStart: open.blockStart,
+          textStart: open.textStart,
           blockEnd: open.blockEnd,
         }),
       );
@@ -115,7 +117,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
           const rest = segment.slice(sentence.length);
           lastSentence = lastSentenceOf(rest) ?? lastSentence;
         } else {
-          open = { number: start.marker.number, title, pieces: [segment], blockStart: block.index, blockEnd: block.index };
+          open = { number: start.marker.number, title, pieces: [segment], blockStart: block.index, textStart: start.index, blockEnd: block.index };
           lastSentence = lastSentenceOf(segment) ?? lastSentence;
         }
       });
@@ -138,6 +140,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
             text: body.map((b) => b.text).join('\n'),
             section: [],
             blockStart: body[0]!.index,
+            textStart: 0,
             blockEnd: body[body.length - 1]!.index,
           }),
         );

@@ -113,6 +113,8 @@ function toItem(docId: string, open: OpenItem): Item {
     leadDepartments: [],
     partnerDepartments: [],
     blockStart: first!.index,
+    // `number` was read from the trimmed block text: skip the leading spaces, then the marker.
+    textStart: first!.text.length - first!.text.trimStart().length + open.number.prefix.length,
     blockEnd: open.blocks[open.blocks.length - 1]!.index,
   };
 }

@@ -60,6 +60,9 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {
+  const first = blocks[0]!.text;
+  const afterMarker = first.slice(parenMarker(first)?.length ?? 0);
+  const textStart = first.length - afterMarker.trimStart().length;
   return sectionItem({
     docId,
     kind: 'report',
@@ -70,11 +73,12 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
     // The printed `（一）` is in `number`, as plans keep `4.` out of their text. Paragraphs
     // of one item that were cut mid-word are joined without a break.
     text: blocks.reduce(
-      (text, b, k) => (k === 0 ? b.text.slice(parenMarker(b.text)?.length ?? 0).trimStart() : text + (endsSentence(text) ? '\n' : '') + b.text),
+      (text, b, k) => (k === 0 ? first.slice(textStart) : text + (endsSentence(text) ? '\n' : '') + b.text),
       '',
     ),
     section,
     blockStart: blocks[0]!.index,
+    textStart,
     blockEnd: blocks[blocks.length - 1]!.index,
   });
 }

@@ -83,6 +83,9 @@ function isBareHeading(text: string): boolean {
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {
+  // A list marker `(一)` lives in `number`; a spoken `一要` is part of its sentence and stays.
+  const first = blocks[0]!.text;
+  const textStart = /^[（(]/.test(number) && first.startsWith(number) ? first.length - first.slice(number.length).trimStart().length : 0;
   return sectionItem({
     docId,
     kind: 'speech',
@@ -90,12 +93,10 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
     ordinal,
     number,
     title,
-    // A list marker `(一)` lives in `number`; a spoken `一要` is part of its sentence and stays.
-    text: blocks
-      .map((b, k) => (k === 0 && /^[（(]/.test(number) && b.text.startsWith(number) ? b.text.slice(number.length).trimStart() : b.text))
-      .join('\n'),
+    text: blocks.map((b, k) => (k === 0 ? first.slice(textStart) : b.text)).join('\n'),
     section,
     blockStart: blocks[0]!.index,
+    textStart,
     blockEnd: blocks[blocks.length - 1]!.index,
   });
 }
