@@ -32,7 +32,10 @@ export function itemId(docId: string, ...parts: (string | number)[]): string {
   return [docId, ...parts.map((p) => String(p))].join('-');
 }
 
-/** Make ids unique in order of appearance: a second `x` becomes `x-2`. Deterministic. */
+/**
+ * Make ids unique in order of appearance: a second `x` becomes `x-2`. Deterministic. Runs
+ * once, in the pipeline, over a recogniser's items: recognisers return raw structural ids.
+ */
 export function dedupeIds<T extends { id: string }>(items: T[]): T[] {
   const seen = new Map<string, number>();
   return items.map((item) => {

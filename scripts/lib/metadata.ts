@@ -1,4 +1,5 @@
 import { MUNICIPALITIES, PREFECTURE_CITIES, PROVINCES } from './gazetteer.ts';
+import { parseNumeral } from './text/numerals.ts';
 import type { Block, DocumentKind, DocumentMeta, Level, Population } from './types.ts';
 
 /**
@@ -248,6 +249,7 @@ export function inferKind(title: string): DocumentKind {
   return best?.kind ?? 'plan';
 }
 
+// Years are written digit by digit (二〇二二), not as a numeral.
 const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const DATE = /([0-9]{4}|[〇零一二三四五六七八九Ｏ]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日/;
 const DATE_ONLY = new RegExp(`^${DATE.source}$`);
@@ -265,17 +267,10 @@ export function inferDate(blocks: Block[]): string | null {
 
 function isoDate(y: string, mo: string, d: string): string | null {
   const year = /^[0-9]+$/.test(y) ? Number(y) : Number([...y].map((c) => CN_DIGIT[c]).join(''));
-  const month = cnOrArabic(mo);
-  const day = cnOrArabic(d);
+  const month = parseNumeral(mo) ?? 0;
+  const day = parseNumeral(d) ?? 0;
   if (!month || !day || month > 12 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function cnOrArabic(s: string): number {
-  if (/^[0-9]+$/.test(s)) return Number(s);
-  const ten = s.indexOf('十');
-  if (ten === -1) return CN_DIGIT[s] ?? 0;
-  return (ten === 0 ? 1 : (CN_DIGIT[s[0]!] ?? 0)) * 10 + (ten === s.length - 1 ? 0 : (CN_DIGIT[s[ten + 1]!] ?? 0));
 }
 
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*([0-9]{4})\s*[〕］\]】)）]\s*([0-9]{1,4})\s*号/;

@@ -1,3 +1,4 @@
+import { CLAUSE_END, endsSentence } from './text/sentences.ts';
 import type { Block, NormalisedText, Removed } from './types.ts';
 
 /**
@@ -20,8 +21,6 @@ export type Layout = 'wrapped' | 'lines' | 'table';
 export const ITEM_START =
   /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[章节条部分]|附件\s*[0-9]*)/;
 
-/** Sentence-final punctuation: a paragraph may end after these, never before. */
-const TERMINAL = /[。！？；：!?;:…]["”’』」）)]*$/;
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*[0-9]{1,4}\s*[-—–－]|第\s*[0-9]{1,4}\s*页(?:\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页[，,]\s*当前第\s*[0-9]+\s*页[0-9]*)$/;
 const RESIDUE = /\[bookmark:\s*[^\]]*\]/g;
@@ -168,7 +167,7 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[]): Omi
 
 /** Does `next` continue the paragraph whose last source line is `prev`? */
 function continues(prev: string, next: string, layout: Layout, full: number): boolean {
-  const terminated = TERMINAL.test(prev);
+  const terminated = endsSentence(prev); // a paragraph may end here, never before
   if (layout === 'wrapped') {
     if (displayWidth(prev) < full) return false; // a short line ends its paragraph
     if (!terminated) return true; // a paragraph never ends mid-sentence (`…全市孕产妇` + `4.01‰，…`)
@@ -176,12 +175,12 @@ function continues(prev: string, next: string, layout: Layout, full: number): bo
   }
   // One paragraph per line: only prose cut off mid-sentence continues (`…多措并举` + `举促进…`);
   // a title without a full stop (`一、完善工作机制，…`) does not.
-  return !terminated && /[。；！？]/.test(prev) && !ITEM_START.test(next) && !looksLikeHeading(next, full);
+  return !terminated && CLAUSE_END.test(prev) && !ITEM_START.test(next) && !looksLikeHeading(next, full);
 }
 
 /** Short lines that stand alone: `主要目标：`, `策略措施：`, `前 言`. */
 function looksLikeHeading(line: string, full: number): boolean {
-  if (displayWidth(line) >= full / 2 || /[。；！？]/.test(line)) return false;
+  if (displayWidth(line) >= full / 2 || CLAUSE_END.test(line)) return false;
   return /[:：]$/.test(line) || !/[，、,]/.test(line);
 }
 

@@ -56,6 +56,7 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
   let meta = inferMetadata(source, blocks);
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
+  // Recognisers return raw structural ids (a domain printed twice repeats them): made unique here, once.
   const items = markRepeats(dedupeIds(RECOGNISERS[meta.kind](id, blocks)));
   return {
     ...meta,

@@ -21,6 +21,7 @@ const item = (id: string, text: string): Item => ({
   partnerDepartments: [],
   blockStart: 0,
   blockEnd: 0,
+  textStart: 0,
 });
 
 describe('markRepeats', () => {

@@ -85,6 +85,13 @@ export interface Item {
   repeats?: string;
   /** Index of the first block of the item in the document's block list. */
   blockStart: number;
+  /**
+   * Character offset in `blocks[blockStart].text` where the item's own text begins: after the
+   * list marker kept in `number` (`4.`, `（二）`) and the spaces after it, at a `二是` that
+   * starts mid-paragraph, after the cells before it in a table row. Exact:
+   * `blocks[blockStart].text.slice(textStart)` starts with the first line of `text`.
+   */
+  textStart: number;
   blockEnd: number;
 }
 

@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureKb } from '../../scripts/lib/emit/fixture.ts';
+import { fixtureKb } from '../../scripts/lib/testing/fixture.ts';
 import { writeGenerated } from '../../scripts/lib/emit/index.ts';
 import { ROOT } from '../support/kb.ts';
 

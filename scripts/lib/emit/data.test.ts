@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA } from '../../../src/lib/open-data.ts';
 import { dataFiles, dataRows, toCsv } from './data.ts';
-import { fixtureKb } from './fixture.ts';
+import { fixtureKb } from '../testing/fixture.ts';
 
 describe('data exports', () => {
   const kb = fixtureKb();

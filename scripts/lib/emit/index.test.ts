@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../domains.ts';
-import { fixtureKb } from './fixture.ts';
+import { fixtureKb } from '../testing/fixture.ts';
 import { generatedEntries, writeGenerated } from './index.ts';
 
 const fm = (mdx: string) => yaml.load(mdx.match(/^---\n([\s\S]*?)\n---\n/)![1]!) as Record<string, any>;

@@ -126,7 +126,7 @@ function blocksOf(text: string): Block[] {
   }).map((b, index) => ({ ...b, index }));
 }
 
-const item = (over: Partial<Item>): Item => ({
+const item = (over: Partial<Item> & Pick<Item, 'textStart'>): Item => ({
   id: 'd-i1', docId: 'd', kind: 'recommendation', population: null, domain: null, domainSource: null,
   number: '一是', title: '', text: '', section: [], leadDepartments: [], partnerDepartments: [],
   blockStart: 0, blockEnd: 0, ...over,
@@ -141,8 +141,8 @@ describe('document body', () => {
     { index: 4, text: '尾声', lineStart: 6, lineEnd: 6 },
   ];
   const items = [
-    item({ id: 'd-s1-i1', number: '一是', text: '一是宣传{不够}。', section: ['一、存在的问题'], blockStart: 1, blockEnd: 1 }),
-    item({ id: 'd-s1-i2', number: '二是', text: '二是export 投入不足，<b>需要</b>加强。续写二是的内容。', section: ['一、存在的问题'], blockStart: 1, blockEnd: 2 }),
+    item({ id: 'd-s1-i1', number: '一是', text: '一是宣传{不够}。', section: ['一、存在的问题'], blockStart: 1, textStart: 3, blockEnd: 1 }),
+    item({ id: 'd-s1-i2', number: '二是', text: '二是export 投入不足，<b>需要</b>加强。续写二是的内容。', section: ['一、存在的问题'], blockStart: 1, textStart: blocks[1]!.text.indexOf('二是'), blockEnd: 2 }),
   ];
 
   it('wraps each item in <Item id> starting where its text starts, losing nothing', () => {
@@ -161,8 +161,8 @@ describe('document body', () => {
   it('keeps the printed number inside the item when the item text starts after it', () => {
     const b: Block[] = [{ index: 0, text: '前文。5.提升妇女常见病防治水平。（二）下一条。', lineStart: 1, lineEnd: 1 }];
     const its = [
-      item({ id: 'n5', number: '5', text: '提升妇女常见病防治水平。', blockStart: 0, blockEnd: 0 }),
-      item({ id: 'n2', number: '（二）', text: '下一条。', blockStart: 0, blockEnd: 0 }),
+      item({ id: 'n5', number: '5', text: '提升妇女常见病防治水平。', blockStart: 0, textStart: b[0]!.text.indexOf('提升'), blockEnd: 0 }),
+      item({ id: 'n2', number: '（二）', text: '下一条。', blockStart: 0, textStart: b[0]!.text.indexOf('下一条'), blockEnd: 0 }),
     ];
     const tree = parse(stringifyMdx({ type: 'root', children: documentBody({ blocks: b, items: its }) }));
     const els = (tree.children as any[]).filter((n) => n.type === 'mdxJsxFlowElement');
@@ -170,11 +170,17 @@ describe('document body', () => {
     expect(visible(tree.children[0])).toBe('前文。');
   });
 
-  it('anchors an item whose text cannot be found instead of dropping it', () => {
-    const lost = item({ id: 'd-x', text: '不存在的文字', blockStart: 4, blockEnd: 4 });
+  it('anchors an item that cannot be placed in the text instead of dropping it', () => {
+    // Its block is not in the document (the text no longer locates an item: textStart does).
+    const lost = item({ id: 'd-x', text: '不存在的文字', blockStart: 9, textStart: 0, blockEnd: 9 });
     const tree = parse(stringifyMdx({ type: 'root', children: documentBody({ blocks, items: [...items, lost] }) }));
     const ids = (tree.children as any[]).filter((n) => n.type === 'mdxJsxFlowElement').map((e) => e.attributes[0].value);
     expect(ids).toContain('d-x');
+    // Two items starting at the same place: the first owns nothing, and is anchored all the same.
+    const twins = [item({ id: 'd-a', text: '尾声', blockStart: 4, textStart: 0, blockEnd: 4 }), item({ id: 'd-b', text: '尾声', blockStart: 4, textStart: 0, blockEnd: 4 })];
+    const tree2 = parse(stringifyMdx({ type: 'root', children: documentBody({ blocks, items: twins }) }));
+    const ids2 = (tree2.children as any[]).filter((n) => n.type === 'mdxJsxFlowElement').map((e) => e.attributes[0].value);
+    expect(ids2.sort()).toEqual(['d-a', 'd-b']);
   });
 
   for (const name of seeds) {
@@ -182,7 +188,7 @@ describe('document body', () => {
       const blocks = blocksOf(readFileSync(join(seedsDir, name), 'utf8'));
       // Every fifth block an item, some starting mid-block, to exercise segmentation.
       const items = blocks.filter((b) => b.index % 5 === 1).map((b) =>
-        item({ id: `s-${b.index}`, text: b.text.slice(Math.floor(b.text.length / 2)), blockStart: b.index, blockEnd: Math.min(b.index + 1, blocks.length - 1) }));
+        item({ id: `s-${b.index}`, text: b.text.slice(Math.floor(b.text.length / 2)), blockStart: b.index, textStart: Math.floor(b.text.length / 2), blockEnd: Math.min(b.index + 1, blocks.length - 1) }));
       const file = mdxFile({ title: name }, documentBody({ blocks, items }));
       expect(mdxFile({ title: name }, documentBody({ blocks, items }))).toBe(file);
       const tree = parse(file.replace(/^---\n[\s\S]*?\n---\n/, ''));

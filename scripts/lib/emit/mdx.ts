@@ -127,28 +127,6 @@ export function mdxFile(data: object, body: RootContent[]): string {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-/**
- * Offset in `text` where `needle` starts, ignoring whitespace differences (the item text may
- * have been re-joined differently from the block). -1 when not found.
- */
-export function locate(text: string, needle: string, from = 0): number {
-  const probe = squash(needle).slice(0, 16);
-  if (!probe) return -1;
-  // Map squashed positions back to raw offsets.
-  const map: number[] = [];
-  let squashed = '';
-  for (let i = 0; i < text.length; i++) {
-    if (!/\s/.test(text[i]!)) {
-      map.push(i);
-      squashed += text[i];
-    }
-  }
-  const startSq = map.findIndex((raw) => raw >= from);
-  if (startSq < 0) return -1;
-  const at = squashed.indexOf(probe, startSq);
-  return at < 0 ? -1 : map[at]!;
-}
-
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -170,7 +148,7 @@ interface Segment {
 
 /**
  * Cut blocks into segments owned by one item or none. Items that start mid-block
- * (`……。二是……`) cut the block where their text begins.
+ * (`……。二是……`) cut the block where their text begins: at the item's `textStart`.
  */
 export function segmentBlocks(blocks: Block[], items: Item[]): Segment[] {
   const sorted = [...items].sort((a, b) => a.blockStart - b.blockStart || a.blockEnd - b.blockEnd);
@@ -189,9 +167,7 @@ export function segmentBlocks(blocks: Block[], items: Item[]): Segment[] {
     const cuts: { at: number; item: Item }[] = [];
     let from = 0;
     for (const item of starting) {
-      let at = locate(block.text, item.text, from);
-      if (at < 0) at = from;
-      else at = includeNumber(block.text, at, from, item.number);
+      const at = item.textStart < from ? from : includeNumber(block.text, item.textStart, from, item.number);
       cuts.push({ at, item });
       from = at;
     }
@@ -285,7 +261,8 @@ export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items'>): RootCon
     }
   }
   flush();
-  // An item whose text was not found anywhere still gets an anchor, so every #id resolves.
+  // An item that owns no segment (its block is missing, or a later item starts at the same
+  // place) still gets an anchor, so every #id resolves.
   for (const item of doc.items) {
     if (!seen.has(item.id)) out.push(jsx('Item', { id: item.id, kind: item.kind }, []));
   }

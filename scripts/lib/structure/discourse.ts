@@ -1,8 +1,11 @@
 /**
  * Numbering shared by the loosely structured documents (审议意见, 落实情况报告, 讲话):
- * Chinese ordinals, section and item markers, and the title sentence of an item.
+ * Chinese ordinals, section and item markers. (An item's title sentence: `titleSentence` in
+ * title.ts, with `semicolonEndsPoint`.)
  */
 import { itemId } from '../ids.ts';
+import { parseNumeral } from '../text/numerals.ts';
+import { BREAK_MARKS, CLAUSE_END, CLOSING_MARKS } from '../text/sentences.ts';
 import type { Item, ItemKind } from '../types.ts';
 
 /**
@@ -19,9 +22,10 @@ export function sectionItem(fields: {
   text: string;
   section: string[];
   blockStart: number;
+  textStart: number;
   blockEnd: number;
 }): Item {
-  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, blockEnd } = fields;
+  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, textStart, blockEnd } = fields;
   return {
     id: itemId(docId, `s${sectionOrdinal}`, `i${ordinal}`),
     docId,
@@ -36,22 +40,9 @@ export function sectionItem(fields: {
     leadDepartments: [],
     partnerDepartments: [],
     blockStart,
+    textStart,
     blockEnd,
   };
-}
-
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** `一` → 1, `十` → 10, `十二` → 12, `二十三` → 23; null when not a Chinese ordinal below 100. */
-export function chineseOrdinal(text: string): number | null {
-  if (!/^[〇零一二两三四五六七八九十]+$/.test(text)) return null;
-  const ten = text.indexOf('十');
-  if (ten === -1) return text.length === 1 ? (DIGITS[text] ?? null) : null;
-  if (text.indexOf('十', ten + 1) !== -1) return null;
-  const tens = ten === 0 ? 1 : DIGITS[text.slice(0, ten)];
-  const units = ten === text.length - 1 ? 0 : DIGITS[text.slice(ten + 1)];
-  if (tens === undefined || units === undefined || text.slice(0, ten).length > 1 || text.slice(ten + 1).length > 1) return null;
-  return tens * 10 + units;
 }
 
 const CN = '[一二三四五六七八九十]{1,3}';
@@ -85,7 +76,7 @@ export function spokenMarker(text: string): Marker | null {
 
 function marker(m: RegExpExecArray | null, printed: (m: RegExpExecArray) => string): Marker | null {
   if (!m) return null;
-  const ordinal = chineseOrdinal(m[1]!);
+  const ordinal = parseNumeral(m[1]!);
   return ordinal === null ? null : { number: printed(m), ordinal, length: m[0].length };
 }
 
@@ -94,7 +85,7 @@ function marker(m: RegExpExecArray | null, printed: (m: RegExpExecArray) => stri
  * has no full stop; a numbered paragraph (`一、…。…`) is body text, not a heading.
  */
 export function isSectionHeading(text: string): boolean {
-  return sectionMarker(text) !== null && !/[。；！？]/.test(text) && text.length <= 60;
+  return sectionMarker(text) !== null && !CLAUSE_END.test(text) && text.length <= 60;
 }
 
 /** Heading text with the space after its marker tidied: `二、 聚焦重点` → `二、聚焦重点`. */
@@ -114,11 +105,11 @@ export function spokenItemStarts(
   /** The ordinal the list continues with when the text follows earlier items (`二是` in the next paragraph). */
   expectedFirst = 1,
 ): { index: number; marker: Marker; listStart: boolean }[] {
-  const re = new RegExp(`(^|[。；：！？;:!?]["”’」』）)]*)(${CN})${verb}`, 'g');
+  const re = new RegExp(`(^|[${BREAK_MARKS}][${CLOSING_MARKS}]*)(${CN})${verb}`, 'g');
   const starts: { index: number; marker: Marker; listStart: boolean }[] = [];
   let expected = expectedFirst;
   for (const m of text.matchAll(re)) {
-    const ordinal = chineseOrdinal(m[2]!);
+    const ordinal = parseNumeral(m[2]!);
     if (ordinal === null) continue;
     const index = m.index! + m[1]!.length;
     const listStart = ordinal === 1;
@@ -127,19 +118,4 @@ export function spokenItemStarts(
     expected = ordinal + 1;
   }
   return starts;
-}
-
-/**
- * The title of an item: its first sentence without the number and the full stop
- * (`一是维护女性平等就业权利。要加大…` → `维护女性平等就业权利`).
- */
-export function titleSentence(textAfterMarker: string): string {
-  const body = textAfterMarker.trim();
-  const end = body.search(/[。；！？!?]/);
-  return (end === -1 ? body : body.slice(0, end)).trim();
-}
-
-/** Does the text end a sentence? A paragraph that does not was cut off and continues. */
-export function endsSentence(text: string): boolean {
-  return /[。！？；：!?;:…]["”’』」）)]*$/.test(text.trim());
 }

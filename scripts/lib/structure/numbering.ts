@@ -5,6 +5,7 @@
  * next: `6.3岁以下儿童…` is item 6 (text `3岁以下…`), while a wrapped `3.4‰和 4.4‰以下…`
  * after item 3 is not item 3 again.
  */
+import { endsSentence } from '../text/sentences.ts';
 
 export interface LeadingNumber {
   /** The number as a value, for sequencing and ids. */
@@ -27,9 +28,6 @@ export function leadingNumber(text: string): LeadingNumber | undefined {
   return { value, printed, prefix: m[0], rest: text.slice(m[0].length) };
 }
 
-/** A sentence-final mark at the end of a paragraph (closing quotes/brackets allowed after it). */
-const TERMINAL = /[。！？；：!?;:]["”’』」）)]*\s*$/;
-
 /**
  * Is `candidate` the start of the next item, given the number expected next and the text of
  * the paragraph just before it?
@@ -42,7 +40,7 @@ const TERMINAL = /[。！？；：!?;:]["”’』」）)]*\s*$/;
 export function isNextItem(candidate: LeadingNumber, expected: number, previousText: string | undefined): boolean {
   const digitAfter = /^[0-9０-９]/.test(candidate.rest);
   if (candidate.value === expected) {
-    return !(digitAfter && previousText !== undefined && !TERMINAL.test(previousText));
+    return !(digitAfter && previousText !== undefined && !endsSentence(previousText));
   }
   return candidate.value === expected + 1 && !digitAfter && candidate.rest.trim() !== '';
 }

@@ -1,6 +1,7 @@
-import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading, titleSentence } from './discourse.ts';
+import { CLAUSE_END, endsSentence, SENTENCE_END } from '../text/sentences.ts';
+import { isSectionHeading, sectionItem, sectionMarker, spokenItemStarts, tidyHeading } from './discourse.ts';
+import { titleSentence } from './title.ts';
 
 /**
  * 审议意见 (a standing committee's review opinions): sections `一、…` holding items
@@ -43,6 +44,7 @@ interface Open {
   title: string;
   pieces: string[];
   blockStart: number;
+  textStart: number;
   blockEnd: number;
 }
 
@@ -77,6 +79,7 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
           text: open.pieces.join('\n').trim(),
           section,
           blockStart: open.blockStart,
+          textStart: open.textStart,
           blockEnd: open.blockEnd,
         }),
       );
@@ -105,16 +108,16 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
         const end = starts[k + 1]?.index ?? text.length;
         const segment = text.slice(start.index, end);
         if (start.listStart) finding = isFindingLead(lastSentence);
-        const title = titleSentence(segment.slice(start.marker.length));
+        const title = titleSentence(segment.slice(start.marker.length), { semicolonEndsPoint: true });
         if (finding) {
           // A finding is its first sentence; what follows introduces the next list.
-          const stop = segment.search(/[。；！？]/);
+          const stop = segment.search(CLAUSE_END);
           const sentence = stop === -1 ? segment : segment.slice(0, stop + 1);
           findings.push({ number: start.marker.number, text: sentence, title, blockIndex: block.index });
           const rest = segment.slice(sentence.length);
           lastSentence = lastSentenceOf(rest) ?? lastSentence;
         } else {
-          open = { number: start.marker.number, title, pieces: [segment], blockStart: block.index, blockEnd: block.index };
+          open = { number: start.marker.number, title, pieces: [segment], blockStart: block.index, textStart: start.index, blockEnd: block.index };
           lastSentence = lastSentenceOf(segment) ?? lastSentence;
         }
       });
@@ -137,13 +140,14 @@ function analyseOpinion(docId: string, blocks: Block[]): { items: Item[]; findin
             text: body.map((b) => b.text).join('\n'),
             section: [],
             blockStart: body[0]!.index,
+            textStart: 0,
             blockEnd: body[body.length - 1]!.index,
           }),
         );
       }
     }
   }
-  return { items: dedupeIds(items), findings };
+  return { items, findings };
 }
 
 /** The preamble (ordinal 0) and each `一、` section, in document order. */
@@ -164,8 +168,10 @@ function isProse(text: string): boolean {
   return /[，。；：！？]/.test(text) || (text.length > 30 && !endsSentence(text));
 }
 
+const AFTER_SENTENCE_END = new RegExp(`(?<=${SENTENCE_END.source})`);
+
 function lastSentenceOf(text: string): string | undefined {
-  const sentences = text.split(/(?<=[。！？])/).map((s) => s.trim()).filter(Boolean);
+  const sentences = text.split(AFTER_SENTENCE_END).map((s) => s.trim()).filter(Boolean);
   return sentences[sentences.length - 1];
 }
 

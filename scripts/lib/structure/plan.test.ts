@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decode } from '../decode.ts';
 import { normalise } from '../normalise.ts';
+import { ingestDocument } from '../pipeline.ts';
 import { SEED, SEEDS_DIR } from '../testing/seeds.ts';
 import type { Block, Item } from '../types.ts';
 import { parsePlan } from './plan.ts';
@@ -102,6 +103,15 @@ describe('parsePlan on small plans', () => {
       blocks(['（一）妇女与健康。', '主要目标：', '1.a。', '2.b。', '策略措施：', '1.c。', '（二）妇女与教育。', '主要目标：', '1.d。']),
     ).map((i) => i.id);
     expect(ids).toEqual(['doc-women-health-g1', 'doc-women-health-g2', 'doc-women-health-m1', 'doc-women-education-g1']);
+  });
+
+  it('returns raw ids, repeats included: the pipeline makes them unique, once', () => {
+    // A domain printed twice (a plan and its excerpt in one file) gives its goal the same id twice.
+    const text = ['（一）妇女与健康。', '主要目标：', '1.a。', '（一）妇女与健康。', '主要目标：', '1.a。'];
+    expect(parsePlan('doc', blocks(text)).map((i) => i.id)).toEqual(['doc-women-health-g1', 'doc-women-health-g1']);
+    const doc = ingestDocument('doc.txt', new TextEncoder().encode(text.join('\n\n')));
+    expect(doc.kind).toBe('plan');
+    expect(doc.items.map((i) => i.id)).toEqual(['doc-women-health-g1', 'doc-women-health-g1-2']);
   });
 });
 

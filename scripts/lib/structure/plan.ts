@@ -1,5 +1,5 @@
 import { canonicalDomain, type Domain } from '../domains.ts';
-import { dedupeIds, itemId } from '../ids.ts';
+import { itemId } from '../ids.ts';
 import type { Block, Item, ItemKind, Population } from '../types.ts';
 import { isNextItem, leadingNumber } from './numbering.ts';
 import { titleSentence } from './title.ts';
@@ -84,7 +84,7 @@ export function parsePlan(docId: string, blocks: Block[]): Item[] {
     }
   }
   close();
-  return dedupeIds(items);
+  return items;
 }
 
 interface OpenItem {
@@ -113,6 +113,8 @@ function toItem(docId: string, open: OpenItem): Item {
     leadDepartments: [],
     partnerDepartments: [],
     blockStart: first!.index,
+    // `number` was read from the trimmed block text: skip the leading spaces, then the marker.
+    textStart: first!.text.length - first!.text.trimStart().length + open.number.prefix.length,
     blockEnd: open.blocks[open.blocks.length - 1]!.index,
   };
 }

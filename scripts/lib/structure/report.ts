@@ -1,6 +1,7 @@
-import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading, titleSentence } from './discourse.ts';
+import { endsSentence } from '../text/sentences.ts';
+import { isSectionHeading, parenMarker, sectionItem, sectionMarker, tidyHeading } from './discourse.ts';
+import { titleSentence } from './title.ts';
 
 /**
  * 落实情况报告 (a government's report on implementing review opinions): sections `一、…`
@@ -47,7 +48,7 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
     const m = parenMarker(block.text);
     if (m) {
       close();
-      open = { number: m.number, title: titleSentence(block.text.slice(m.length)), blocks: [block] };
+      open = { number: m.number, title: titleSentence(block.text.slice(m.length), { semicolonEndsPoint: true }), blocks: [block] };
     } else if (open && !endsSentence((open as { blocks: Block[] }).blocks.at(-1)!.text)) {
       (open as { blocks: Block[] }).blocks.push(block);
     } else {
@@ -55,10 +56,13 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
     }
   }
   closeSection();
-  return dedupeIds(items);
+  return items;
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {
+  const first = blocks[0]!.text;
+  const afterMarker = first.slice(parenMarker(first)?.length ?? 0);
+  const textStart = first.length - afterMarker.trimStart().length;
   return sectionItem({
     docId,
     kind: 'report',
@@ -69,11 +73,12 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
     // The printed `（一）` is in `number`, as plans keep `4.` out of their text. Paragraphs
     // of one item that were cut mid-word are joined without a break.
     text: blocks.reduce(
-      (text, b, k) => (k === 0 ? b.text.slice(parenMarker(b.text)?.length ?? 0).trimStart() : text + (endsSentence(text) ? '\n' : '') + b.text),
+      (text, b, k) => (k === 0 ? first.slice(textStart) : text + (endsSentence(text) ? '\n' : '') + b.text),
       '',
     ),
     section,
     blockStart: blocks[0]!.index,
+    textStart,
     blockEnd: blocks[blocks.length - 1]!.index,
   });
 }

@@ -1,6 +1,7 @@
-import { dedupeIds } from '../ids.ts';
 import type { Block, Item } from '../types.ts';
-import { endsSentence, parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading, titleSentence } from './discourse.ts';
+import { CLAUSE_END, endsSentence } from '../text/sentences.ts';
+import { parenMarker, sectionItem, sectionMarker, spokenMarker, tidyHeading } from './discourse.ts';
+import { titleSentence } from './title.ts';
 
 /**
  * 讲话 / 会议记录 (meeting speeches), possibly several in one file (a web compilation):
@@ -63,7 +64,7 @@ export function parseSpeech(docId: string, blocks: Block[]): Item[] {
     const m = parenMarker(block.text) ?? spokenMarker(block.text);
     if (m) {
       close();
-      open = { number: m.number, title: titleSentence(block.text.slice(m.length)), blocks: [block] };
+      open = { number: m.number, title: titleSentence(block.text.slice(m.length), { semicolonEndsPoint: true }), blocks: [block] };
     } else if (open && !endsSentence(open.blocks.at(-1)!.text)) {
       open.blocks.push(block); // a paragraph cut mid-sentence continues
     } else {
@@ -71,17 +72,20 @@ export function parseSpeech(docId: string, blocks: Block[]): Item[] {
     }
   }
   closeSection();
-  return dedupeIds(items);
+  return items;
 }
 
 const SALUTATION = /^(同志们|各位(代表|同志|领导|委员)|女士们)/;
 
 /** An unmarked section heading: `一、肯定成绩，提高认识，…使命感` has no full stop. */
 function isBareHeading(text: string): boolean {
-  return !/[。；！？]/.test(text) && text.length <= 60;
+  return !CLAUSE_END.test(text) && text.length <= 60;
 }
 
 function item(docId: string, sectionOrdinal: number, ordinal: number, number: string, title: string, blocks: Block[], section: string[]): Item {
+  // A list marker `(一)` lives in `number`; a spoken `一要` is part of its sentence and stays.
+  const first = blocks[0]!.text;
+  const textStart = /^[（(]/.test(number) && first.startsWith(number) ? first.length - first.slice(number.length).trimStart().length : 0;
   return sectionItem({
     docId,
     kind: 'speech',
@@ -89,12 +93,10 @@ function item(docId: string, sectionOrdinal: number, ordinal: number, number: st
     ordinal,
     number,
     title,
-    // A list marker `(一)` lives in `number`; a spoken `一要` is part of its sentence and stays.
-    text: blocks
-      .map((b, k) => (k === 0 && /^[（(]/.test(number) && b.text.startsWith(number) ? b.text.slice(number.length).trimStart() : b.text))
-      .join('\n'),
+    text: blocks.map((b, k) => (k === 0 ? first.slice(textStart) : b.text)).join('\n'),
     section,
     blockStart: blocks[0]!.index,
+    textStart,
     blockEnd: blocks[blocks.length - 1]!.index,
   });
 }

@@ -1,5 +1,5 @@
 import { canonicalDomain, type Domain } from '../domains.ts';
-import { dedupeIds, itemId } from '../ids.ts';
+import { itemId } from '../ids.ts';
 import type { Block, Item, ItemKind, Population } from '../types.ts';
 import { splitDepartments } from './departments.ts';
 import { isNextItem, leadingNumber, type LeadingNumber } from './numbering.ts';
@@ -19,7 +19,7 @@ import { titleSentence } from './title.ts';
  * cells, or the rows lose their alignment.
  */
 export function parseTaskList(docId: string, blocks: Block[]): Item[] {
-  return dedupeIds(readTables(blocks).flatMap((table) => tableItems(docId, table)));
+  return readTables(blocks).flatMap((table) => tableItems(docId, table));
 }
 
 type Role = 'domain' | 'goals' | 'measures' | 'lead' | 'partner' | 'other';
@@ -27,6 +27,8 @@ type Role = 'domain' | 'goals' | 'measures' | 'lead' | 'partner' | 'other';
 interface Line {
   text: string;
   block: Block;
+  /** Where `text` starts in `block.text`. */
+  offset: number;
 }
 
 interface Cell {
@@ -84,6 +86,7 @@ function readTables(blocks: Block[]): Table[] {
   for (const block of blocks) {
     const parts = block.cells ?? [block.text];
     const untabbed = parts[0]!.trim();
+    const offsets = cellOffsets(block, parts);
 
     // A line outside any cell (no leading tab) that labels an attachment or names a plan
     // closes the table above it and starts the context of the next one.
@@ -100,9 +103,9 @@ function readTables(blocks: Block[]): Table[] {
     }
 
     // The part before the first tab continues the current cell.
-    if (untabbed && cell) cell.lines.push({ text: untabbed, block });
-    for (const part of parts.slice(1)) {
-      const text = part.trim();
+    if (untabbed && cell) cell.lines.push({ text: untabbed, block, offset: offsets[0]! });
+    for (let j = 1; j < parts.length; j++) {
+      const text = parts[j]!.trim();
       const role = columnRole(text);
       if (role && (!table || inHeader || table.cells.length === 0)) {
         // A header cell: start a table or add a column to the one being declared.
@@ -117,11 +120,27 @@ function readTables(blocks: Block[]): Table[] {
       }
       if (!table) continue;
       inHeader = false;
-      cell = { lines: text ? [{ text, block }] : [] };
+      cell = { lines: text ? [{ text, block, offset: offsets[j]! }] : [] };
       table.cells.push(cell);
     }
   }
   return tables;
+}
+
+/**
+ * Where each cell's trimmed text starts in the block's text, which holds the non-empty cells
+ * in order (normalise joins them with a space). Cells that are empty get the offset they
+ * would have; they are never read.
+ */
+function cellOffsets(block: Block, parts: string[]): number[] {
+  let pos = 0;
+  return parts.map((part) => {
+    const text = part.trim();
+    if (!text) return pos;
+    const at = block.text.indexOf(text, pos);
+    pos = at + text.length;
+    return at;
+  });
 }
 
 /** A list of numbered entries read out of one or more cells, continuing across rows. */
@@ -162,6 +181,7 @@ function tableItems(docId: string, table: Table): Item[] {
       leadDepartments: lead,
       partnerDepartments: partner,
       blockStart: entry.lines[0]!.block.index,
+      textStart: entry.lines[0]!.offset + entry.number.prefix.length,
       // The row's department cells belong with its measure, so the reader shows them together.
       blockEnd: Math.max(entry.lines[entry.lines.length - 1]!.block.index, rowEnd),
     });

@@ -10,7 +10,7 @@ const blocks = (texts: (string | [string, number])[]): Block[] =>
     return { index, text, lineStart: index + 1, lineEnd: index + 1, ...(headingDepth ? { headingDepth } : {}) };
   });
 
-const item = (docId: string, over: Partial<Item> & Pick<Item, 'id' | 'text' | 'blockStart' | 'blockEnd'>): Item => ({
+const item = (docId: string, over: Partial<Item> & Pick<Item, 'id' | 'text' | 'blockStart' | 'textStart' | 'blockEnd'>): Item => ({
   docId,
   kind: 'measure',
   population: '妇女',
@@ -49,15 +49,15 @@ export function fixtureKb(): KnowledgeBase {
   const fxItems = [
     item(fx, {
       id: `${fx}-women-health-g2`, kind: 'goal', number: '2', title: '孕产妇死亡率控制在12/10万以下',
-      text: '2.孕产妇死亡率控制在12/10万以下，城乡、区域差距缩小。', section: ['（一）妇女与健康', '主要目标：'], blockStart: 2, blockEnd: 2,
+      text: '2.孕产妇死亡率控制在12/10万以下，城乡、区域差距缩小。', section: ['（一）妇女与健康', '主要目标：'], blockStart: 2, textStart: 0, blockEnd: 2,
     }),
     item(fx, {
       id: `${fx}-women-health-m4`, number: '4', title: '加强母婴安全保障',
-      text: '4.加强母婴安全保障。实施母婴安全行动提升计划，全面落实妊娠风险筛查评估。', section: ['（一）妇女与健康', '策略措施：'], blockStart: 4, blockEnd: 5,
+      text: '4.加强母婴安全保障。实施母婴安全行动提升计划，全面落实妊娠风险筛查评估。', section: ['（一）妇女与健康', '策略措施：'], blockStart: 4, textStart: 0, blockEnd: 5,
     }),
     item(fx, {
       id: `${fx}-women-law-m3`, domain: '妇女与法律', number: '3', title: '加强妇女维权服务',
-      text: '3.加强妇女维权服务。加强 12338 妇女维权公益服务热线建设。', section: ['（八）妇女与法律'], blockStart: 7, blockEnd: 7,
+      text: '3.加强妇女维权服务。加强 12338 妇女维权公益服务热线建设。', section: ['（八）妇女与法律'], blockStart: 7, textStart: 0, blockEnd: 7,
     }),
   ];
   const fuxin = doc({
@@ -72,7 +72,7 @@ export function fixtureKb(): KnowledgeBase {
   const daItems = [
     item(da, {
       id: `${da}-women-health-m4`, number: '4', title: '保障孕产妇安全分娩',
-      text: '4.保障孕产妇安全分娩。加强医疗机构产科质量规范化建设。', blockStart: 1, blockEnd: 1,
+      text: '4.保障孕产妇安全分娩。加强医疗机构产科质量规范化建设。', blockStart: 1, textStart: '\t妇女与健康\t'.length, blockEnd: 1,
       leadDepartments: ['市卫健局'], partnerDepartments: ['市妇联', '市医保局'],
     }),
   ];
@@ -85,8 +85,8 @@ export function fixtureKb(): KnowledgeBase {
     id: bad, title: '<script>alert(1)</script> {x}', kind: 'speech', populations: [],
     blocks: blocks([['# export const a = 1', 2], 'import x from \'y\'', '{x} <script>alert(1)</script> 一是*强调* [链接](x) | a | b | &amp; \\ 二是留守儿童关爱。']),
     items: [
-      item(bad, { id: `${bad}-i1`, kind: 'speech', population: null, domain: null, domainSource: null, number: '一是', title: '强调', text: '一是*强调* [链接](x) | a | b | &amp; \\', blockStart: 2, blockEnd: 2 }),
-      item(bad, { id: `${bad}-i2`, kind: 'speech', population: '儿童', domain: '儿童与福利', domainSource: 'classified', number: '二是', title: '留守儿童关爱', text: '二是留守儿童关爱。', blockStart: 2, blockEnd: 2 }),
+      item(bad, { id: `${bad}-i1`, kind: 'speech', population: null, domain: null, domainSource: null, number: '一是', title: '强调', text: '一是*强调* [链接](x) | a | b | &amp; \\', blockStart: 2, textStart: '{x} <script>alert(1)</script> '.length, blockEnd: 2 }),
+      item(bad, { id: `${bad}-i2`, kind: 'speech', population: '儿童', domain: '儿童与福利', domainSource: 'classified', number: '二是', title: '留守儿童关爱', text: '二是留守儿童关爱。', blockStart: 2, textStart: '{x} <script>alert(1)</script> 一是*强调* [链接](x) | a | b | &amp; \\ '.length, blockEnd: 2 }),
     ],
   });
   return {

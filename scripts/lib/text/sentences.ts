@@ -1,0 +1,43 @@
+/**
+ * Where sentences, clauses and paragraphs end: the one set of punctuation patterns every
+ * ingest stage uses (normalise, numbering, titles, the discourse recognisers).
+ *
+ * Chinese text is published with full-width marks (`。！？；：`), but some sources type the
+ * ASCII forms (004 has `!` and `;`), so every set holds both. The sets nest, each for its use:
+ * a sentence end (。！？) ⊂ a clause end (also ；) ⊂ a break (also ： and …).
+ */
+
+/** Closing quotes and brackets that may follow an end mark: `。”`, `；）`. */
+export const CLOSING_MARKS = '"”’』」）)';
+
+/** Marks that end a sentence. */
+export const SENTENCE_MARKS = '。！？!?';
+
+/**
+ * Marks that end a sentence or a clause of a run-on list (`一是…；二是…`): the sentence marks
+ * and `；`.
+ */
+export const CLAUSE_MARKS = `${SENTENCE_MARKS}；;`;
+
+/**
+ * Marks a paragraph may stop after, and a `一是` list may start after: the clause marks, `：`
+ * (a lead-in: `主要是：`) and `…`.
+ */
+export const BREAK_MARKS = `${CLAUSE_MARKS}：:…`;
+
+/** The end of a sentence, anywhere in the text. */
+export const SENTENCE_END = new RegExp(`[${SENTENCE_MARKS}]`);
+
+/**
+ * The end of a sentence or a clause, anywhere in the text: the end of a point's title, and
+ * what a heading never contains (`一、持续夯实基础，形成合力` is a heading, `一、…。…` is not).
+ */
+export const CLAUSE_END = new RegExp(`[${CLAUSE_MARKS}]`);
+
+/** A break at the end of the text, closing quotes and brackets and trailing spaces allowed. */
+export const PARAGRAPH_END = new RegExp(`[${BREAK_MARKS}][${CLOSING_MARKS}]*\\s*$`);
+
+/** Does the text end a sentence? A paragraph that does not was cut off and continues. */
+export function endsSentence(text: string): boolean {
+  return PARAGRAPH_END.test(text);
+}
