@@ -37,7 +37,7 @@ export async function runStage(stage: string, command: string, args: string[], o
   const timeFile = join(timeDir, 'time');
   const log = createWriteStream(options.logFile);
   const started = performance.now();
-  // detached: the child leads its own process group, so the watchdog can kill all of it.
+  // detached: the child leads its own process group, so the sampler can kill all of it.
   const child = spawn('/usr/bin/time', ['-f', '%M %e', '-o', timeFile, command, ...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
