@@ -1,23 +1,12 @@
 /**
  * Benchmark of the link stage (not a test): synthesise a corpus of ~300 documents /
  * ~75,000 items from the real seed items, recombined and perturbed across fake cities,
- * and time linkItems on it. Run: `npx tsx bench/link.ts [documents] [itemsPerDocument]`.
+ * and time linkItems on it. Run: `npm run bench:link -- [documents] [itemsPerDocument]`.
  */
 import { fileURLToPath } from 'node:url';
 import { linkItems, type PlaceOfDocument } from '../scripts/lib/link/index.ts';
 import type { Item } from '../scripts/lib/types.ts';
-
-/** Small deterministic PRNG (mulberry32), so every run benchmarks the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './lib/random.ts';
 
 // Rewordings local plans use for the same national text.
 const SYNONYMS: [string, string][] = [

@@ -1,0 +1,120 @@
+/**
+ * Search benchmark (not a test): serve a built dist/ on 127.0.0.1, open /search/ in headless
+ * Chromium and run a fixed list of queries one after another on the same page, as a reader
+ * would. Per query: time until the first result is rendered and the bytes fetched under
+ * /pagefind/ (the first query includes loading Pagefind itself and the filter lists).
+ * One JSON line per query on stdout and in bench/out/search.jsonl.
+ * Run: `npm run bench:search -- <dist dir>` (after `npm run build`: `npm run bench:search -- dist`).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launch } from '../tests/support/browser.ts';
+import { serve } from '../tests/support/server.ts';
+import { OUT_DIR, machine, progress, writeResult } from './lib/output.ts';
+import { countPages } from './lib/project.ts';
+
+const QUERIES = ['母婴安全', '托育', '留守儿童', '家庭暴力', '就业性别歧视', '孕产妇死亡率', '近视', '12338'];
+const TIMEOUT_MS = 60_000;
+
+interface Probe {
+  /** performance.now() when the query's first result (or its 找到 0 status) appeared. */
+  at?: number;
+}
+
+/**
+ * Installed before the page's own scripts: timestamps, in the page's clock, the moment a result
+ * list item (or a zero-result status) appears, without the polling delay of waiting from outside.
+ */
+function installProbe(): void {
+  const probe: Probe = {};
+  (globalThis as unknown as { __probe: Probe }).__probe = probe;
+  new MutationObserver(() => {
+    if (probe.at !== undefined) return;
+    const zero = /^找到 0 /.test(document.getElementById('status')?.textContent ?? '');
+    if (document.querySelector('#results > li') || zero) probe.at = performance.now();
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** Bytes and requests under /pagefind/ since the last reset; waits for requests still in flight. */
+function trackPagefind(page: Page) {
+  let bytes: Promise<number>[] = [];
+  let inFlight = 0;
+  const isPagefind = (url: string) => new URL(url).pathname.startsWith('/pagefind/');
+  page.on('request', (r) => {
+    if (isPagefind(r.url())) inFlight++;
+  });
+  page.on('requestfailed', (r) => {
+    if (isPagefind(r.url())) inFlight--;
+  });
+  page.on('requestfinished', (r) => {
+    if (!isPagefind(r.url())) return;
+    inFlight--;
+    bytes.push(r.sizes().then((s) => s.responseBodySize));
+  });
+  return {
+    reset: () => void (bytes = []),
+    async total(): Promise<{ bytes: number; requests: number }> {
+      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      const sizes = await Promise.all(bytes);
+      return { bytes: sizes.reduce((a, b) => a + b, 0), requests: sizes.length };
+    },
+  };
+}
+
+/** The first query loads the page with ?q=: time from navigation start. */
+async function firstQuery(page: Page, base: string, q: string): Promise<number> {
+  await page.goto(`${base}/search/?${new URLSearchParams({ q })}`, { waitUntil: 'commit' });
+  return probeTime(page, 0);
+}
+
+/** Later queries are typed into the box and submitted on the loaded page: time from submit. */
+async function nextQuery(page: Page, q: string): Promise<number> {
+  const submitted = await page.evaluate((query) => {
+    (globalThis as unknown as { __probe: Probe }).__probe.at = undefined;
+    (document.getElementById('q') as HTMLInputElement).value = query;
+    const t0 = performance.now();
+    (document.getElementById('search-form') as HTMLFormElement).requestSubmit();
+    return t0;
+  }, q);
+  return probeTime(page, submitted);
+}
+
+async function probeTime(page: Page, since: number): Promise<number> {
+  const at = await page.waitForFunction(() => (globalThis as unknown as { __probe: Probe }).__probe.at, null, { timeout: TIMEOUT_MS });
+  return Math.round((((await at.jsonValue()) as number) - since) * 10) / 10;
+}
+
+const resultCount = async (page: Page) => Number(/找到 (\d+)/.exec((await page.textContent('#status')) ?? '')?.[1] ?? 0);
+
+export async function benchSearch(dist: string): Promise<void> {
+  const root = resolve(dist);
+  const pages = await countPages(root);
+  const server = await serve(root);
+  const browser = await launch();
+  progress(`search: ${QUERIES.length} queries on ${root} (${pages} pages)`);
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(installProbe);
+    const traffic = trackPagefind(page);
+    for (const [i, q] of QUERIES.entries()) {
+      traffic.reset();
+      const ms = i === 0 ? await firstQuery(page, server.url, q) : await nextQuery(page, q);
+      const { bytes, requests } = await traffic.total();
+      const results = await resultCount(page);
+      await writeResult(
+        { date: new Date().toISOString(), machine: machine(), dist: root, pages, query: q, loadsPagefind: i === 0, ms, results, bytes, requests },
+        `${OUT_DIR}search.jsonl`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const dist = process.argv[2];
+  if (!dist) throw new Error('usage: npm run bench:search -- <dist dir>');
+  await benchSearch(dist);
+}

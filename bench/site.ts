@@ -1,0 +1,193 @@
+/**
+ * End-to-end build benchmark (not a test): for each corpus size, synthesise a seeds/ directory,
+ * build the site from it in a temp copy of the project (ingest → astro build → Pagefind, each a
+ * child process timed and memory-watched), then build a plain Astro site with as many pages as
+ * a baseline. One JSON line per size on stdout and in bench/out/results.jsonl; progress on
+ * stderr. See bench/README.md. Run: `npm run bench -- [--sizes 5,30] [--search] [--keep]`.
+ */
+import { watch } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus, type SyntheticDocument } from './lib/corpus.ts';
+import { runStage, type StageRun } from './lib/measure.ts';
+import { OUT_DIR, ROOT, machine, progress, seconds, writeResult } from './lib/output.ts';
+import { copySite, countPages, sizeMb, writeBaseline } from './lib/project.ts';
+import { benchSearch } from './search.ts';
+
+const DEFAULT_SIZES = [5, 30, 100, 300];
+
+interface Options {
+  memLimitMb: number;
+  keep: boolean;
+}
+
+/** What one size measured; stages that did not run stay undefined (and out of the JSON). */
+interface Measured {
+  documents: number;
+  items?: number;
+  pages?: number;
+  ingest?: StageRun;
+  linkMs?: number;
+  emitMs?: number;
+  astro?: StageRun;
+  pagefind?: StageRun;
+  distMb?: number;
+  pagefindMb?: number;
+  baseline?: StageRun & { pages: number };
+  failed?: string;
+}
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+
+function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // Node 22 from node_modules first, as `npm run` does; no telemetry calls from Astro.
+  return { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string' },
+      search: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'mem-limit-gb': { type: 'string', default: '20' },
+    },
+  });
+  const sizes = values.sizes ? values.sizes.split(',').map(Number).sort((a, b) => a - b) : DEFAULT_SIZES;
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected document counts like 5,30, got ${values.sizes}`);
+  const options: Options = { memLimitMb: Number(values['mem-limit-gb']) * 1024, keep: values.keep };
+
+  // The newest complete build stays on disk until the search benchmark has used it.
+  let lastBuild: string | undefined;
+  for (const documents of sizes) {
+    const dir = await mkdtemp(join(tmpdir(), `kb-bench-${documents}-`));
+    const measured = await benchSize(documents, dir, options);
+    await writeResult(toRecord(measured), join(OUT_DIR, 'results.jsonl'));
+    if (!measured.failed) {
+      if (lastBuild && !options.keep) await rm(lastBuild, { recursive: true, force: true });
+      lastBuild = dir;
+    } else if (!options.keep) await rm(dir, { recursive: true, force: true });
+    if (measured.failed) {
+      progress(`[${documents}] failed (${measured.failed}); larger sizes skipped`);
+      process.exitCode = 1;
+      break;
+    }
+  }
+  if (values.search && lastBuild) await benchSearch(join(lastBuild, 'site', 'dist'));
+  if (lastBuild && !options.keep) await rm(lastBuild, { recursive: true, force: true });
+  if (options.keep && lastBuild) progress(`kept: ${lastBuild}`);
+}
+
+/** Build one size in `dir` (site/, seeds/, baseline/); stops at the first failed stage. */
+async function benchSize(documents: number, dir: string, options: Options): Promise<Measured> {
+  const m: Measured = { documents };
+  const site = join(dir, 'site');
+  const seeds = join(dir, 'seeds');
+  const logs = join(OUT_DIR, 'logs');
+  await mkdir(logs, { recursive: true });
+  const stage = (name: string, command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) => {
+    progress(`[${documents}] ${name}…`);
+    return runStage(name, command, args, { cwd, env: childEnv(env), logFile: join(logs, `${documents}-${name}.log`), memLimitMb: options.memLimitMb });
+  };
+
+  progress(`[${documents}] corpus and project copy in ${dir}`);
+  const synthetic = await writeCorpus(join(ROOT, 'seeds'), seeds, documents);
+  await copySite(ROOT, site);
+
+  const firstWrite = watchFirstWrite([join(site, 'content'), join(site, 'public')]);
+  m.ingest = await stage('ingest', bin('tsx'), ['scripts/ingest.ts'], site, { KB_SEEDS_DIR: seeds, KB_OUT_DIR: site });
+  const ingestEnd = performance.now();
+  const wroteAt = firstWrite.close();
+  m.failed = m.ingest.failed;
+  if (m.failed) return m;
+  if (wroteAt !== undefined) m.emitMs = ingestEnd - wroteAt;
+  Object.assign(m, await readIngestLog(join(logs, `${documents}-ingest.log`), synthetic, documents));
+  report(documents, 'ingest', m.ingest, `${m.items} items`);
+
+  m.astro = await stage('astro', bin('astro'), ['build'], site);
+  m.failed = m.astro.failed;
+  if (m.failed) return m;
+  m.pages = await countPages(join(site, 'dist'));
+  report(documents, 'astro', m.astro, `${m.pages} pages`);
+
+  m.pagefind = await stage('pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
+  m.failed = m.pagefind.failed;
+  if (m.failed) return m;
+  m.distMb = await sizeMb(join(site, 'dist'));
+  m.pagefindMb = await sizeMb(join(site, 'dist', 'pagefind'));
+  report(documents, 'pagefind', m.pagefind, `dist ${m.distMb} MB, pagefind ${m.pagefindMb} MB`);
+
+  const baselineDir = join(dir, 'baseline');
+  await writeBaseline(ROOT, baselineDir, m.pages);
+  const baseline = await stage('baseline', bin('astro'), ['build'], baselineDir);
+  m.baseline = { ...baseline, pages: await countPages(join(baselineDir, 'dist')).catch(() => 0) };
+  m.failed = baseline.failed;
+  report(documents, 'baseline', baseline, `${m.baseline.pages} pages`);
+  return m;
+}
+
+function report(documents: number, name: string, run: StageRun, detail: string): void {
+  progress(`[${documents}] ${name}: ${seconds(run.ms)}, peak RSS ${run.peakRssMb} MB, ${detail}`);
+}
+
+/**
+ * When the ingest starts writing. It reads and links everything in memory first and only then
+ * emits (into content/ and public/), so the first change there marks the emit stage's start —
+ * without knowing the generated files' names.
+ */
+function watchFirstWrite(dirs: string[]): { close(): number | undefined } {
+  let at: number | undefined;
+  const watchers = dirs.map((d) => watch(d, () => (at ??= performance.now())));
+  return {
+    close() {
+      for (const w of watchers) w.close();
+      return at;
+    },
+  };
+}
+
+/** Items and link-stage time from the ingest's summary; warns when a copy's city was not recognised. */
+async function readIngestLog(file: string, synthetic: SyntheticDocument[], documents: number): Promise<Partial<Measured>> {
+  const log = await readFile(file, 'utf8');
+  const items = Number(/(\d+) items, /.exec(log)?.[1] ?? NaN);
+  const segmentMs = Number(/segmentation (\d+) ms/.exec(log)?.[1] ?? NaN);
+  const linkMs = Number(/link stage (\d+) ms/.exec(log)?.[1] ?? NaN);
+  const cityless = synthetic.filter((d) => new RegExp(`${d.source.replaceAll('.', '\\.')}.*unknown:.*\\bcity\\b`).test(log));
+  const listed = synthetic.filter((d) => log.includes(d.source));
+  if (cityless.length) progress(`[${documents}] warning: no city recognised for ${cityless.map((d) => `${d.source} (${d.city})`).join(', ')}`);
+  else if (synthetic.length && listed.length === synthetic.length) progress(`[${documents}] metadata: a city for each of the ${synthetic.length} synthetic documents`);
+  return { items: Number.isNaN(items) ? undefined : items, linkMs: Number.isNaN(segmentMs + linkMs) ? undefined : segmentMs + linkMs };
+}
+
+const round = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms));
+
+function toRecord(m: Measured): object {
+  const stages = [m.ingest, m.astro, m.pagefind];
+  const done = stages.every((s) => s && !s.failed);
+  return {
+    date: new Date().toISOString(),
+    machine: machine(),
+    documents: m.documents,
+    items: m.items,
+    pages: m.pages,
+    ms: {
+      ingest: round(m.ingest?.ms),
+      link: round(m.linkMs),
+      emit: round(m.emitMs),
+      astro: round(m.astro?.ms),
+      pagefind: round(m.pagefind?.ms),
+      total: done ? round(stages.reduce((t, s) => t + s!.ms, 0)) : undefined,
+    },
+    peakRssMb: { ingest: m.ingest?.peakRssMb, astro: m.astro?.peakRssMb, pagefind: m.pagefind?.peakRssMb },
+    peakRssMbMax: Math.max(0, ...stages.map((s) => s?.peakRssMb ?? 0)),
+    distMb: m.distMb,
+    pagefindMb: m.pagefindMb,
+    baseline: m.baseline && { pages: m.baseline.pages, ms: round(m.baseline.ms), peakRssMb: m.baseline.peakRssMb },
+    overheadRatio: m.astro && m.baseline && !m.baseline.failed ? Math.round((m.astro.ms / m.baseline.ms) * 100) / 100 : undefined,
+    failed: m.failed,
+  };
+}
+
+await main();
