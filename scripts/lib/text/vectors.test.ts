@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentItem } from './segment.ts';
-import { buildVectors, buildVectorsFromWords, cosine, sharedTerms, termBag, TITLE_WEIGHT } from './vectors.ts';
+import { buildVectors, buildVectorsFromWords, cosine, termBag, TITLE_WEIGHT } from './vectors.ts';
 
 const bag = (title: string, text: string) => {
   const w = segmentItem(title, text);
@@ -38,13 +38,6 @@ describe('vectors', () => {
   it('weighs title words more than body words', () => {
     const b = bag('加强母婴安全保障', '加强母婴安全保障。母婴。');
     expect(b.get('母婴')).toBe(TITLE_WEIGHT + 1);
-  });
-
-  it('explains a match by the informative words two items share, longer words first', () => {
-    const terms = sharedTerms(vectors[0], vectors[1], space);
-    expect(terms.length).toBeGreaterThan(0);
-    expect(terms).not.toContain('妇女');
-    expect(terms.slice(0, 5).join('/')).toMatch(/孕产妇|筛查|妊娠|危急/);
   });
 
   it('gives the same term ids for the same corpus', () => {

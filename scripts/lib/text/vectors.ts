@@ -250,32 +250,6 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return Math.min(1, Math.max(0, dot));
 }
 
-/**
- * The terms two vectors share, most informative first (by their contribution to the
- * cosine). A shared word that is part of a longer shared word (`妇幼` in `妇幼保健`) is
- * left out: the reader sees the longer one.
- */
-export function sharedTerms(a: SparseVector, b: SparseVector, space: TermSpace, limit = 5): string[] {
-  const shared: [string, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i];
-    const y = b.ids[j];
-    if (x === y) {
-      shared.push([space.terms[x], a.weights[i] * b.weights[j]]);
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  shared.sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1));
-  // Only the heaviest few can be shown; the subsumption check is quadratic in their number.
-  const words = shared.slice(0, limit * 3).map(([t]) => t);
-  const kept = words.filter((t) => !words.some((u) => u !== t && u.length > t.length && u.includes(t)));
-  return kept.slice(0, limit);
-}
-
 /** Sum of vectors, normalised: the centroid direction of a group. */
 export function centroid(vectors: readonly SparseVector[]): SparseVector {
   const acc = new Map<number, number>();

@@ -1,0 +1,71 @@
+/** Every threshold and cap of the link stage, with why its default is what it is. */
+export interface LinkOptions {
+  /** Lowest score a link between two plan items (goal↔goal, measure↔measure) may have. */
+  threshold: number;
+  /**
+   * Lowest score when one side is a recommendation, report item or speech passage: such an
+   * item sums up several measures in one paragraph, so its likeness to any one measure is
+   * diluted even when it addresses it.
+   */
+  summaryThreshold: number;
+  /** Within one other document, keep matches scoring at least this share of the best one. */
+  nearBest: number;
+  /** At most this many matches per item in one other document. */
+  perDocument: number;
+  /** At most this many matches per item overall (before making links symmetric). */
+  perItem: number;
+  /** Lowest score of a link that may join two items into one topic. */
+  topicFloor: number;
+  /** Terms in more than this share of all items do not propose candidates (they still score). */
+  maxPostingShare: number;
+  /**
+   * Terms in more items than this many per document do not propose candidates either: the
+   * same measure appears about once per document, so a word far more frequent than that
+   * names a theme, not a measure.
+   */
+  maxPostingsPerDocument: number;
+  /**
+   * A term in at most this many items always proposes candidates: on a corpus of a few
+   * documents the two limits above would leave almost no term in the index.
+   */
+  minPostingLimit: number;
+  /** How many of an item's heaviest terms it looks up in the index. */
+  queryTerms: number;
+  /** How many proposed candidates per item are scored exactly. */
+  candidatesPerItem: number;
+  /** Score factor when both items have a (different) canonical domain. */
+  otherDomainFactor: number;
+  /** Shared terms a link shows: enough to see why two items match, few enough to read at a glance. */
+  explanationTerms: number;
+  /**
+   * Per shown term, how many of the heaviest shared terms are considered: spares for words
+   * left out as part of a longer shared word, while the (quadratic) check stays small.
+   */
+  explanationPool: number;
+  /** Decimals of a link's shown score: finer differences are noise to a reader. */
+  scoreDecimals: number;
+  /**
+   * A topic's domain is the majority of its items' domains; a domain the document's
+   * structure states counts this many votes against 1 for one inferred from the text.
+   */
+  statedDomainVote: number;
+}
+
+export const DEFAULT_LINK_OPTIONS: LinkOptions = {
+  threshold: 0.3,
+  summaryThreshold: 0.2,
+  nearBest: 0.9,
+  perDocument: 3,
+  perItem: 12,
+  topicFloor: 0.35,
+  maxPostingShare: 0.05,
+  maxPostingsPerDocument: 2,
+  minPostingLimit: 30,
+  queryTerms: 16,
+  candidatesPerItem: 40,
+  otherDomainFactor: 0.9,
+  explanationTerms: 5,
+  explanationPool: 3,
+  scoreDecimals: 3,
+  statedDomainVote: 2,
+};
