@@ -9,11 +9,11 @@ import { SEED, SEEDS_DIR } from './lib/testing/seeds.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Run `npm run ingest` as an editor would, on another seeds folder and output folder. */
-function ingest(seedsDir: string, outDir: string) {
+function ingest(seedsDir: string, outDir: string, env: Record<string, string> = { KB_CACHE: 'off' }) {
   return spawnSync('npm', ['run', '--silent', 'ingest'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, KB_SEEDS_DIR: seedsDir, KB_OUT_DIR: outDir },
+    env: { ...process.env, KB_SEEDS_DIR: seedsDir, KB_OUT_DIR: outDir, ...env },
   });
 }
 
@@ -50,4 +50,20 @@ describe('npm run ingest', () => {
     expect(bad.stderr).toMatch(/broken\.txt\.meta\.json.*"date".*YYYY-MM-DD/);
     expect(await snapshot(out)).toEqual(before);
   });
+
+  it('after adding a document re-parses only that one, and writes what a build from scratch writes', async () => {
+    const seeds = await mkdtemp(path.join(tmpdir(), 'kb-ingest-seeds-'));
+    const cache = await mkdtemp(path.join(tmpdir(), 'kb-ingest-cache-'));
+    const [cachedOut, freshOut] = await Promise.all([mkdtemp(path.join(tmpdir(), 'kb-ingest-out-')), mkdtemp(path.join(tmpdir(), 'kb-ingest-out-'))]);
+    await copyFile(path.join(SEEDS_DIR, SEED.jinganReport), path.join(seeds, SEED.jinganReport));
+    const first = ingest(seeds, cachedOut, { KB_CACHE_DIR: cache });
+    expect(first.stdout).toMatch(/1 documents from .*; 0 unchanged, parsed 1/);
+
+    await copyFile(path.join(SEEDS_DIR, SEED.ansanOpinion), path.join(seeds, SEED.ansanOpinion));
+    const second = ingest(seeds, cachedOut, { KB_CACHE_DIR: cache });
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/2 documents from .*; 1 unchanged, parsed 1/);
+    expect(ingest(seeds, freshOut).status).toBe(0);
+    expect(await snapshot(cachedOut)).toEqual(await snapshot(freshOut));
+  }, 30_000);
 });

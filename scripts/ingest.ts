@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ParseCache } from './lib/cache.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
 
@@ -12,13 +13,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
 const seedsDir = path.resolve(root, process.env.KB_SEEDS_DIR ?? 'seeds');
 const outDir = path.resolve(root, process.env.KB_OUT_DIR ?? '.');
+// Parses of unchanged documents are reused (KB_CACHE=off rebuilds everything from scratch).
+const cache = process.env.KB_CACHE === 'off' ? undefined : new ParseCache(path.resolve(root, process.env.KB_CACHE_DIR ?? 'node_modules/.cache/kb-ingest'));
 
 try {
   const started = performance.now();
-  const { kb, report } = await buildKnowledgeBase(seedsDir);
+  const { kb, report } = await buildKnowledgeBase(seedsDir, { cache });
   const { files } = await writeGenerated(kb, outDir);
 
-  console.log(`ingest: ${report.documents.length} documents from ${path.relative(root, seedsDir) || seedsDir}`);
+  const reused = cache ? `; ${cache.hits} unchanged, parsed ${cache.misses}` : '';
+  console.log(`ingest: ${report.documents.length} documents from ${path.relative(root, seedsDir) || seedsDir}${reused}`);
   for (const d of report.documents) {
     const unknown = d.unknown.length ? `  unknown: ${d.unknown.join(', ')}` : '';
     console.log(`  ${d.source}  ${d.kind}  ${d.encoding}  ${d.blocks} blocks  ${d.items} items${unknown}`);

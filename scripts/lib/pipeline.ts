@@ -12,7 +12,8 @@ import { parseReport } from './structure/report.ts';
 import { parseSpeech } from './structure/speech.ts';
 import { classifyDomains } from './classify.ts';
 import { linkItems } from './link/index.ts';
-import { segmentItems } from './text/segment.ts';
+import { segmentItems, type ItemWords } from './text/segment.ts';
+import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './repeats.ts';
 import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
@@ -38,6 +39,11 @@ export class InputError extends Error {
   ) {
     super(`${file}: ${problem}`);
   }
+}
+
+export interface BuildOptions {
+  /** Reuse parses of unchanged documents (the CLI's default; tests build from scratch). */
+  cache?: ParseCache;
 }
 
 export interface IngestReport {
@@ -75,10 +81,14 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
  * classified where the structure gives none, cross-links and topics. Throws an aggregate
  * error naming every bad file, so that no partial site is ever published.
  */
-export async function buildKnowledgeBase(seedsDir: string): Promise<{ kb: KnowledgeBase; report: IngestReport }> {
+export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions = {}): Promise<{ kb: KnowledgeBase; report: IngestReport }> {
   const names = (await readdir(seedsDir)).filter((n) => !n.startsWith('.')).sort();
   const errors: string[] = [];
   const documents: KbDocument[] = [];
+  /** Per document: its items' words, from the cache, or undefined until segmented below. */
+  const wordsOf = new Map<KbDocument, ItemWords[] | undefined>();
+  const keyOf = new Map<KbDocument, string>();
+  const { cache } = options;
   const rel = (n: string) => path.join(path.basename(seedsDir), n);
 
   for (const name of names) {
@@ -97,9 +107,13 @@ export async function buildKnowledgeBase(seedsDir: string): Promise<{ kb: Knowle
       const bytes = await readFile(path.join(seedsDir, name));
       const sidecarName = `${name}${SIDECAR_SUFFIX}`;
       const sidecar = names.includes(sidecarName) ? await readFile(path.join(seedsDir, sidecarName), 'utf8') : undefined;
-      const doc = ingestDocument(name, bytes, sidecar);
+      const key = cache?.key(name, bytes, sidecar);
+      const cached = key ? cache!.get(key) : undefined;
+      const doc = cached?.doc ?? ingestDocument(name, bytes, sidecar);
       if (doc.blocks.length === 0) throw new InputError(rel(name), 'holds no text; check that it is the right file, or remove it');
       documents.push(doc);
+      wordsOf.set(doc, cached?.words);
+      if (key && !cached) keyOf.set(doc, key);
     } catch (error) {
       const message = (error as Error).message;
       errors.push(message.startsWith(name) || message.startsWith(rel(name)) ? message : `${rel(name)}: ${message}`);
@@ -113,9 +127,20 @@ export async function buildKnowledgeBase(seedsDir: string): Promise<{ kb: Knowle
   }
   if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `${errors.length} input problem(s):\n${errors.join('\n')}`);
 
-  // Classification and linking read the same words: segment every item once.
+  // Classification and linking read the same words: segment every item once (all documents
+  // not in the cache together, so a large corpus shares the work between two threads).
   const segmentStarted = performance.now();
-  const words = segmentItems(documents.flatMap((d) => d.items));
+  const fresh = documents.filter((d) => wordsOf.get(d) === undefined);
+  const freshWords = segmentItems(fresh.flatMap((d) => d.items));
+  let at = 0;
+  for (const doc of fresh) {
+    const words = freshWords.slice(at, (at += doc.items.length));
+    wordsOf.set(doc, words);
+    // Cached as parsed: classification below changes items of the knowledge base, not the parse.
+    const key = keyOf.get(doc);
+    if (key) cache!.set(key, { doc, words });
+  }
+  const words = documents.flatMap((d) => wordsOf.get(d)!);
   const segmentMs = performance.now() - segmentStarted;
 
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));

@@ -1,0 +1,69 @@
+/**
+ * Parse cache: a document's parse (decode → normalise → metadata → structure) and its items'
+ * words are kept by content hash, so a rebuild after adding one document re-reads only that
+ * one. The key covers the source bytes, its sidecar, its file name and the ingest code itself:
+ * editing any ingest module invalidates every entry, so a cached parse is never stale.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeWords, encodeWords, type ItemWords } from './text/segment.ts';
+import type { KbDocument } from './types.ts';
+
+export interface CachedParse {
+  doc: KbDocument;
+  words: ItemWords[];
+}
+
+const LIB = fileURLToPath(new URL('.', import.meta.url));
+const VOCABULARY = fileURLToPath(new URL('../../src/lib/vocabulary.ts', import.meta.url));
+
+/** Hash of the code a parse depends on: every non-test module of the ingest, and the vocabulary. */
+function codeVersion(): string {
+  const hash = createHash('sha256');
+  const files = (readdirSync(LIB, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('testing'))
+    .sort();
+  for (const f of [...files.map((f) => path.join(LIB, f)), VOCABULARY]) hash.update(f.slice(LIB.length)).update(readFileSync(f));
+  return hash.digest('hex');
+}
+
+export class ParseCache {
+  private readonly version = codeVersion();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly dir: string) {}
+
+  key(source: string, bytes: Uint8Array, sidecar: string | undefined): string {
+    return createHash('sha256')
+      .update(this.version)
+      .update(`\0${source}\0`)
+      .update(bytes)
+      .update(`\0${sidecar ?? ''}`)
+      .digest('hex');
+  }
+
+  get(key: string): CachedParse | undefined {
+    let entry: { doc: KbDocument; words: string };
+    try {
+      entry = JSON.parse(readFileSync(path.join(this.dir, `${key}.json`), 'utf8'));
+    } catch {
+      // Missing, or unreadable (a disk that filled up): parse again, and the entry is rewritten.
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    return { doc: entry.doc, words: entry.doc.items.length ? decodeWords(entry.words) : [] };
+  }
+
+  /** Written to a temp file and renamed, so a reader never sees half an entry. */
+  set(key: string, value: CachedParse): void {
+    mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${key}.json`);
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ doc: value.doc, words: encodeWords(value.words) }));
+    renameSync(temp, file);
+  }
+}
