@@ -54,8 +54,9 @@ interface Relation {
 }
 
 /**
- * Each item's related items, from both ends of every link (a link is stored once but shown on
- * both items), best first; when two links join the same pair the higher score wins.
+ * Each item's related items: its links (the link stage has already chosen each item's best,
+ * from both ends of every pair), best first; when two links join the same pair the higher
+ * score wins.
  */
 export function relatedItems(links: readonly Link[], placed: ReadonlyMap<string, Placed>): Map<string, RelatedItem[]> {
   const relations = new Map<string, Relation[]>();
@@ -68,10 +69,7 @@ export function relatedItems(links: readonly Link[], placed: ReadonlyMap<string,
     } else list.push({ id: to, score, sharedTerms });
     relations.set(from, list);
   };
-  for (const l of links) {
-    add(l.source, l.target, l.score, l.sharedTerms);
-    add(l.target, l.source, l.score, l.sharedTerms);
-  }
+  for (const l of links) add(l.source, l.target, l.score, l.sharedTerms);
   const related = new Map<string, RelatedItem[]>();
   for (const [from, list] of relations) {
     list.sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));

@@ -19,7 +19,7 @@ import { buildVectorsFromWords } from '../text/vectors.ts';
 import type { Item, Link, Topic } from '../types.ts';
 import { encodeItems, KINDS, type PlaceOfDocument } from './encode.ts';
 import { Explainer } from './explain.ts';
-import { symmetricLinks } from './links.ts';
+import { itemLinks } from './links.ts';
 import { DEFAULT_LINK_OPTIONS, type LinkOptions } from './options.ts';
 import { invertedIndex, postingLimit } from './postings.ts';
 import { chooseMatches } from './scoring.ts';
@@ -78,7 +78,7 @@ export function linkItems(
 
   const pairs = choices.pairs(order.length);
   const explainer = new Explainer(flat, space, opt.explanationTerms, opt.explanationPool);
-  const links = symmetricLinks(order, pairs, explainer, opt.scoreDecimals);
+  const links = itemLinks(order, pairs, explainer, opt.scoreDecimals, opt.maxLinksPerItem);
   const tLinks = performance.now();
   const topics = groupTopics(order, codes.doc, pairs, opt);
   const tTopics = performance.now();

@@ -14,6 +14,12 @@ export interface LinkOptions {
   perDocument: number;
   /** At most this many matches per item overall (before making links symmetric). */
   perItem: number;
+  /**
+   * At most this many links per item, its best (chosen by it or by the other item): with
+   * hundreds of cities printing near-identical national text, every item would otherwise list
+   * every other city. The topic page holds the measure across all cities.
+   */
+  maxLinksPerItem: number;
   /** Lowest score of a link that may join two items into one topic. */
   topicFloor: number;
   /** Terms in more than this share of all items do not propose candidates (they still score). */
@@ -57,6 +63,7 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   nearBest: 0.9,
   perDocument: 3,
   perItem: 12,
+  maxLinksPerItem: 8,
   topicFloor: 0.35,
   maxPostingShare: 0.05,
   maxPostingsPerDocument: 2,

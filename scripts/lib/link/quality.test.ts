@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedKb } from '../testing/seed-kb.ts';
 import type { KnowledgeBase, Link } from '../types.ts';
+import { DEFAULT_LINK_OPTIONS } from './options.ts';
 
 interface Labels {
   fuxin: string;
@@ -113,10 +114,14 @@ describe('opinion and report items reach the plan measures they address', () => 
 });
 
 describe('links and topics', () => {
-  it('only join different documents in different places, with scores in 0..1, shown both ways', () => {
+  it('only join different documents in different places, with scores in 0..1, shown both ways unless the other item keeps better ones', () => {
     const cityOf = new Map(kb.documents.map((d) => [d.id, d.city]));
     const docOf = new Map(kb.documents.flatMap((d) => d.items.map((i) => [i.id, d.id])));
     const pairs = new Set(kb.links.map((l) => `${l.source}|${l.target}`));
+    const linksOf = new Map<string, number[]>();
+    for (const l of kb.links) linksOf.set(l.source, [...(linksOf.get(l.source) ?? []), l.score]);
+    for (const scores of linksOf.values()) expect(scores.length).toBeLessThanOrEqual(DEFAULT_LINK_OPTIONS.maxLinksPerItem);
+    let oneWay = 0;
     for (const l of kb.links) {
       const [a, b] = [docOf.get(l.source)!, docOf.get(l.target)!];
       expect(a).not.toBe(b);
@@ -124,8 +129,14 @@ describe('links and topics', () => {
       expect(l.score).toBeGreaterThan(0);
       expect(l.score).toBeLessThanOrEqual(1);
       expect(l.sharedTerms.length).toBeGreaterThan(0);
-      expect(pairs.has(`${l.target}|${l.source}`)).toBe(true);
+      if (pairs.has(`${l.target}|${l.source}`)) continue;
+      // The target keeps its own best links, all at least as good as this one.
+      oneWay++;
+      const kept = linksOf.get(l.target)!;
+      expect(kept).toHaveLength(DEFAULT_LINK_OPTIONS.maxLinksPerItem);
+      for (const s of kept) expect(s).toBeGreaterThanOrEqual(l.score);
     }
+    expect(oneWay).toBeLessThan(kb.links.length / 10);
   });
 
   it('group 阜新 母婴安全 with 大安 孕产妇安全分娩 in one topic titled by a member', () => {

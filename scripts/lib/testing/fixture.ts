@@ -91,7 +91,11 @@ export function fixtureKb(): KnowledgeBase {
   });
   return {
     documents: [hostile, daan, fuxin],
-    links: [{ source: `${fx}-women-health-m4`, target: `${da}-women-health-m4`, score: 0.82, sharedTerms: ['孕产妇', '母婴安全'] }],
+    // As the link stage writes them: each item's links, so a pair both keep appears twice.
+    links: [
+      { source: `${fx}-women-health-m4`, target: `${da}-women-health-m4`, score: 0.82, sharedTerms: ['孕产妇', '母婴安全'] },
+      { source: `${da}-women-health-m4`, target: `${fx}-women-health-m4`, score: 0.82, sharedTerms: ['孕产妇', '母婴安全'] },
+    ],
     topics: [{ id: 'women-health-t1', title: '加强母婴安全保障', domain: '妇女与健康', items: [`${fx}-women-health-m4`, `${da}-women-health-m4`] }],
   };
 }
