@@ -24,11 +24,23 @@ export interface PagefindSearch {
 
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
 }
 
-export async function loadPagefind(url = '/pagefind/pagefind.js'): Promise<Pagefind> {
-  return (await import(/* @vite-ignore */ url)) as Pagefind;
+/**
+ * Pagefind, ready to search. A large site is indexed in shards (scripts/postbuild.ts lists the
+ * extra bundles in shards.json): they are merged in, so one search covers them all.
+ */
+export async function loadPagefind(options: Record<string, unknown>, base = '/pagefind/'): Promise<Pagefind> {
+  // A plain variable, not a template literal: Vite would rewrite the latter with its preload helper.
+  const bundle = base + 'pagefind.js';
+  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  await pagefind.options(options);
+  const shards = (await fetch(`${base}shards.json`).then((r) => (r.ok ? r.json() : []))) as string[];
+  for (const bundle of shards) await pagefind.mergeIndex(bundle);
+  await pagefind.init();
+  return pagefind;
 }

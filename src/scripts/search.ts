@@ -52,11 +52,9 @@ async function start(): Promise<void> {
 
   let pagefind: Pagefind;
   try {
-    pagefind = await loadPagefind();
     // Title matches get only a small boost: topic and listing pages repeat item titles, and the
     // item page's own h1 already carries the heading weight.
-    await pagefind.options({ excerptLength: 40, ranking: { metaWeights: { title: 1 } } });
-    await pagefind.init();
+    pagefind = await loadPagefind({ excerptLength: 40, ranking: { metaWeights: { title: 1 } } });
   } catch (e) {
     status.textContent = '搜索索引未能加载。';
     throw e;
