@@ -4,30 +4,42 @@
  */
 export interface PagefindResultData {
   url: string;
+  /** The page's indexed text, plain (not HTML). */
   content: string;
+  /** HTML-escaped text around the hits, with <mark> around every matched segment. */
   excerpt: string;
+  /** The same excerpt without <mark>s, still escaped (Pagefind ≥ 1.5). */
+  plain_excerpt?: string;
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
 
 export interface PagefindResult {
   id: string;
+  /** Loads the result's fragment: call it only for results about to be shown. */
   data(): Promise<PagefindResultData>;
 }
 
+/** Per filter name, per value: a number of results. */
+export type FilterCounts = Record<string, Record<string, number>>;
+
 export interface PagefindSearch {
   results: PagefindResult[];
-  /** Counts per filter value among this query's results. */
-  filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
+  /** Results of the query before the filters were applied. */
+  unfilteredResultCount: number;
+  /** Per filter value: results of this query with the current filters and that value. */
+  filters: FilterCounts;
+  /** Per filter value: results of this query with that value and no other filter. */
+  totalFilters: FilterCounts;
 }
 
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
+  /** Per filter value: indexed pages carrying it. */
+  filters(): Promise<FilterCounts>;
+  search(query: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch>;
 }
 
 /**

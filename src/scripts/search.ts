@@ -1,7 +1,10 @@
-/** The search page: query and filters in the URL, Pagefind results rendered as a list. */
-import { loadPagefind, type Pagefind, type PagefindResultData } from './pagefind.ts';
+/** The search page: query and filters in the URL, Pagefind results shown a page at a time. */
+import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
+import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
-const SHOWN = 30;
+const PAGE = 20;
+/** Results loaded up front so that pages containing the exact query can move to the top. */
+const PHRASE_WINDOW = 50;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -12,45 +15,263 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return n;
 }
 
+const form = byId<HTMLFormElement>('search-form');
+const input = byId<HTMLInputElement>('q');
+const status = byId<HTMLElement>('status');
+const list = byId<HTMLOListElement>('results');
+const more = byId<HTMLButtonElement>('more');
+const noResults = byId<HTMLElement>('no-results');
+const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+const FILTER_NAMES = selects.map((s) => s.dataset.filter!);
+const glossary = JSON.parse(noResults.dataset.glossary ?? '[]') as GlossaryEntry[];
+// The layout's title is "搜索 · <site>": a query replaces the first part, the site name stays.
+const baseTitle = document.title;
+const siteSuffix = baseTitle.includes(' · ') ? baseTitle.slice(baseTitle.indexOf(' · ')) : '';
+
 const squash = (s: string) => s.replace(/\s+/g, '');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The query's terms: what the visitor typed between spaces. */
+const termsOf = (q: string) => q.split(/\s+/).filter(Boolean);
+
+/** Whole terms, longest first; case-insensitive for Latin letters. */
+const termPattern = (terms: string[]): RegExp | null =>
+  terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'iu') : null;
 
 /**
  * Pagefind matches the words of a Chinese query separately (母婴安全 → 母婴 + 安全), so a page
  * with both words far apart can outrank one with the phrase itself. Among the top results, put
  * pages that contain every query term verbatim first, keeping Pagefind's order otherwise.
  */
-function phraseFirst(results: PagefindResultData[], query: string): PagefindResultData[] {
-  const terms = query.split(/\s+/).filter(Boolean).map(squash);
+function phraseFirst(results: PagefindResultData[], terms: string[]): PagefindResultData[] {
   const exact = (r: PagefindResultData) => terms.length > 0 && terms.every((t) => squash(r.content).includes(t));
   return [...results.filter(exact), ...results.filter((r) => !exact(r))];
 }
 
-function resultItem(r: PagefindResultData): HTMLLIElement {
+/**
+ * The excerpt as plain text: Pagefind escapes only < and > in it, so undoing exactly that gives
+ * the page's text back. Where Pagefind centred it on partial hits only (托育 → 生育, 教育), the
+ * text around the first whole term is taken from the page instead, so the visitor sees the match.
+ */
+function excerptText(r: PagefindResultData, pattern: RegExp | null): string {
+  const text = (r.plain_excerpt ?? r.excerpt.replace(/<\/?mark>/g, '')).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const at = pattern && !pattern.test(text) ? r.content.search(pattern) : -1;
+  if (at < 0) return text;
+  const from = Math.max(0, at - 20);
+  const to = from + 80;
+  return `${from > 0 ? '…' : ''}${r.content.slice(from, to)}${to < r.content.length ? '…' : ''}`;
+}
+
+/**
+ * <mark> around verbatim occurrences of whole query terms only: Pagefind marks each segment it
+ * matched, and splits 托育 into 托 + 育, so 生育 and 教育 lit up. Built from text, never parsed.
+ */
+function highlighted(text: string, pattern: RegExp | null): (string | Node)[] {
+  if (!pattern) return [text];
+  const out: (string | Node)[] = [];
+  let at = 0;
+  for (const m of text.matchAll(new RegExp(pattern.source, 'giu'))) {
+    out.push(text.slice(at, m.index), el('mark', {}, m[0]));
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/** The values of the page's filters on its element, for styling and the browser tests. */
+function tag(node: HTMLElement, r: PagefindResultData): void {
+  node.dataset.url = r.url;
+  for (const name of FILTER_NAMES) node.dataset[name] = (r.filters[name] ?? []).join('|');
+}
+
+/** A title's own number (7, 一、, （四）) is left out: goal 7 and measure 7 may share the words. */
+const NUMBER = /^\s*(?:[（(][^）)]{1,4}[）)]|[\d一二三四五六七八九十百]+[、.．]?)(?=\s)/;
+const foldKey = (r: PagefindResultData) => `${squash((r.meta.title ?? r.url).replace(NUMBER, ''))}|${(r.filters.city ?? []).join('|')}`;
+
+interface Group {
+  li: HTMLLIElement;
+  members: PagefindResultData[];
+}
+
+interface View {
+  total: number;
+  pattern: RegExp | null;
+  /** Loaded results in display order; `pending` are not loaded yet, in Pagefind's order. */
+  loaded: PagefindResultData[];
+  pending: PagefindResult[];
+  /** Results rendered so far, folded ones included. */
+  shown: number;
+  groups: Map<string, Group>;
+}
+
+function resultItem(r: PagefindResultData, pattern: RegExp | null): HTMLLIElement {
   const li = el('li');
-  // Tagged for the browser tests and for styling; values are the page's filter values.
-  li.dataset.url = r.url;
-  li.dataset.city = (r.filters.city ?? []).join('|');
-  li.dataset.kind = (r.filters.kind ?? []).join('|');
+  tag(li, r);
   li.append(el('a', { href: r.url, className: 'title' }, r.meta.title ?? r.url));
   const tags = [...(r.filters.city ?? []), ...(r.filters.kind ?? []), ...(r.filters.domain ?? [])];
   for (const t of tags) li.append(' ', el('span', { className: 'tag' }, t));
-  // Pagefind excerpts are HTML-escaped page text with <mark> around hits.
   const p = el('p');
-  p.innerHTML = r.excerpt;
+  p.append(...highlighted(excerptText(r, pattern), pattern));
   li.append(p);
   return li;
 }
 
+/**
+ * Near-duplicates (a goal and a measure with one title, a speech printed twice with small edits)
+ * are one entry with links to the others; a link names what differs: kind and domain.
+ */
+function renderFold(g: Group): void {
+  const p = g.li.querySelector<HTMLParagraphElement>('.folded') ?? g.li.appendChild(el('p', { className: 'folded' }));
+  const labels = g.members.map((r) => [r.filters.kind?.[0], r.filters.domain?.[0]].filter(Boolean).join(' · ') || r.url);
+  p.replaceChildren(`另有 ${g.members.length - 1} 条相同标题的结果：`);
+  g.members.slice(1).forEach((r, i) => {
+    const label = labels[i + 1]!;
+    const a = el('a', { href: r.url }, labels.indexOf(label) <= i ? `${label}（${i + 2}）` : label);
+    tag(a, r);
+    p.append(i ? '、' : '', a);
+  });
+}
+
+let pagefind: Pagefind;
+let totals: FilterCounts = {};
+/** The results on screen; replaced by each search. */
+let current: View | undefined;
+let runs = 0;
+
+/** Shows up to n more results, loading their data as needed; returns the first new list item. */
+async function showMore(view: View, n: number): Promise<HTMLLIElement | undefined> {
+  const want = view.shown + n;
+  while (view.loaded.length < want && view.pending.length) {
+    const batch = view.pending.splice(0, want - view.loaded.length);
+    view.loaded.push(...(await Promise.all(batch.map((r) => r.data()))));
+  }
+  if (view !== current) return undefined;
+  let first: HTMLLIElement | undefined;
+  for (const r of view.loaded.slice(view.shown, want)) {
+    const key = foldKey(r);
+    const group = view.groups.get(key);
+    if (group) {
+      group.members.push(r);
+      renderFold(group);
+    } else {
+      const li = resultItem(r, view.pattern);
+      view.groups.set(key, { li, members: [r] });
+      list.append(li);
+      first ??= li;
+    }
+  }
+  view.shown = Math.min(want, view.loaded.length);
+  const all = view.shown >= view.total;
+  // The live status announces the new count.
+  status.textContent = `找到 ${view.total} 个结果${view.total <= PAGE ? '' : all ? '，已全部显示' : `，显示前 ${view.shown} 个`}。`;
+  more.hidden = all;
+  more.textContent = `显示更多结果（还有 ${view.total - view.shown} 个）`;
+  return first;
+}
+
+/**
+ * Each option shows what choosing it would give for this query. Pagefind's search.filters counts
+ * within the current filters, right for the other selects; a select's own choice has to be left
+ * out (choosing 阜新市 replaces 大安市, it does not narrow it), hence one more search for each.
+ */
+async function countsFor(q: string, filters: Record<string, string>, search: PagefindSearch): Promise<FilterCounts> {
+  const counts: FilterCounts = {};
+  for (const name of FILTER_NAMES) {
+    const others = Object.fromEntries(Object.entries(filters).filter(([k]) => k !== name));
+    if (!q && !Object.keys(others).length) counts[name] = totals[name] ?? {};
+    else if (!filters[name]) counts[name] = search.filters[name] ?? {};
+    else counts[name] = (await pagefind.search(q || null, { filters: others })).filters[name] ?? {};
+  }
+  return counts;
+}
+
+function showCounts(counts: FilterCounts): void {
+  for (const sel of selects) {
+    for (const opt of sel.options) if (opt.value) opt.textContent = `${opt.value}（${counts[sel.dataset.filter!]?.[opt.value] ?? 0}）`;
+  }
+}
+
+/** Glossary terms near a query that found nothing (pinyin, English, typos), and a way out of filters. */
+function showNoResults(q: string, filters: Record<string, string>, search: PagefindSearch): void {
+  noResults.hidden = false;
+  const unfiltered = byId<HTMLParagraphElement>('unfiltered');
+  unfiltered.hidden = !(q && Object.keys(filters).length && search.unfilteredResultCount > 0);
+  if (!unfiltered.hidden) {
+    const a = el('a', { href: `/search/?${new URLSearchParams({ q })}` }, `不限条件搜索「${q}」`);
+    unfiltered.replaceChildren(`去掉筛选条件后有 ${search.unfilteredResultCount} 个结果：`, a, '。');
+  }
+  const hits = q ? suggest(q, glossary) : [];
+  const latin = !/\p{Script=Han}/u.test(q);
+  byId('suggest-intro').textContent = `${latin ? '本站的文件都是中文。' : ''}${hits.length ? `与「${q}」相近的中文检索词：` : '可以试试这些常用检索词：'}`;
+  const shown = hits.length ? hits : glossary.filter((e) => COMMON_TERMS.includes(e.term));
+  byId('suggestions').replaceChildren(
+    ...shown.map((e) => {
+      const li = el('li');
+      li.append(el('a', { href: `/search/?${new URLSearchParams({ q: e.term })}` }, e.term), ' ', el('span', { className: 'muted' }, [e.pinyin, e.en?.[0]].filter(Boolean).join(' · ')));
+      return li;
+    }),
+  );
+}
+
+interface Saved {
+  shown: number;
+  y: number;
+}
+const savedKey = () => `search-view:${location.href}`;
+
+/** What the visitor had on screen, when they come back to this URL (Back, reload). */
+function loadSaved(): Saved | undefined {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav?.type !== 'back_forward' && nav?.type !== 'reload') return undefined;
+  try {
+    const s = JSON.parse(sessionStorage.getItem(savedKey()) ?? 'null') as Partial<Saved> | null;
+    return s && Number.isFinite(s.shown) && Number.isFinite(s.y) ? (s as Saved) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(restore?: Saved): Promise<void> {
+  const mine = ++runs;
+  const q = input.value.trim();
+  const filters: Record<string, string> = {};
+  for (const sel of selects) if (sel.value) filters[sel.dataset.filter!] = sel.value;
+  const url = new URL(location.href);
+  url.search = '';
+  if (q) url.searchParams.set('q', q);
+  for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+  history.replaceState(null, '', url);
+  document.title = q ? `「${q}」的搜索结果${siteSuffix}` : baseTitle;
+  current = undefined;
+  list.replaceChildren();
+  more.hidden = true;
+  noResults.hidden = true;
+  if (!q && !Object.keys(filters).length) {
+    status.textContent = '';
+    showCounts(totals);
+    return;
+  }
+  status.textContent = '搜索中…';
+  const search = await pagefind.search(q || null, { filters });
+  const terms = termsOf(q);
+  const head = phraseFirst(await Promise.all(search.results.slice(0, PHRASE_WINDOW).map((r) => r.data())), terms);
+  const counts = await countsFor(q, filters, search);
+  if (mine !== runs) return;
+  // Counts first: when the status says 找到, the whole page is this query's.
+  showCounts(counts);
+  const view: View = { total: search.results.length, pattern: termPattern(terms), loaded: head, pending: search.results.slice(PHRASE_WINDOW), shown: 0, groups: new Map() };
+  current = view;
+  await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
+  if (view !== current) return;
+  if (!view.total) showNoResults(q, filters, search);
+  if (restore) scrollTo(0, restore.y);
+}
+
 async function start(): Promise<void> {
-  const form = byId<HTMLFormElement>('search-form');
-  const input = byId<HTMLInputElement>('q');
-  const status = byId<HTMLElement>('status');
-  const list = byId<HTMLOListElement>('results');
-  const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  // Scroll is restored by hand once the results it was measured on are back (see loadSaved).
+  history.scrollRestoration = 'manual';
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-
-  let pagefind: Pagefind;
   try {
     // Title matches get only a small boost: topic and listing pages repeat item titles, and the
     // item page's own h1 already carries the heading weight.
@@ -60,34 +281,15 @@ async function start(): Promise<void> {
     throw e;
   }
 
-  const available = await pagefind.filters();
+  totals = await pagefind.filters();
   for (const sel of selects) {
     const name = sel.dataset.filter!;
-    const values = Object.entries(available[name] ?? {}).sort((a, b) => a[0].localeCompare(b[0], 'zh-Hans-CN'));
-    for (const [value, count] of values) sel.append(el('option', { value }, `${value}（${count}）`));
-    sel.value = params.get(name) ?? '';
-  }
-
-  async function run(): Promise<void> {
-    const q = input.value.trim();
-    const filters: Record<string, string> = {};
-    for (const sel of selects) if (sel.value) filters[sel.dataset.filter!] = sel.value;
-    const url = new URL(location.href);
-    url.search = '';
-    if (q) url.searchParams.set('q', q);
-    for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
-    history.replaceState(null, '', url);
-    list.replaceChildren();
-    if (!q && !Object.keys(filters).length) {
-      status.textContent = '';
-      return;
-    }
-    status.textContent = '搜索中…';
-    const search = await pagefind.search(q || null, { filters });
-    const loaded = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-    const top = phraseFirst(loaded, q).slice(0, SHOWN);
-    status.textContent = `找到 ${search.results.length} 个结果${search.results.length > SHOWN ? `，显示前 ${SHOWN} 个` : ''}。`;
-    list.append(...top.map(resultItem));
+    const values = Object.keys(totals[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+    const wanted = params.get(name);
+    // A value from an old link that the index no longer has stays selected (and shows （0）).
+    if (wanted && !values.includes(wanted)) values.push(wanted);
+    for (const value of values) sel.append(el('option', { value }, value));
+    sel.value = wanted ?? '';
   }
 
   form.addEventListener('submit', (e) => {
@@ -95,7 +297,24 @@ async function start(): Promise<void> {
     void run();
   });
   for (const sel of selects) sel.addEventListener('change', () => void run());
-  await run();
+  let busy = false;
+  more.addEventListener('click', async () => {
+    if (!current || busy) return;
+    busy = true;
+    const first = await showMore(current, PAGE);
+    busy = false;
+    // Focus goes to the first new result, where a keyboard user goes on reading.
+    (first?.querySelector('a') ?? (more.hidden ? list.querySelector<HTMLAnchorElement>('li:last-child a') : null))?.focus();
+  });
+  addEventListener('pagehide', () => {
+    if (!current) return;
+    try {
+      sessionStorage.setItem(savedKey(), JSON.stringify({ shown: current.shown, y: Math.round(scrollY) } satisfies Saved));
+    } catch {
+      // Storage may be unavailable (private mode, quota): Back then starts at the top.
+    }
+  });
+  await run(loadSaved());
 }
 
 void start();

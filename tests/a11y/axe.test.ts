@@ -15,7 +15,8 @@ import { serve, type StaticServer } from '../support/server.ts';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = { desktop: 1280, phone: 390 } as const;
-const SEARCH_QUERY = '母婴安全';
+/** Over 20 results: the page shows the 显示更多结果 button and a folded duplicate. */
+const SEARCH_QUERY = '托育';
 /**
  * Pages whose layout changes at phone width, checked there too: the reader (table of contents
  * above the text instead of beside it), wide tables that scroll sideways, the search form and
@@ -49,6 +50,7 @@ function representativePages(): [string, string][] {
     ['city', `/cities/${city}/`],
     ...(topics[0] ? [['topic', `/topics/${topics[0].id}/`] as [string, string]] : []),
     ['search with results', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`],
+    ['search without results', '/search/?q=childcare'],
     ['data', '/data/'],
     ['about', '/about/'],
     ['methodology', '/methodology/'],
@@ -106,9 +108,12 @@ async function open(width: Width, path: string): Promise<Page> {
   return page;
 }
 
+/** Results, or the no-results hints. */
 async function waitForResults(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => /^找到/.test(document.getElementById('status')?.textContent ?? '') && document.querySelectorAll('#results > li').length > 0,
+    () =>
+      /^找到/.test(document.getElementById('status')?.textContent ?? '') &&
+      (document.querySelectorAll('#results > li').length > 0 || !document.getElementById('no-results')?.hidden),
     null,
     { timeout: 30_000 },
   );
@@ -134,7 +139,7 @@ async function axeViolations(page: Page, skipRules: string[] = []): Promise<stri
 describe('axe-core, WCAG 2.1 A/AA', () => {
   for (const width of Object.keys(WIDTHS) as Width[]) {
     it(`no violations on a page of every kind at ${width} width (${WIDTHS[width]} px)`, () => {
-      expect(PAGES.length).toBe(15);
+      expect(PAGES.length).toBe(16);
       expect(swept[width].axe).toEqual({});
     });
   }
@@ -280,7 +285,10 @@ describe('muted text', () => {
     for (const [path, sels] of [
       ['/', ['.muted', '.tag', '.site-footer']],
       [PAGES.find(([n]) => n === 'item with related')?.[1] ?? '/', ['.crumbs', '.crumbs a', '.meta dt', '.tag']],
-      [`/search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ['#status', '.results .tag']],
+      [`/search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ['#status', '.results .tag', '#more']],
+      // Two speeches with one title: one entry with a note linking the other.
+      [`/search/?q=${encodeURIComponent('母婴安全')}`, ['.results .folded', '.results .folded a']],
+      ['/search/?q=childcare', ['#suggest-intro', '#suggestions .muted']],
     ] as [string, string[]][]) {
       const page = await open('desktop', path);
       found.push(...(await contrastProblems(page, sels)).map((p) => `${path} ${p}`));
@@ -293,7 +301,8 @@ describe('muted text', () => {
 describe('search page by keyboard', () => {
   it('Tab goes search box → button → every filter → results in order, each with a visible focus style', async () => {
     const page = await open('desktop', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`);
-    const results = await page.$$eval('#results > li a.title', (as) => as.map((a) => a.getAttribute('href')));
+    // Result titles and the links of results folded into them, in document order.
+    const results = await page.$$eval('#results a', (as) => as.map((a) => a.getAttribute('href')));
     expect(results.length).toBeGreaterThan(0);
     await page.focus('#q');
     const stops: { what: string; focusStyle: boolean }[] = [];
@@ -330,6 +339,28 @@ describe('search page by keyboard', () => {
     const option = await page.$eval('select[name="population"]', (s) => (s as HTMLSelectElement).options[1]?.value);
     await page.selectOption('select[name="population"]', option!);
     await page.waitForFunction((v) => new URL(location.href).searchParams.get('population') === v && /^找到/.test(document.getElementById('status')!.textContent!), option);
+    await page.close();
+  });
+
+  it('after the last result, Tab reaches 显示更多结果; Enter shows more, announces the count and focuses the first new result', async () => {
+    const page = await open('desktop', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`);
+    const before = await page.$$eval('#results a', (as) => as.map((a) => a.getAttribute('href')));
+    await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#results a')].at(-1)!.focus());
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const s = getComputedStyle(el);
+      return { id: el.id, text: el.textContent, focusStyle: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none' };
+    });
+    expect(stop).toMatchObject({ id: 'more', focusStyle: true });
+    expect(stop.text).toMatch(/^显示更多结果/);
+    const status = await page.textContent('#status');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((s) => document.getElementById('status')!.textContent !== s, status);
+    expect(await page.textContent('#status')).toMatch(/^找到 \d+ 个结果，(显示前 \d+ 个|已全部显示)。$/);
+    const focused = await page.evaluate(() => (document.activeElement?.closest('#results') ? document.activeElement.getAttribute('href') : null));
+    expect(focused).toBeTruthy();
+    expect(before).not.toContain(focused);
     await page.close();
   });
 });
