@@ -19,10 +19,11 @@ const WIDTHS = { desktop: 1280, phone: 390 } as const;
 const SEARCH_QUERY = '托育';
 /**
  * Pages whose layout changes at phone width, checked there too: the reader (table of contents
- * above the text instead of beside it), wide tables that scroll sideways, the search form and
- * filters, and the home page's grids. Every page shares the header, which wraps (home covers it).
+ * behind a fixed 目录 button instead of beside the text), tables that become cards or scroll
+ * sideways, the topics index and its filter, the search form and filters, and the home page's
+ * grids. Every page shares the header, which wraps (home covers it).
  */
-const PHONE_LAYOUT = ['home', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'search', 'data'];
+const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data'];
 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(`${DIST}/data/${name}.json`, 'utf8')) as T;
 
@@ -49,6 +50,7 @@ function representativePages(): [string, string][] {
     ...(links[0] ? [['item with related', `/items/${links[0].source}/`] as [string, string]] : []),
     ['city', `/cities/${city}/`],
     ...(topics[0] ? [['topic', `/topics/${topics[0].id}/`] as [string, string]] : []),
+    ['topics index', '/topics/'],
     ['search with results', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`],
     ['search without results', '/search/?q=childcare'],
     ['data', '/data/'],
@@ -362,5 +364,66 @@ describe('search page by keyboard', () => {
     expect(focused).toBeTruthy();
     expect(before).not.toContain(focused);
     await page.close();
+  });
+});
+
+describe('states the sweep does not reach', () => {
+  it('phone: the reader with its table of contents open, and the topics index filtered, stay clean', async () => {
+    const reader = PAGES.find(([n]) => n.startsWith('reader 001'))?.[1] ?? PAGES.find(([n]) => n.startsWith('reader'))![1];
+    const found: Record<string, string[]> = {};
+    for (const width of Object.keys(WIDTHS) as Width[]) {
+      const page = await open(width, reader);
+      if (width === 'phone') {
+        await page.click('.toc-button');
+        expect(await page.isVisible('#toc')).toBe(true);
+      }
+      const v = await axeViolations(page);
+      if (v.length) found[`${width} ${reader} (contents open)`] = v;
+      await page.close();
+
+      const topics = await open(width, '/topics/');
+      await topics.fill('#topic-q', '教育');
+      const w = await axeViolations(topics);
+      if (w.length) found[`${width} /topics/ (filtered)`] = w;
+      await topics.close();
+    }
+    expect(found).toEqual({});
+  });
+});
+
+describe('names that tell links apart', () => {
+  it('every "条目页" link on a document page has its own accessible name, starting with its visible words', async () => {
+    for (const [name, path] of PAGES.filter(([n]) => n.startsWith('reader'))) {
+      for (const width of Object.keys(WIDTHS) as Width[]) {
+        const page = await open(width, path);
+        await page.addScriptTag({ content: AXE });
+        const names = await page.evaluate(() => {
+          const axe = (window as unknown as { axe: { setup(): void; teardown(): void; commons: { text: { accessibleText(el: Element): string } } } }).axe;
+          axe.setup();
+          const out = [...document.querySelectorAll('a.item-link')].map((a) => ({ name: axe.commons.text.accessibleText(a).trim(), visible: a.textContent!.replace(/[→\s]/g, '') }));
+          axe.teardown();
+          return out;
+        });
+        expect(names.length, name).toBeGreaterThan(0);
+        const counts = new Map<string, number>();
+        for (const n of names) counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+        expect([...counts].filter(([, c]) => c > 1), `${width} ${name}`).toEqual([]);
+        for (const n of names) expect(n.name.startsWith(n.visible), n.name).toBe(true);
+        for (const n of names) expect(n.name.length, n.name).toBeGreaterThan(n.visible.length + 1);
+        await page.close();
+      }
+    }
+  });
+});
+
+describe('notes under tables', () => {
+  it('the 相似度 note and the data page notes keep 4.5:1 contrast', async () => {
+    const found: string[] = [];
+    for (const path of [PAGES.find(([n]) => n === 'item with related')?.[1] ?? '/', '/data/']) {
+      const page = await open('desktop', path);
+      found.push(...(await contrastProblems(page, ['.note'])).map((p) => `${path} ${p}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
   });
 });

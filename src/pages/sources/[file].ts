@@ -1,0 +1,20 @@
+/**
+ * The original source files, downloadable from each document page: /sources/<file> is a
+ * static file with the exact bytes of seeds/<file>, written by `astro build`, so a fresh
+ * clone's `npm run build` has them too (checks and lookup in ./_files.ts).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { sourceFile } from './_files';
+
+export const getStaticPaths = (async () => {
+  const paths = [];
+  for (const { data } of await getCollection('documents')) {
+    const file = await sourceFile(data.source, data.sha256);
+    if (file) paths.push({ params: { file: data.source }, props: { bytes: file.bytes } });
+  }
+  return paths;
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response(new Uint8Array(props.bytes as Buffer), { headers: { 'content-type': 'application/octet-stream' } });

@@ -1,0 +1,41 @@
+/**
+ * The source files a build can offer for download (src/pages/sources/[file].ts), shared with
+ * the document pages that link them. A document's file is read from seeds/ (or
+ * $KB_SEEDS_DIR, as the ingest reads it). A file that changed since the ingest (its SHA-256
+ * differs from the document's) stops the build: the page would describe other bytes than it
+ * offers. A file that is not there (a site generated from elsewhere, as the escaping test
+ * does) is simply not offered.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface SourceFile { url: string; bytes: Buffer }
+
+const cache = new Map<string, Promise<SourceFile | null>>();
+
+/** Site path of a source file. */
+export const sourceFileUrl = (source: string): string => `/sources/${encodeURIComponent(source)}`;
+
+export function sourceFile(source: string, sha256: string): Promise<SourceFile | null> {
+  let found = cache.get(source);
+  if (!found) {
+    found = (async () => {
+      const file = path.join(path.resolve(process.cwd(), process.env.KB_SEEDS_DIR ?? 'seeds'), source);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
+      const actual = createHash('sha256').update(bytes).digest('hex');
+      if (actual !== sha256) {
+        throw new Error(`${file} changed since the ingest read it (SHA-256 ${actual.slice(0, 16)}…, expected ${sha256.slice(0, 16)}…): rerun \`npm run build\``);
+      }
+      return { url: sourceFileUrl(source), bytes };
+    })();
+    cache.set(source, found);
+  }
+  return found;
+}
