@@ -43,7 +43,7 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', Fie
     { name: 'url', type: 'string', description: '本站条目页路径' },
   ],
   links: [
-    { name: 'source', type: 'string', description: '条目编号。每对相似条目列两次，两个方向各一行（A → B 与 B → A），按 source 即可取到一条的全部相似条目' },
+    { name: 'source', type: 'string', description: '条目编号。每条条目列出它最相似的至多 8 条（无论由哪一方选出），即条目页显示的相似条目；一对条目都在对方的前 8 条之内时，两个方向各一行（A → B 与 B → A）。按 source 即可取到一条的全部相似条目' },
     { name: 'target', type: 'string', description: '另一城市的相似条目编号' },
     { name: 'score', type: 'number', description: '相似度，0–1，越大越相近；同一对的两行分数相同' },
     { name: 'sharedTerms', type: 'string[]', description: '两条共有的关键词，贡献大的在前；同一对的两行相同（CSV 中以“；”分隔）' },

@@ -9,3 +9,5 @@ export const itemInDocumentUrl = (docId: string, itemId: string) => `${documentU
 export const cityUrl = (slug: string) => `/cities/${slug}/`;
 export const domainUrl = (slug: string) => `/domains/${slug}/`;
 export const topicUrl = (id: string) => `/topics/${id}/`;
+/** The original file of a document, as published (src/pages/sources/). */
+export const sourceFileUrl = (source: string) => `/sources/${encodeURIComponent(source)}`;

@@ -113,14 +113,17 @@ describe('item pages', () => {
     expect(errors).toEqual([]);
   });
 
-  it('list related items from other cities from both ends of each link', async () => {
+  it('list exactly their links (each item\'s best, from both ends of a pair), best first', async () => {
     if (!kb.links.length) return expect(kb.links).toEqual([]); // nothing linked: nothing to show
     const { page } = await openPage(browser);
-    const link = kb.links[0]!;
-    for (const [from, to] of [[link.source, link.target], [link.target, link.source]]) {
+    // A pair both items keep appears as two links: it shows on both pages.
+    const keys = new Set(kb.links.map((l) => `${l.source}>${l.target}`));
+    const both = kb.links.find((l) => keys.has(`${l.target}>${l.source}`))!;
+    for (const from of [both.source, both.target]) {
       await page.goto(`${server.url}/items/${from}/`);
-      const hrefs = await page.$$eval('section.related a', (as) => as.map((a) => a.getAttribute('href')));
-      expect(hrefs).toContain(`/items/${to}/`);
+      const hrefs = await page.$$eval('section.related td a', (as) => as.map((a) => a.getAttribute('href')));
+      const expected = kb.links.filter((l) => l.source === from).sort((a, b) => b.score - a.score || (a.target < b.target ? -1 : 1));
+      expect(hrefs).toEqual(expected.map((l) => `/items/${l.target}/`));
     }
   });
 });
@@ -481,19 +484,22 @@ describe('counts that agree', () => {
     });
   }
 
-  it('links.json lists every pair in both directions, and the data page says so', async () => {
+  it('links.json lists each item\'s best links, a pair both keep in both directions alike, and the data page says so', async () => {
     const links = readJson<{ source: string; target: string; score: number; sharedTerms: string[] }[]>('links');
     const byPair = new Map(links.map((l) => [`${l.source}>${l.target}`, l]));
-    const oneWay = links.filter((l) => {
+    const perItem = new Map<string, number>();
+    for (const l of links) perItem.set(l.source, (perItem.get(l.source) ?? 0) + 1);
+    expect(Math.max(...perItem.values())).toBeLessThanOrEqual(8);
+    const differ = links.filter((l) => {
       const back = byPair.get(`${l.target}>${l.source}`);
-      return !back || back.score !== l.score || back.sharedTerms.join() !== l.sharedTerms.join();
+      return back && (back.score !== l.score || back.sharedTerms.join() !== l.sharedTerms.join());
     });
-    expect(oneWay).toEqual([]);
+    expect(differ).toEqual([]);
     for (const width of Object.keys(WIDTHS) as Width[]) {
       const { page } = await at(width, '/data/');
       const note = page.locator('#links-note');
       expect(await note.isVisible()).toBe(true);
-      expect(await note.textContent()).toMatch(/出现两次.*两个方向/);
+      expect(await note.textContent()).toMatch(/最多列出 8 条.*两个方向/);
       await page.close();
     }
   });

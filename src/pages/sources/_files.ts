@@ -9,13 +9,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sourceFileUrl } from '../../lib/urls';
 
 export interface SourceFile { url: string; bytes: Buffer }
 
 const cache = new Map<string, Promise<SourceFile | null>>();
 
-/** Site path of a source file. */
-export const sourceFileUrl = (source: string): string => `/sources/${encodeURIComponent(source)}`;
 
 export function sourceFile(source: string, sha256: string): Promise<SourceFile | null> {
   let found = cache.get(source);
