@@ -50,7 +50,7 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', Fie
   ],
   topics: [
     { name: 'id', type: 'string', description: '主题编号' },
-    { name: 'title', type: 'string', description: '主题标题（取自代表条目）' },
+    { name: 'title', type: 'string', description: '主题标题：取自最有代表性的条目，删去并非每个成员都写明的数字目标（各地的目标值见各自条目）' },
     { name: 'domain', type: 'string | null', description: '发展领域' },
     { name: 'items', type: 'string[]', description: '属于该主题的条目编号（CSV 中以“；”分隔）' },
   ],

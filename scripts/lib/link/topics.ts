@@ -10,6 +10,7 @@ import type { LinkOptions } from './options.ts';
 import { pairAdjacency, type Pairs } from './pairs.ts';
 import { cmp } from './sort.ts';
 import { DocumentSets } from './union-find.ts';
+import { neutralTitle } from './topic-title.ts';
 
 export function groupTopics(
   order: readonly Item[],
@@ -46,7 +47,7 @@ export function groupTopics(
     const ids = list.map((i) => order[i].id).sort(cmp);
     topics.push({
       id: topicId(ids),
-      title: order[central].title,
+      title: neutralTitle(order[central].title, list.map((i) => order[i])),
       domain: majorityDomain(list.map((i) => order[i]), opt.statedDomainVote),
       items: ids,
     });
