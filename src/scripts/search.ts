@@ -1,5 +1,6 @@
 /** The search page: query and filters in the URL, Pagefind results shown a page at a time. */
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
+import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 20;
@@ -28,54 +29,12 @@ const glossary = JSON.parse(noResults.dataset.glossary ?? '[]') as GlossaryEntry
 const baseTitle = document.title;
 const siteSuffix = baseTitle.includes(' · ') ? baseTitle.slice(baseTitle.indexOf(' · ')) : '';
 
-const squash = (s: string) => s.replace(/\s+/g, '');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The query's terms: what the visitor typed between spaces. */
-const termsOf = (q: string) => q.split(/\s+/).filter(Boolean);
-
-/** Whole terms, longest first; case-insensitive for Latin letters. */
-const termPattern = (terms: string[]): RegExp | null =>
-  terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'iu') : null;
-
-/**
- * Pagefind matches the words of a Chinese query separately (母婴安全 → 母婴 + 安全), so a page
- * with both words far apart can outrank one with the phrase itself. Among the top results, put
- * pages that contain every query term verbatim first, keeping Pagefind's order otherwise.
- */
-function phraseFirst(results: PagefindResultData[], terms: string[]): PagefindResultData[] {
-  const exact = (r: PagefindResultData) => terms.length > 0 && terms.every((t) => squash(r.content).includes(t));
-  return [...results.filter(exact), ...results.filter((r) => !exact(r))];
-}
-
-/**
- * The excerpt as plain text: Pagefind escapes only < and > in it, so undoing exactly that gives
- * the page's text back. Where Pagefind centred it on partial hits only (托育 → 生育, 教育), the
- * text around the first whole term is taken from the page instead, so the visitor sees the match.
- */
-function excerptText(r: PagefindResultData, pattern: RegExp | null): string {
-  const text = (r.plain_excerpt ?? r.excerpt.replace(/<\/?mark>/g, '')).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  const at = pattern && !pattern.test(text) ? r.content.search(pattern) : -1;
-  if (at < 0) return text;
-  const from = Math.max(0, at - 20);
-  const to = from + 80;
-  return `${from > 0 ? '…' : ''}${r.content.slice(from, to)}${to < r.content.length ? '…' : ''}`;
-}
-
 /**
  * <mark> around verbatim occurrences of whole query terms only: Pagefind marks each segment it
  * matched, and splits 托育 into 托 + 育, so 生育 and 教育 lit up. Built from text, never parsed.
  */
 function highlighted(text: string, pattern: RegExp | null): (string | Node)[] {
-  if (!pattern) return [text];
-  const out: (string | Node)[] = [];
-  let at = 0;
-  for (const m of text.matchAll(new RegExp(pattern.source, 'giu'))) {
-    out.push(text.slice(at, m.index), el('mark', {}, m[0]));
-    at = m.index + m[0].length;
-  }
-  out.push(text.slice(at));
-  return out;
+  return markedRuns(text, pattern).map((run) => (run.marked ? el('mark', {}, run.text) : run.text));
 }
 
 /** The values of the page's filters on its element, for styling and the browser tests. */
@@ -84,9 +43,6 @@ function tag(node: HTMLElement, r: PagefindResultData): void {
   for (const name of FILTER_NAMES) node.dataset[name] = (r.filters[name] ?? []).join('|');
 }
 
-/** A title's own number (7, 一、, （四）) is left out: goal 7 and measure 7 may share the words. */
-const NUMBER = /^\s*(?:[（(][^）)]{1,4}[）)]|[\d一二三四五六七八九十百]+[、.．]?)(?=\s)/;
-const foldKey = (r: PagefindResultData) => `${squash((r.meta.title ?? r.url).replace(NUMBER, ''))}|${(r.filters.city ?? []).join('|')}`;
 
 interface Group {
   li: HTMLLIElement;

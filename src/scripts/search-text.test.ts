@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { PagefindResultData } from './pagefind.ts';
+import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
+
+const result = (over: Partial<PagefindResultData>): PagefindResultData => ({
+  url: '/items/x/',
+  content: '',
+  excerpt: '',
+  meta: {},
+  filters: {},
+  ...over,
+});
+
+describe('search text', () => {
+  it('marks whole query terms only, longest first, never a term split into characters', () => {
+    const pattern = termPattern(termsOf(' 托育  托育服务 '));
+    expect(markedRuns('发展普惠托育服务，生育养育教育', pattern)).toEqual([
+      { text: '发展普惠', marked: false },
+      { text: '托育服务', marked: true },
+      { text: '，生育养育教育', marked: false },
+    ]);
+    expect(markedRuns('<b>托育</b>', termPattern(['<b>托育</b>']))).toEqual([{ text: '<b>托育</b>', marked: true }]);
+    expect(markedRuns('无匹配', null)).toEqual([{ text: '无匹配', marked: false }]);
+  });
+
+  it('puts results containing every term verbatim first, keeping the order otherwise', () => {
+    const a = result({ url: 'a', content: '母婴 与 安全' });
+    const b = result({ url: 'b', content: '加强母婴安全保障' });
+    const c = result({ url: 'c', content: '母婴安全' });
+    expect(phraseFirst([a, b, c], ['母婴安全']).map((r) => r.url)).toEqual(['b', 'c', 'a']);
+  });
+
+  it('shows the text around a whole term when Pagefind centred its excerpt on partial hits', () => {
+    const content = `${'前文'.repeat(30)}发展普惠托育服务${'后文'.repeat(30)}`;
+    const r = result({ content, excerpt: '鼓励<mark>生育</mark>，&lt;提高&gt;' });
+    expect(excerptText(r, termPattern(['托育']))).toContain('发展普惠托育服务');
+    expect(excerptText(result({ excerpt: '鼓励<mark>托育</mark>，&lt;x&gt;' }), termPattern(['托育']))).toBe('鼓励托育，<x>');
+  });
+
+  it('folds results of one city whose titles differ only by their number', () => {
+    const goal = result({ meta: { title: '7 加强 母婴安全' }, filters: { city: ['阜新市'] } });
+    const measure = result({ meta: { title: '（七） 加强母婴安全' }, filters: { city: ['阜新市'] } });
+    const other = result({ meta: { title: '7 加强母婴安全' }, filters: { city: ['大安市'] } });
+    expect(foldKey(goal)).toBe(foldKey(measure));
+    expect(foldKey(goal)).not.toBe(foldKey(other));
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The search page's text work, kept free of the DOM so it can be tested alone: query terms,
+ * phrase-first order, the excerpt shown, which runs of it to mark, and when two results are
+ * the same passage.
+ */
+import type { PagefindResultData } from './pagefind.ts';
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The query's terms: what the visitor typed between spaces. */
+export const termsOf = (q: string) => q.split(/\s+/).filter(Boolean);
+
+/** Whole terms, longest first; case-insensitive for Latin letters. */
+export const termPattern = (terms: string[]): RegExp | null =>
+  terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'iu') : null;
+
+/**
+ * Pagefind matches the words of a Chinese query separately (母婴安全 → 母婴 + 安全), so a page
+ * with both words far apart can outrank one with the phrase itself. Among the top results, put
+ * pages that contain every query term verbatim first, keeping Pagefind's order otherwise.
+ */
+export function phraseFirst(results: PagefindResultData[], terms: string[]): PagefindResultData[] {
+  const exact = (r: PagefindResultData) => terms.length > 0 && terms.every((t) => squash(r.content).includes(t));
+  return [...results.filter(exact), ...results.filter((r) => !exact(r))];
+}
+
+/**
+ * The excerpt as plain text: Pagefind escapes only < and > in it, so undoing exactly that gives
+ * the page's text back. Where Pagefind centred it on partial hits only (托育 → 生育, 教育), the
+ * text around the first whole term is taken from the page instead, so the visitor sees the match.
+ */
+export function excerptText(r: PagefindResultData, pattern: RegExp | null): string {
+  const text = (r.plain_excerpt ?? r.excerpt.replace(/<\/?mark>/g, '')).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const at = pattern && !pattern.test(text) ? r.content.search(pattern) : -1;
+  if (at < 0) return text;
+  const from = Math.max(0, at - 20);
+  const to = from + 80;
+  return `${from > 0 ? '…' : ''}${r.content.slice(from, to)}${to < r.content.length ? '…' : ''}`;
+}
+
+/** The text in runs, `marked` where a whole query term stands. */
+export function markedRuns(text: string, pattern: RegExp | null): { text: string; marked: boolean }[] {
+  if (!pattern) return [{ text, marked: false }];
+  const runs: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(new RegExp(pattern.source, 'giu'))) {
+    if (m.index > at) runs.push({ text: text.slice(at, m.index), marked: false });
+    runs.push({ text: m[0], marked: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), marked: false });
+  return runs;
+}
+
+/** A title's own number (7, 一、, （四）) is left out: goal 7 and measure 7 may share the words. */
+const NUMBER = /^\s*(?:[（(][^）)]{1,4}[）)]|[\d一二三四五六七八九十百]+[、.．]?)(?=\s)/;
+export const foldKey = (r: PagefindResultData) => `${squash((r.meta.title ?? r.url).replace(NUMBER, ''))}|${(r.filters.city ?? []).join('|')}`;
