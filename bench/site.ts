@@ -21,6 +21,8 @@ const DEFAULT_SIZES = [5, 30, 100, 300];
 interface Options {
   memLimitMb: number;
   keep: boolean;
+  /** After each size, add one more document and time the rebuild (caches warm, as an editor's). */
+  addOne: boolean;
 }
 
 /** What one size measured; stages that did not run stay undefined (and out of the JSON). */
@@ -36,6 +38,8 @@ interface Measured {
   distMb?: number;
   pagefindMb?: number;
   baseline?: StageRun & { pages: number };
+  /** With --add-one: the rebuild after one more document joins the corpus. */
+  addOne?: { ingest: StageRun; astro: StageRun; pagefind: StageRun; parsed?: number };
   failed?: string;
 }
 
@@ -52,12 +56,13 @@ async function main(): Promise<void> {
       sizes: { type: 'string' },
       search: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      'add-one': { type: 'boolean', default: false },
       'mem-limit-gb': { type: 'string', default: '20' },
     },
   });
   const sizes = values.sizes ? values.sizes.split(',').map(Number).sort((a, b) => a - b) : DEFAULT_SIZES;
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected document counts like 5,30, got ${values.sizes}`);
-  const options: Options = { memLimitMb: Number(values['mem-limit-gb']) * 1024, keep: values.keep };
+  const options: Options = { memLimitMb: Number(values['mem-limit-gb']) * 1024, keep: values.keep, addOne: values['add-one'] };
 
   // The newest complete build stays on disk until the search benchmark has used it.
   let lastBuild: string | undefined;
@@ -116,7 +121,8 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
   m.failed = m.pagefind.failed;
   if (m.failed) return m;
   m.distMb = await sizeMb(join(site, 'dist'));
-  m.pagefindMb = await sizeMb(join(site, 'dist', 'pagefind'));
+  // Past 30,000 pages the index is written in shards beside the main bundle.
+  m.pagefindMb = (await sizeMb(join(site, 'dist', 'pagefind'))) + (await sizeMb(join(site, 'dist', 'pagefind-shards')).catch(() => 0));
   report(documents, 'pagefind', m.pagefind, `dist ${m.distMb} MB, pagefind ${m.pagefindMb} MB`);
 
   const baselineDir = join(dir, 'baseline');
@@ -125,7 +131,25 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
   m.baseline = { ...baseline, pages: await countPages(join(baselineDir, 'dist')).catch(() => 0) };
   m.failed = baseline.failed;
   report(documents, 'baseline', baseline, `${m.baseline.pages} pages`);
+  if (options.addOne && !m.failed) await rebuildWithOneMore(m, seeds, site, stage);
   return m;
+}
+
+/**
+ * An editor adds one document to the corpus and rebuilds: the same project directory, so the
+ * ingest's parse cache and Astro's content store from the first build are there, as they are on
+ * the editor's machine.
+ */
+async function rebuildWithOneMore(m: Measured, seeds: string, site: string, stage: (name: string, command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) => Promise<StageRun>): Promise<void> {
+  const documents = m.documents;
+  await writeCorpus(join(ROOT, 'seeds'), seeds, documents + 1);
+  const ingest = await stage('add-one-ingest', bin('tsx'), ['scripts/ingest.ts'], site, { KB_SEEDS_DIR: seeds, KB_OUT_DIR: site });
+  const log = await readFile(join(OUT_DIR, 'logs', `${documents}-add-one-ingest.log`), 'utf8');
+  const parsed = Number(/parsed (\d+)/.exec(log)?.[1] ?? NaN);
+  const astro = await stage('add-one-astro', bin('astro'), ['build'], site);
+  const pagefind = await stage('add-one-pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
+  m.addOne = { ingest, astro, pagefind, parsed: Number.isNaN(parsed) ? undefined : parsed };
+  progress(`[${documents}] add one document: ingest ${seconds(ingest.ms)} (parsed ${parsed}), astro ${seconds(astro.ms)}, pagefind ${seconds(pagefind.ms)}`);
 }
 
 function report(documents: number, name: string, run: StageRun, detail: string): void {
@@ -186,6 +210,16 @@ function toRecord(m: Measured): object {
     pagefindMb: m.pagefindMb,
     baseline: m.baseline && { pages: m.baseline.pages, ms: round(m.baseline.ms), peakRssMb: m.baseline.peakRssMb },
     overheadRatio: m.astro && m.baseline && !m.baseline.failed ? Math.round((m.astro.ms / m.baseline.ms) * 100) / 100 : undefined,
+    addOne: m.addOne && {
+      parsed: m.addOne.parsed,
+      ms: {
+        ingest: round(m.addOne.ingest.ms),
+        astro: round(m.addOne.astro.ms),
+        pagefind: round(m.addOne.pagefind.ms),
+        total: round(m.addOne.ingest.ms + m.addOne.astro.ms + m.addOne.pagefind.ms),
+      },
+      peakRssMb: { ingest: m.addOne.ingest.peakRssMb, astro: m.addOne.astro.peakRssMb, pagefind: m.addOne.pagefind.peakRssMb },
+    },
     failed: m.failed,
   };
 }
