@@ -38,15 +38,13 @@ export const documentEntry = z.object({
   removedCount: z.number().int(),
 });
 
-/** An item of another city shown beside this one, with why they were linked. */
+/**
+ * An item of another city shown beside this one, with why they were linked. Only the id: the
+ * page reads the other item's title and city from the item index, so at 100,000 items the
+ * entries do not carry a second copy of eight other items each.
+ */
 export const relatedItem = z.object({
   id: z.string(),
-  docId: z.string(),
-  city: z.string(),
-  number: z.string(),
-  title: z.string(),
-  kind: itemKind,
-  domain: domainName.nullable(),
   score: z.number().min(0).max(1),
   sharedTerms: z.array(z.string()),
 });

@@ -75,20 +75,7 @@ export function relatedItems(links: readonly Link[], placed: ReadonlyMap<string,
     list.sort((a, b) => b.score - a.score || byCodePoint(a.id, b.id));
     related.set(
       from,
-      list.map((r) => {
-        const { item, doc } = placed.get(r.id)!;
-        return {
-          id: r.id,
-          docId: doc.id,
-          city: cityName(doc.city),
-          number: item.number,
-          title: item.title,
-          kind: item.kind,
-          domain: item.domain,
-          score: Math.round(r.score * 1000) / 1000,
-          sharedTerms: r.sharedTerms,
-        };
-      }),
+      list.map((r) => ({ id: r.id, score: Math.round(r.score * 1000) / 1000, sharedTerms: r.sharedTerms })),
     );
   }
   return related;
