@@ -3,6 +3,7 @@
  * `getCollection('items')` in each of thousands of pages would rebuild the same array for
  * each one (a known slowdown at that size); a topic or city page looks its items up here.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { byCodePoint } from './collation';
 
@@ -17,6 +18,9 @@ export interface ItemIndex {
 }
 
 let items: Promise<ItemIndex> | undefined;
+
+/** A page's cache key for Astro's incremental builds: a hash of everything the page shows. */
+export const pageKey = (shown: unknown): string => createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
 
 function group(list: ItemData[], key: (i: ItemData) => string | null): Map<string, ItemData[]> {
   const out = new Map<string, ItemData[]>();
