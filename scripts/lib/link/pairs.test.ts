@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LINK_OPTIONS } from './options.ts';
 import { Choices, Matches, pairAdjacency, type Pairs } from './pairs.ts';
+import { pairsOf } from '../testing/pairs.ts';
 
-/** Pairs from (i, j, score) triples, given in (i, j) order. */
-function pairsOf(list: [number, number, number][]): Pairs {
-  return {
-    count: list.length,
-    i: Int32Array.from(list.map(([i]) => i)),
-    j: Int32Array.from(list.map(([, j]) => j)),
-    score: Float64Array.from(list.map(([, , s]) => s)),
-  };
-}
 
 const listOf = (p: Pairs) => Array.from({ length: p.count }, (_, k) => [p.i[k], p.j[k], p.score[k]]);
 

@@ -2,17 +2,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../types.ts';
 import { DEFAULT_LINK_OPTIONS } from './options.ts';
-import type { Pairs } from './pairs.ts';
+import { pairsOf } from '../testing/pairs.ts';
 import { groupTopics, mutualBest } from './topics.ts';
 
-function pairsOf(list: [number, number, number][]): Pairs {
-  return {
-    count: list.length,
-    i: Int32Array.from(list.map(([i]) => i)),
-    j: Int32Array.from(list.map(([, j]) => j)),
-    score: Float64Array.from(list.map(([, , s]) => s)),
-  };
-}
 
 describe('mutualBest', () => {
   // Item 0 in document 0, items 1 and 2 in document 1, item 3 in document 2.
