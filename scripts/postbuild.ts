@@ -10,16 +10,20 @@
  * dist/pagefind-shards/<n>/, listed in dist/pagefind/shards.json, and the search page merges
  * them into one search (Pagefind's mergeIndex).
  */
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = path.join(root, 'dist');
+const dist = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
 const SHARD_PAGES = Number(process.env.KB_PAGEFIND_SHARD_PAGES ?? 30_000);
+// Bundles of unchanged pages are reused from here (KB_CACHE=off indexes everything anew).
+const CACHE_DIR = path.resolve(root, process.env.KB_PAGEFIND_CACHE_DIR ?? 'node_modules/.cache/kb-pagefind');
+const USE_CACHE = process.env.KB_CACHE !== 'off';
 const MAIN_BUNDLE = 'pagefind';
 const SHARDS_DIR = 'pagefind-shards';
 
@@ -66,23 +70,87 @@ async function indexShard(files: string[], outputPath: string): Promise<number> 
   return (await readdir(path.join(outputPath, 'fragment'))).length;
 }
 
+// A cached bundle is only as good as the binary that wrote it.
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(binary), '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** FNV-1a: a stable, fast string hash, to put a document's pages in the same shard every build. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * Pages into bundles. A small site is one bundle. Past SHARD_PAGES, the pages that change with
+ * every new document (home, lists, domains, cities) form the main bundle, and item pages go to
+ * shards by their document, so adding a document changes the main bundle and one shard.
+ */
+async function bundlesOf(pages: string[]): Promise<string[][]> {
+  if (pages.length <= SHARD_PAGES) return [pages];
+  const docOf = new Map(
+    (JSON.parse(await readFile(path.join(dist, 'data', 'items.json'), 'utf8')) as { id: string; docId: string }[]).map((i) => [i.id, i.docId]),
+  );
+  const itemId = (f: string) => /^items[\\/]([^\\/]+)[\\/]index\.html$/.exec(f)?.[1];
+  const items = pages.filter((f) => itemId(f) !== undefined);
+  const shards: string[][] = Array.from({ length: Math.ceil(items.length / SHARD_PAGES) }, () => []);
+  for (const f of items) shards[fnv1a(docOf.get(itemId(f)!) ?? itemId(f)!) % shards.length]!.push(f);
+  return [pages.filter((f) => itemId(f) === undefined), ...shards.filter((s) => s.length > 0)];
+}
+
+/**
+ * What a bundle's index depends on: each page's URL and the part Pagefind reads. For an item
+ * page that is its <article> (the related-items table around it changes whenever links do,
+ * without changing what is indexed); for any other page, all of it.
+ */
+async function bundleKey(files: string[]): Promise<string> {
+  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0`);
+  for (const f of files) {
+    const html = await readFile(path.join(dist, f), 'utf8');
+    const article = f.startsWith(`items${path.sep}`) ? /<article[\s\S]*<\/article>/.exec(html)?.[0] : undefined;
+    hash.update(`${f}\0${article ?? html}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/** A bundle from the cache when its pages' indexed content is unchanged, else indexed anew. */
+async function buildBundle(files: string[], bundle: string): Promise<{ indexed: number; reused: boolean }> {
+  const outputPath = path.join(dist, bundle);
+  const key = await bundleKey(files);
+  const cached = path.join(CACHE_DIR, key);
+  if (USE_CACHE && existsSync(path.join(cached, 'pagefind-entry.json'))) {
+    await rm(outputPath, { recursive: true, force: true });
+    await cp(cached, outputPath, { recursive: true });
+    return { indexed: (await readdir(path.join(outputPath, 'fragment'))).length, reused: true };
+  }
+  const indexed = await indexShard(files, outputPath);
+  // Staged under a temp name and renamed: a half-copied bundle is never taken for a cached one.
+  const staging = `${cached}.${process.pid}.tmp`;
+  await cp(outputPath, staging, { recursive: true });
+  await rm(cached, { recursive: true, force: true });
+  await rename(staging, cached);
+  return { indexed, reused: false };
+}
+
 const started = performance.now();
 const pages = await htmlPages();
-const shardCount = Math.max(1, Math.ceil(pages.length / SHARD_PAGES));
-const perShard = Math.ceil(pages.length / shardCount);
+const bundles = await bundlesOf(pages);
 await rm(path.join(dist, SHARDS_DIR), { recursive: true, force: true });
+await mkdir(CACHE_DIR, { recursive: true });
 const extraBundles: string[] = [];
 let indexed = 0;
-for (let s = 0; s < shardCount; s++) {
+let reused = 0;
+for (const [s, files] of bundles.entries()) {
   const bundle = s === 0 ? MAIN_BUNDLE : `${SHARDS_DIR}/${s}`;
-  indexed += await indexShard(pages.slice(s * perShard, (s + 1) * perShard), path.join(dist, bundle));
+  const result = await buildBundle(files, bundle);
+  indexed += result.indexed;
+  if (result.reused) reused++;
   if (s > 0) extraBundles.push(`/${bundle}/`);
 }
 // The search page merges these into the main bundle's search.
 await writeFile(path.join(dist, MAIN_BUNDLE, 'shards.json'), `${JSON.stringify(extraBundles)}\n`);
 
 console.log(
-  `postbuild: Pagefind (${path.basename(binary)}) read ${pages.length} pages, indexed ${indexed} in ${shardCount} shard(s) in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/${MAIN_BUNDLE}/`,
+  `postbuild: Pagefind (${path.basename(binary)}) read ${pages.length} pages, indexed ${indexed} in ${bundles.length} bundle(s), ${reused} unchanged from the last build, in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/${MAIN_BUNDLE}/`,
 );
 if (indexed === 0 || !existsSync(path.join(dist, MAIN_BUNDLE, 'pagefind.js'))) {
   console.error('postbuild: no pages indexed (no data-pagefind-body found?)');

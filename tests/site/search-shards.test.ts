@@ -1,0 +1,69 @@
+/**
+ * Past SHARD_PAGES the index is built in bundles (main pages, then item pages by document), each
+ * reused from the cache while the text it indexes is unchanged, and merged into one search.
+ * Run on a copy of the built site with a small shard size, so the seeds make three bundles.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, search } from '../support/browser.ts';
+import { DIST, ROOT, loadKb } from '../support/kb.ts';
+import { serve, type StaticServer } from '../support/server.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'kb-shards-'));
+const dist = path.join(work, 'dist');
+const env = { ...process.env, KB_DIST_DIR: dist, KB_PAGEFIND_SHARD_PAGES: '300', KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache') };
+
+/** Runs the postbuild step on the copy; returns [bundles, unchanged] from its summary line. */
+function postbuild(): [number, number] {
+  const run = spawnSync('npm', ['run', '--silent', 'index-search'], { cwd: ROOT, env, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  const m = /in (\d+) bundle\(s\), (\d+) unchanged/.exec(run.stdout);
+  expect(m, run.stdout).not.toBeNull();
+  return [Number(m![1]), Number(m![2])];
+}
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  cpSync(DIST, dist, { recursive: true });
+  server = await serve(dist);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Pagefind in shards', () => {
+  it('merges the shards into one search: every query finds what the one-bundle site finds', async () => {
+    expect(postbuild()).toEqual([3, 0]);
+    expect(JSON.parse(readFileSync(path.join(dist, 'pagefind', 'shards.json'), 'utf8'))).toHaveLength(2);
+    const kb = await loadKb();
+    const fuxinMeasure = kb.documents.flatMap((d) => d.items).find((i) => i.title.includes('加强母婴安全保障'))!;
+    const { page, errors } = await openPage(browser);
+    const results = await search(page, server.url, '母婴安全');
+    expect(results.map((r) => r.url).slice(0, 3)).toContain(`/items/${fuxinMeasure.id}/`);
+    // Items of both plans (different documents, so possibly different shards) are found.
+    const cities = new Set((await search(page, server.url, '留守儿童')).flatMap((r) => r.city.split('|')));
+    expect(cities.has('阜新市') && cities.has('大安市')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('reuses every bundle when nothing indexed changed, and re-indexes only the shard whose item text changed', () => {
+    expect(postbuild()).toEqual([3, 3]);
+    const kb = readFileSync(path.join(dist, 'data', 'items.json'), 'utf8');
+    const item = (JSON.parse(kb) as { id: string }[])[0]!.id;
+    const file = path.join(dist, 'items', item, 'index.html');
+    const html = readFileSync(file, 'utf8');
+    // Outside the indexed article (the related-items table changes whenever links do): reused.
+    writeFileSync(file, html.replace('</article>', '</article><p>相关条目已更新</p>'));
+    expect(postbuild()).toEqual([3, 3]);
+    // Inside it: that shard alone is indexed again.
+    writeFileSync(file, html.replace('</h1>', '</h1><p>新增的一句话</p>'));
+    expect(postbuild()).toEqual([3, 2]);
+  });
+});
