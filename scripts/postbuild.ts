@@ -24,6 +24,8 @@ const SHARD_PAGES = Number(process.env.KB_PAGEFIND_SHARD_PAGES ?? 30_000);
 // Bundles of unchanged pages are reused from here (KB_CACHE=off indexes everything anew).
 const CACHE_DIR = path.resolve(root, process.env.KB_PAGEFIND_CACHE_DIR ?? 'node_modules/.cache/kb-pagefind');
 const USE_CACHE = process.env.KB_CACHE !== 'off';
+/** Document kinds whose items' domains come from their own structure (not inferred from the corpus). */
+const STRUCTURED_KINDS: ReadonlySet<string> = new Set(['plan', 'tasklist']);
 const MAIN_BUNDLE = 'pagefind';
 const SHARDS_DIR = 'pagefind-shards';
 
@@ -81,32 +83,45 @@ function fnv1a(text: string): number {
 }
 
 /**
- * Pages into bundles. A small site is one bundle. Past SHARD_PAGES, the pages that change with
- * every new document (home, lists, domains, cities) form the main bundle, and item pages go to
- * shards by their document, so adding a document changes the main bundle and one shard.
+ * Pages into bundles. A small site is one bundle. Past SHARD_PAGES, the pages that can change
+ * with any new document form the main bundle: home, lists, domains, cities, and the items of
+ * opinions, reports and speeches (their domain is inferred from the whole corpus, so a new plan
+ * can change it). Items of plans and task lists, whose indexed text depends on their own
+ * document only, go to shards by document: adding a document changes the main bundle and one shard.
  */
 async function bundlesOf(pages: string[]): Promise<string[][]> {
   if (pages.length <= SHARD_PAGES) return [pages];
-  const docOf = new Map(
-    (JSON.parse(await readFile(path.join(dist, 'data', 'items.json'), 'utf8')) as { id: string; docId: string }[]).map((i) => [i.id, i.docId]),
-  );
-  const itemId = (f: string) => /^items[\\/]([^\\/]+)[\\/]index\.html$/.exec(f)?.[1];
-  const items = pages.filter((f) => itemId(f) !== undefined);
-  const shards: string[][] = Array.from({ length: Math.ceil(items.length / SHARD_PAGES) }, () => []);
-  for (const f of items) shards[fnv1a(docOf.get(itemId(f)!) ?? itemId(f)!) % shards.length]!.push(f);
-  return [pages.filter((f) => itemId(f) === undefined), ...shards.filter((s) => s.length > 0)];
+  const data = async <T>(name: string) => JSON.parse(await readFile(path.join(dist, 'data', `${name}.json`), 'utf8')) as T[];
+  const kindOf = new Map((await data<{ id: string; kind: string }>('documents')).map((d) => [d.id, d.kind]));
+  const docOf = new Map((await data<{ id: string; docId: string }>('items')).map((i) => [i.id, i.docId]));
+  const stableDoc = (f: string) => {
+    const id = /^items[\\/]([^\\/]+)[\\/]index\.html$/.exec(f)?.[1];
+    const doc = id === undefined ? undefined : docOf.get(id);
+    return doc !== undefined && STRUCTURED_KINDS.has(kindOf.get(doc) ?? '') ? doc : undefined;
+  };
+  const sharded = pages.filter((f) => stableDoc(f) !== undefined);
+  // A power of two, so the number of shards (and which shard a document is in) only changes
+  // when the number of item pages doubles: shards hold SHARD_PAGES/2 to SHARD_PAGES pages.
+  const count = 2 ** Math.max(0, Math.ceil(Math.log2(sharded.length / SHARD_PAGES)));
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const f of sharded) shards[fnv1a(stableDoc(f)!) % count]!.push(f);
+  return [pages.filter((f) => stableDoc(f) === undefined), ...shards.filter((s) => s.length > 0)];
 }
+
+/** Elements Pagefind skips (data-pagefind-ignore): simple ones, whose tag does not nest in itself. */
+const IGNORED = /<(dt|dd|p|span|a)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<\/\1>/g;
 
 /**
  * What a bundle's index depends on: each page's URL and the part Pagefind reads. For an item
- * page that is its <article> (the related-items table around it changes whenever links do,
- * without changing what is indexed); for any other page, all of it.
+ * page that is its <article> without the elements Pagefind ignores (the related-items table
+ * around it, and the topic link in it, change whenever links do, without changing what is
+ * indexed); for any other page, all of it.
  */
 async function bundleKey(files: string[]): Promise<string> {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0`);
   for (const f of files) {
     const html = await readFile(path.join(dist, f), 'utf8');
-    const article = f.startsWith(`items${path.sep}`) ? /<article[\s\S]*<\/article>/.exec(html)?.[0] : undefined;
+    const article = f.startsWith(`items${path.sep}`) ? /<article[\s\S]*<\/article>/.exec(html)?.[0]?.replace(IGNORED, '') : undefined;
     hash.update(`${f}\0${article ?? html}\0`);
   }
   return hash.digest('hex');
@@ -116,6 +131,7 @@ async function bundleKey(files: string[]): Promise<string> {
 async function buildBundle(files: string[], bundle: string): Promise<{ indexed: number; reused: boolean }> {
   const outputPath = path.join(dist, bundle);
   const key = await bundleKey(files);
+  usedKeys.add(key);
   const cached = path.join(CACHE_DIR, key);
   if (USE_CACHE && existsSync(path.join(cached, 'pagefind-entry.json'))) {
     await rm(outputPath, { recursive: true, force: true });
@@ -130,6 +146,9 @@ async function buildBundle(files: string[], bundle: string): Promise<{ indexed: 
   await rename(staging, cached);
   return { indexed, reused: false };
 }
+
+/** Bundles this build used; the cache keeps only these, so it does not grow build after build. */
+const usedKeys = new Set<string>();
 
 const started = performance.now();
 const pages = await htmlPages();
@@ -146,6 +165,7 @@ for (const [s, files] of bundles.entries()) {
   if (result.reused) reused++;
   if (s > 0) extraBundles.push(`/${bundle}/`);
 }
+for (const entry of await readdir(CACHE_DIR)) if (!usedKeys.has(entry)) await rm(path.join(CACHE_DIR, entry), { recursive: true, force: true });
 // The search page merges these into the main bundle's search.
 await writeFile(path.join(dist, MAIN_BUNDLE, 'shards.json'), `${JSON.stringify(extraBundles)}\n`);
 
