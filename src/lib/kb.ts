@@ -15,12 +15,21 @@ export interface ItemIndex {
   byId: Map<string, ItemData>;
   byCity: Map<string, ItemData[]>;
   byDomain: Map<string, ItemData[]>;
+  /** Each document's items in reading order. */
+  byDocument: Map<string, ItemData[]>;
 }
 
 let items: Promise<ItemIndex> | undefined;
 
-/** A page's cache key for Astro's incremental builds: a hash of everything the page shows. */
-export const pageKey = (shown: unknown): string => createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
+/** Whether this build is incremental (astro.config.mjs reads the same switch). */
+export const INCREMENTAL = process.env.KB_INCREMENTAL === '1';
+
+/**
+ * A page's cache key for Astro's incremental builds: a hash of everything the page shows.
+ * Undefined in a full build, so thousands of pages are not hashed for nothing.
+ */
+export const pageKey = (shown: () => unknown): string | undefined =>
+  INCREMENTAL ? createHash('sha256').update(JSON.stringify(shown())).digest('base64url') : undefined;
 
 function group(list: ItemData[], key: (i: ItemData) => string | null): Map<string, ItemData[]> {
   const out = new Map<string, ItemData[]>();
@@ -37,7 +46,13 @@ function group(list: ItemData[], key: (i: ItemData) => string | null): Map<strin
 export function itemIndex(): Promise<ItemIndex> {
   items ??= getCollection('items').then((entries) => {
     const all = entries.map((e) => e.data).sort((a, b) => byCodePoint(a.docId, b.docId) || a.order - b.order);
-    return { all, byId: new Map(all.map((i) => [i.id, i])), byCity: group(all, (i) => i.citySlug), byDomain: group(all, (i) => i.domain) };
+    return {
+      all,
+      byId: new Map(all.map((i) => [i.id, i])),
+      byCity: group(all, (i) => i.citySlug),
+      byDomain: group(all, (i) => i.domain),
+      byDocument: group(all, (i) => i.docId),
+    };
   });
   return items;
 }
