@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
@@ -24,8 +25,6 @@ const SHARD_PAGES = Number(process.env.KB_PAGEFIND_SHARD_PAGES ?? 30_000);
 // Bundles of unchanged pages are reused from here (KB_CACHE=off indexes everything anew).
 const CACHE_DIR = path.resolve(root, process.env.KB_PAGEFIND_CACHE_DIR ?? 'node_modules/.cache/kb-pagefind');
 const USE_CACHE = process.env.KB_CACHE !== 'off';
-/** Document kinds whose items' domains come from their own structure (not inferred from the corpus). */
-const STRUCTURED_KINDS: ReadonlySet<string> = new Set(['plan', 'tasklist']);
 const MAIN_BUNDLE = 'pagefind';
 const SHARDS_DIR = 'pagefind-shards';
 
@@ -92,12 +91,12 @@ function fnv1a(text: string): number {
 async function bundlesOf(pages: string[]): Promise<string[][]> {
   if (pages.length <= SHARD_PAGES) return [pages];
   const data = async <T>(name: string) => JSON.parse(await readFile(path.join(dist, 'data', `${name}.json`), 'utf8')) as T[];
-  const kindOf = new Map((await data<{ id: string; kind: string }>('documents')).map((d) => [d.id, d.kind]));
+  const kindOf = new Map((await data<{ id: string; kind: DocumentKind }>('documents')).map((d) => [d.id, d.kind]));
   const docOf = new Map((await data<{ id: string; docId: string }>('items')).map((i) => [i.id, i.docId]));
   const stableDoc = (f: string) => {
     const id = /^items[\\/]([^\\/]+)[\\/]index\.html$/.exec(f)?.[1];
     const doc = id === undefined ? undefined : docOf.get(id);
-    return doc !== undefined && STRUCTURED_KINDS.has(kindOf.get(doc) ?? '') ? doc : undefined;
+    return doc !== undefined && STRUCTURED_DOCUMENT_KINDS.has(kindOf.get(doc)!) ? doc : undefined;
   };
   const sharded = pages.filter((f) => stableDoc(f) !== undefined);
   // A power of two, so the number of shards (and which shard a document is in) only changes

@@ -12,11 +12,9 @@ let names: Promise<Map<string, string>> | undefined;
 
 /** Item id → unique (within its document) name, for every item; built once per build. */
 export function itemLinkNames(): Promise<Map<string, string>> {
-  names ??= itemIndex().then(({ all }) => {
+  names ??= itemIndex().then(({ byDocument }) => {
     const out = new Map<string, string>();
-    const byDoc = new Map<string, typeof all>();
-    for (const i of all) (byDoc.get(i.docId) ?? byDoc.set(i.docId, []).get(i.docId)!).push(i);
-    for (const items of byDoc.values()) {
+    for (const items of byDocument.values()) {
       let named = items.map((i) => ({ id: i.id, name: `${i.number} ${itemTitle(i)}`.trim() }));
       const refinements: ((k: number) => string)[] = [
         (k) => ITEM_KIND_LABEL[items[k]!.kind],

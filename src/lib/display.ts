@@ -1,3 +1,15 @@
+/**
+ * An item's text as paragraphs: a blank line (spaces allowed) separates them, other line breaks
+ * stay inside one. Shared by the generated document bodies and the item pages.
+ */
+export function splitParagraphs(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u3000]*\n/)
+    .map((p) => p.replace(/^\n+|\n+$/g, ''))
+    .filter((p) => p.trim() !== '');
+}
+
 /** Short display title: the title sentence, else the start of the text. */
 export function itemTitle(d: { title: string; text: string }): string {
   if (d.title.trim()) return d.title.trim();

@@ -14,6 +14,12 @@ export type Population = (typeof POPULATIONS)[number];
 export const DOCUMENT_KINDS = ['plan', 'tasklist', 'opinion', 'report', 'speech'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/**
+ * Document kinds whose items get their domain from the document's own structure (its domain
+ * sections or table cells); the other kinds' items have it inferred from the whole corpus.
+ */
+export const STRUCTURED_DOCUMENT_KINDS: ReadonlySet<DocumentKind> = new Set(['plan', 'tasklist']);
+
 /** Item kinds in outline order: goals before measures, then the documents around plans. */
 export const ITEM_KINDS = ['goal', 'measure', 'recommendation', 'report', 'speech'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

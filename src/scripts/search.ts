@@ -1,4 +1,5 @@
 /** The search page: query and filters in the URL, Pagefind results shown a page at a time. */
+import { byChinese } from '../lib/collation.ts';
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
 import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
@@ -240,7 +241,7 @@ async function start(): Promise<void> {
   totals = await pagefind.filters();
   for (const sel of selects) {
     const name = sel.dataset.filter!;
-    const values = Object.keys(totals[name] ?? {}).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
+    const values = Object.keys(totals[name] ?? {}).sort(byChinese);
     const wanted = params.get(name);
     // A value from an old link that the index no longer has stays selected (and shows （0）).
     if (wanted && !values.includes(wanted)) values.push(wanted);

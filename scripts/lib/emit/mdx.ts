@@ -7,6 +7,7 @@
  */
 import type { Break, Heading, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { splitParagraphs } from '../../../src/lib/display.ts';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
@@ -58,12 +59,7 @@ function phrasing(text: string): PhrasingContent[] {
  * line inside one); every other line break becomes a hard break.
  */
 export function paragraphs(text: string): Paragraph[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t\u3000]*\n/)
-    .map((p) => p.replace(/^\n+|\n+$/g, ''))
-    .filter((p) => p.trim() !== '')
-    .map((p) => ({ type: 'paragraph', children: phrasing(p) }));
+  return splitParagraphs(text).map((p) => ({ type: 'paragraph', children: phrasing(p) }));
 }
 
 /** What `paragraphs` keeps: the text with blank-line runs collapsed (for round-trip checks). */
