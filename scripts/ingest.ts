@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ParseCache } from './lib/cache.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
+import { documentLine, warningCountLine, warningLine } from './lib/report/format.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
@@ -23,12 +24,12 @@ try {
 
   const reused = cache ? `; ${cache.hits} unchanged, parsed ${cache.misses}` : '';
   console.log(`ingest: ${report.documents.length} documents from ${path.relative(root, seedsDir) || seedsDir}${reused}`);
-  for (const d of report.documents) {
-    const unknown = d.unknown.length ? `  unknown: ${d.unknown.join(', ')}` : '';
-    console.log(`  ${d.source}  ${d.kind}  ${d.encoding}  ${d.blocks} blocks  ${d.items} items${unknown}`);
-  }
+  for (const d of report.documents) console.log(documentLine(d));
+  // Warnings on stderr, marked ⚠, after the list; the build goes on (see README, "The editor's report").
+  for (const d of report.documents) for (const w of d.warnings) console.warn(warningLine(d, w.message));
   const items = kb.documents.reduce((n, d) => n + d.items.length, 0);
   console.log(`ingest: ${items} items, ${kb.links.length} links, ${kb.topics.length} topics; segmentation ${report.segmentMs.toFixed(0)} ms, link stage ${report.linkMs.toFixed(0)} ms`);
+  console.warn(`ingest: ${warningCountLine(report.documents, path.join(path.relative(root, outDir) || '.', 'public/data/ingest-report.json'))}`);
   console.log(`ingest: wrote ${files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`ingest failed, nothing was written:\n${(error as Error).message}`);

@@ -8,6 +8,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { jsonArrays } from './lib/json-loader.ts';
 import { cityEntry, documentEntry, domainEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
+import { documentReport } from './lib/ingest-report.ts';
 
 // Entry id = file name stem exactly (the default would re-slug it).
 const stem = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
@@ -21,4 +22,7 @@ const cities = defineCollection({ loader: jsonArrays('content/generated/cities')
 const topics = defineCollection({ loader: jsonArrays('content/generated/topics'), schema: topicEntry });
 const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
 
-export const collections = { documents, items, domains, cities, topics, pages };
+// The editor's report, one entry per document (src/lib/ingest-report.ts): the about page's summary.
+const report = defineCollection({ loader: jsonArrays('content/generated/report'), schema: documentReport });
+
+export const collections = { documents, items, domains, cities, topics, pages, report };

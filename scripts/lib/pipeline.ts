@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decode } from './decode.ts';
 import { normalise } from './normalise.ts';
@@ -17,9 +17,13 @@ import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './repeats.ts';
 import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
+import type { DocumentReport } from '../../src/lib/ingest-report.ts';
+import { reportDocuments } from './report/index.ts';
+import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
+import { checkFileSize } from './size-limit.ts';
 
 /** Source files the ingest reads; anything else in seeds/ is reported, not silently skipped. */
-const SOURCE_EXTENSIONS = new Set(['.txt', '.md']);
+export const SOURCE_EXTENSIONS = new Set(['.txt', '.md']);
 const SIDECAR_SUFFIX = '.meta.json';
 
 /** Each document kind's structure recogniser: blocks → items. */
@@ -47,7 +51,8 @@ export interface BuildOptions {
 }
 
 export interface IngestReport {
-  documents: { source: string; encoding: string; kind: DocumentKind; blocks: number; items: number; unknown: string[] }[];
+  /** Per document: what was recognised and the editor's warnings (scripts/lib/report/). */
+  documents: DocumentReport[];
   /** Chinese word segmentation of every item, shared by classification and linking. */
   segmentMs: number;
   /** The link stage proper: vectors, candidate index, scoring, links and topics. */
@@ -104,6 +109,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
       continue;
     }
     try {
+      checkFileSize(rel(name), (await stat(path.join(seedsDir, name))).size);
       const bytes = await readFile(path.join(seedsDir, name));
       const sidecarName = `${name}${SIDECAR_SUFFIX}`;
       const sidecar = names.includes(sidecarName) ? await readFile(path.join(seedsDir, sidecarName), 'utf8') : undefined;
@@ -125,6 +131,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     if (other) errors.push(`${rel(doc.source)}: has the same document id "${doc.id}" as ${rel(other)}; rename one of them`);
     ids.set(doc.id, doc.source);
   }
+  for (const duplicate of exactDuplicates(documents)) errors.push(exactDuplicateMessage(duplicate, rel));
   if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `${errors.length} input problem(s):\n${errors.join('\n')}`);
 
   // Classification and linking read the same words: segment every item once (all documents
@@ -157,14 +164,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   );
 
   const report: IngestReport = {
-    documents: documents.map((d) => ({
-      source: d.source,
-      encoding: d.encoding,
-      kind: d.kind,
-      blocks: d.blocks.length,
-      items: d.items.length,
-      unknown: (['city', 'province', 'date', 'docNumber', 'issuer'] as const).filter((k) => d[k] === null),
-    })),
+    documents: reportDocuments(documents),
     segmentMs,
     linkMs: stats.ms,
     errors,

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DATA_SCHEMA, type DataName } from '../../../src/lib/open-data.ts';
 import { documentUrl, itemUrl } from '../../../src/lib/urls.ts';
 import type { KnowledgeBase } from '../types.ts';
+import { reportData, reportDocuments } from '../report/index.ts';
 
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -74,5 +75,7 @@ export function dataFiles(kb: KnowledgeBase): Map<string, string> {
     files.set(`${name}.json`, JSON.stringify(rows[name], null, 1) + '\n');
     files.set(`${name}.csv`, toCsv(name, rows[name]));
   }
+  // The editor's report (what was recognised, and warnings): not a table, so JSON only.
+  files.set('ingest-report.json', JSON.stringify(reportData(reportDocuments(kb.documents)), null, 1) + '\n');
   return files;
 }

@@ -1,0 +1,231 @@
+/**
+ * Documents that are the same document twice.
+ *
+ * - Exact: the same bytes, or the same text once decoded and normalised (the same file saved as
+ *   GBK and as UTF-8, with CRLF or LF, with or without its page numbers). The build stops.
+ * - Near: most of the text is shared (a copy with a few edits, or one plan of a file that holds
+ *   two). A warning: the editor decides.
+ *
+ * Near duplicates are found with character 5-gram shingles over the text without spaces and
+ * punctuation, summarised per document by a bottom-k sketch (the k smallest shingle hashes:
+ * one hash per shingle, where a k-permutation MinHash would need k) from which the Jaccard
+ * similarity of two documents is estimated. Pairs the sketches flag are measured exactly on
+ * their full shingle sets, so a warning's figures are not estimates.
+ */
+import { createHash } from 'node:crypto';
+import type { ReportWarning } from '../../../src/lib/ingest-report.ts';
+import type { KbDocument } from '../types.ts';
+
+export interface DuplicateOptions {
+  /** Characters per shingle. */
+  shingle: number;
+  /** Hashes kept per document sketch. */
+  sketchSize: number;
+  /** Jaccard similarity of the two texts' shingles from which a pair is a near duplicate. */
+  minSimilarity: number;
+  /** Or: share of the smaller text's shingles found in the other (one document inside another). */
+  minContainment: number;
+  /** Sketch estimates below these (either) are not measured exactly: a margin for the estimate's error. */
+  candidateSimilarity: number;
+  candidateContainment: number;
+}
+
+export const DUPLICATE_OPTIONS: DuplicateOptions = {
+  shingle: 5,
+  sketchSize: 256,
+  minSimilarity: 0.8,
+  minContainment: 0.9,
+  candidateSimilarity: 0.5,
+  candidateContainment: 0.6,
+};
+
+/** A document's text as compared: its blocks (page furniture already removed), NFKC, without spaces. */
+export function comparableText(doc: Pick<KbDocument, 'blocks'>): string {
+  return doc.blocks
+    .map((b) => b.text)
+    .join('')
+    .normalize('NFKC')
+    .replace(/\s+/g, '');
+}
+
+export interface ExactDuplicate {
+  /** The document kept first (by file name order). */
+  first: KbDocument;
+  second: KbDocument;
+  same: 'bytes' | 'text';
+}
+
+/** Every document whose bytes or text an earlier one already has. */
+export function exactDuplicates(docs: readonly KbDocument[]): ExactDuplicate[] {
+  const byBytes = new Map<string, KbDocument>();
+  const byText = new Map<string, KbDocument>();
+  const found: ExactDuplicate[] = [];
+  for (const doc of docs) {
+    const textHash = createHash('sha256').update(comparableText(doc)).digest('hex');
+    const sameBytes = byBytes.get(doc.sha256);
+    const sameText = byText.get(textHash);
+    if (sameBytes) found.push({ first: sameBytes, second: doc, same: 'bytes' });
+    else if (sameText) found.push({ first: sameText, second: doc, same: 'text' });
+    if (!byBytes.has(doc.sha256)) byBytes.set(doc.sha256, doc);
+    if (!byText.has(textHash)) byText.set(textHash, doc);
+  }
+  return found;
+}
+
+/** The build's error for an exact duplicate, naming both files (as `rel` shows them) and the fix. */
+export function exactDuplicateMessage(d: ExactDuplicate, rel: (source: string) => string = (s) => s): string {
+  const what = d.same === 'bytes' ? 'is byte for byte the same file as' : 'has the same text as';
+  return `${rel(d.second.source)}: ${what} ${rel(d.first.source)}${d.same === 'text' ? ` (${d.second.encoding} and ${d.first.encoding} decoded, page furniture aside)` : ''}; keep one of them and remove the other (and its .meta.json)`;
+}
+
+/** FNV-1a over a shingle's UTF-16 code units, then murmur3's finaliser for well-spread low bits. */
+function shingleHashes(text: string, k: number): Uint32Array {
+  const n = Math.max(1, text.length - k + 1);
+  const out = new Uint32Array(text.length === 0 ? 0 : n);
+  for (let i = 0; i < out.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(i + k, text.length); j++) h = Math.imul(h ^ text.charCodeAt(j), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** Sorted distinct values of a typed array. */
+function distinct(values: Uint32Array): Uint32Array {
+  const sorted = values.slice().sort();
+  let w = 0;
+  for (let r = 0; r < sorted.length; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r]!;
+  return sorted.subarray(0, w);
+}
+
+export interface Sketch {
+  /** Distinct shingles in the text. */
+  size: number;
+  /** The smallest `sketchSize` distinct shingle hashes, ascending. */
+  mins: Uint32Array;
+}
+
+export function sketch(text: string, options: DuplicateOptions = DUPLICATE_OPTIONS): Sketch {
+  const all = distinct(shingleHashes(text, options.shingle));
+  return { size: all.length, mins: all.slice(0, options.sketchSize) };
+}
+
+/** Jaccard estimate from two bottom-k sketches: of the k smallest hashes of the union, the share both hold. */
+export function estimateSimilarity(a: Sketch, b: Sketch, k: number): number {
+  let i = 0;
+  let j = 0;
+  let taken = 0;
+  let both = 0;
+  while (taken < k && (i < a.mins.length || j < b.mins.length)) {
+    const x = i < a.mins.length ? a.mins[i]! : Infinity;
+    const y = j < b.mins.length ? b.mins[j]! : Infinity;
+    if (x === y) {
+      both++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    taken++;
+  }
+  return taken === 0 ? 0 : both / taken;
+}
+
+/** |A∩B| from J and the set sizes (|A∩B| = J·|A∪B|, |A∪B| = |A|+|B|−|A∩B|), over the smaller set. */
+function containmentFrom(similarity: number, a: number, b: number): number {
+  const small = Math.min(a, b);
+  return small === 0 ? 0 : Math.min(1, (similarity * (a + b)) / (1 + similarity) / small);
+}
+
+/** Exact Jaccard similarity and containment of two texts' shingle sets. */
+export function overlap(a: string, b: string, options: DuplicateOptions = DUPLICATE_OPTIONS): { similarity: number; containment: number } {
+  const x = distinct(shingleHashes(a, options.shingle));
+  const y = distinct(shingleHashes(b, options.shingle));
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  const union = x.length + y.length - both;
+  const small = Math.min(x.length, y.length);
+  return { similarity: union ? both / union : 0, containment: small ? both / small : 0 };
+}
+
+export interface NearDuplicate {
+  a: KbDocument;
+  b: KbDocument;
+  similarity: number;
+  containment: number;
+}
+
+/**
+ * A document's sketch, kept while the document lives: the ingest reports the same documents
+ * to the terminal, the collection and the open data.
+ */
+const sketches = new WeakMap<KbDocument, { text: string; options: DuplicateOptions; sketch: Sketch }>();
+function sketchOf(doc: KbDocument, text: string, options: DuplicateOptions): Sketch {
+  const kept = sketches.get(doc);
+  if (kept && kept.text === text && kept.options === options) return kept.sketch;
+  const fresh = sketch(text, options);
+  sketches.set(doc, { text, options, sketch: fresh });
+  return fresh;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Pairs of documents sharing most of their text. Every pair's sketches are compared (k steps
+ * each: about 0.1 s for 1,000 documents); only flagged pairs are measured in full.
+ */
+export function nearDuplicates(docs: readonly KbDocument[], options: DuplicateOptions = DUPLICATE_OPTIONS): NearDuplicate[] {
+  const texts = docs.map(comparableText);
+  const sketches = docs.map((d, k) => sketchOf(d, texts[k]!, options));
+  const found: NearDuplicate[] = [];
+  for (let i = 0; i < docs.length; i++) {
+    for (let j = i + 1; j < docs.length; j++) {
+      const a = sketches[i]!;
+      const b = sketches[j]!;
+      if (a.size === 0 || b.size === 0) continue;
+      const estimate = estimateSimilarity(a, b, options.sketchSize);
+      if (estimate < options.candidateSimilarity && containmentFrom(estimate, a.size, b.size) < options.candidateContainment) continue;
+      const { similarity, containment } = overlap(texts[i]!, texts[j]!, options);
+      if (similarity >= options.minSimilarity || containment >= options.minContainment) {
+        found.push({ a: docs[i]!, b: docs[j]!, similarity: round(similarity), containment: round(containment) });
+      }
+    }
+  }
+  return found;
+}
+
+/** The near-duplicate warning of each document of a pair, naming the other. */
+export function nearDuplicateWarnings(pairs: readonly NearDuplicate[]): Map<KbDocument, ReportWarning[]> {
+  const warnings = new Map<KbDocument, ReportWarning[]>();
+  const add = (doc: KbDocument, other: KbDocument, p: NearDuplicate) => {
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    warnings.set(doc, [
+      ...(warnings.get(doc) ?? []),
+      {
+        code: 'near-duplicate',
+        message: `shares most of its text with ${other.source} (similarity ${pct(p.similarity)}, ${pct(p.containment)} of the shorter one): if they are the same document, keep one; if one is part of the other, keep the whole`,
+        other: other.source,
+        similarity: p.similarity,
+        containment: p.containment,
+      },
+    ]);
+  };
+  for (const p of pairs) {
+    add(p.a, p.b, p);
+    add(p.b, p.a, p);
+  }
+  return warnings;
+}

@@ -1,0 +1,22 @@
+/**
+ * The editor's report over a set of documents: each document's summary (summary.ts) with its
+ * warnings (warnings.ts) and near duplicates among the set (duplicates.ts). The ingest prints it
+ * (format.ts), writes it to dist/data/ingest-report.json and the `report` collection; the add
+ * command prints one document's.
+ */
+import { reportSummary, type DocumentReport, type ReportSummary } from '../../../src/lib/ingest-report.ts';
+import type { KbDocument } from '../types.ts';
+import { nearDuplicateWarnings, nearDuplicates } from './duplicates.ts';
+import { documentReport } from './summary.ts';
+import { documentWarnings } from './warnings.ts';
+
+export function reportDocuments(docs: readonly KbDocument[]): DocumentReport[] {
+  const near = nearDuplicateWarnings(nearDuplicates(docs));
+  return docs.map((doc) => documentReport(doc, [...documentWarnings(doc), ...(near.get(doc) ?? [])]));
+}
+
+/** `dist/data/ingest-report.json`: totals, then every document's report, sorted by id. */
+export function reportData(reports: readonly DocumentReport[]): { summary: ReportSummary; documents: DocumentReport[] } {
+  const documents = [...reports].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { summary: reportSummary(documents), documents };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { ingestDocument } from '../pipeline.ts';
+import { seedKb } from '../testing/seed-kb.ts';
+import { SEED, seedText } from '../testing/seeds.ts';
+import type { KbDocument } from '../types.ts';
+import { documentWarnings, looksLikeHeading, markerValue, numberingWarnings, unassignedText, WARNING_OPTIONS } from './warnings.ts';
+
+/** A made-up plan in the national skeleton; `measures` are the health domain's measure lines. */
+function plan(measures: string[], extra = ''): string {
+  return [
+    '铁岭市妇女发展规划（2021—2030年）',
+    '一、指导思想',
+    '以习近平新时代中国特色社会主义思想为指导，全面贯彻落实男女平等基本国策。',
+    '二、发展领域、主要目标和策略措施',
+    '（一）妇女与健康。',
+    '主要目标：',
+    '1.孕产妇死亡率控制在10/10万以下。',
+    '策略措施：',
+    ...measures,
+    '（二）妇女与教育。',
+    '主要目标：',
+    '1.女性接受高等教育的比例保持稳定。',
+    '策略措施：',
+    '1.加强思想政治教育。',
+    extra,
+    '三、组织实施',
+    '加强组织领导，落实规划实施主体责任，将规划实施纳入重要议事日程。',
+  ].join('\n');
+}
+const ingest = (text: string, name = 'tieling.txt') => ingestDocument(name, Buffer.from(text));
+const codes = (doc: KbDocument) => documentWarnings(doc).map((w) => w.code);
+
+describe('documentWarnings on made-up documents', () => {
+  const measures = ['1.加强母婴安全保障。实施母婴安全行动提升计划。', '2.提高妇女生殖健康水平。普及生殖健康知识。', '3.加强妇女心理健康服务。开展心理健康教育。'];
+
+  it('a well-formed plan has only the domains it lacks to report', () => {
+    const doc = ingest(plan(measures));
+    expect(doc.items.length).toBe(6);
+    expect(codes(doc)).toEqual(['missing-domains']);
+    const [w] = documentWarnings(doc);
+    expect(w).toMatchObject({ population: '妇女', domains: ['妇女与经济', '妇女参与决策和管理', '妇女与社会保障', '妇女与家庭建设', '妇女与环境', '妇女与法律'] });
+  });
+
+  it('measures 1, 2, 4 under one domain: 3 is missing, with the lines to look at', () => {
+    const doc = ingest(plan([measures[0]!, measures[1]!, measures[2]!.replace(/^3/, '4')]));
+    const numbering = documentWarnings(doc).filter((w) => w.code === 'numbering');
+    expect(numbering).toEqual([
+      expect.objectContaining({ list: '妇女与健康', kind: 'measure', missing: [3], repeated: [], lineStart: 9, lineEnd: 11 }),
+    ]);
+    expect(numbering[0]!.message).toMatch(/measures under 妇女与健康 are numbered 1 2 4 \(no 3\), lines 9–11/);
+  });
+
+  it('a paragraph in a domain that no item holds is reported with its line; the preamble and closing parts are not', () => {
+    const doc = ingest(plan(['这一段说明文字不属于任何措施，应当提示编辑检查。', ...measures]));
+    const unassigned = documentWarnings(doc).filter((w) => w.code === 'unassigned-text');
+    expect(unassigned).toEqual([expect.objectContaining({ lineStart: 9, lineEnd: 9, blocks: 1, chars: 24, excerpt: '这一段说明文字不属于任何措施，应当提示编辑检查。' })]);
+  });
+
+  it('a plan whose lists are not recognised has no items and says so, but keeps every block', () => {
+    const text = plan(measures).replace(/^(\d+)\./gm, '（$1）').replace(/主要目标：|策略措施：/g, '');
+    const doc = ingest(text);
+    expect(doc.items).toEqual([]);
+    expect(doc.blocks.length).toBeGreaterThan(10);
+    expect(codes(doc)).toEqual(['no-items']);
+  });
+
+  it('a domain with measures but no goals is reported', () => {
+    const doc = ingest(plan(measures).replace('主要目标：\n1.女性接受高等教育的比例保持稳定。\n', ''));
+    expect(documentWarnings(doc).filter((w) => w.code === 'empty-list')).toEqual([expect.objectContaining({ domain: '妇女与教育', kind: 'goal' })]);
+  });
+
+  it('no city: a warning for a city-level text, none for a provincial plan', () => {
+    const nameless = ingest(plan(measures).replace('铁岭市', '本市'));
+    expect(nameless.city).toBeNull();
+    expect(codes(nameless)).toContain('unknown-city');
+    expect(codes({ ...nameless, level: 'province', province: '辽宁省' })).not.toContain('unknown-city');
+  });
+
+  it('many runs of unassigned text are capped, the last warning holding the rest', () => {
+    const orphan = '这一段说明文字不属于任何条目，应当提示编辑检查。';
+    // After each list heading, before its first number: four places no item is open; the first
+    // is before the first item, where a plan's title and preamble are, so it is not reported.
+    const text = plan([orphan, ...measures]).replace(/主要目标：\n/g, `主要目标：\n${orphan}\n`).replace('策略措施：\n1.加强思想', `策略措施：\n${orphan}\n1.加强思想`);
+    const doc = ingest(text);
+    expect(unassignedText(doc).map((w) => w.lineStart)).toEqual([10, 16, 19]);
+    const capped = unassignedText(doc, { ...WARNING_OPTIONS, maxUnassignedRuns: 2 });
+    expect(capped.map((w) => [w.lineStart, w.lineEnd, w.blocks])).toEqual([[10, 10, 1], [16, 19, 2]]);
+    expect(capped.at(-1)!.message).toMatch(/2 runs in all/);
+  });
+});
+
+describe('numbering', () => {
+  it('reads every marker the recognisers keep', () => {
+    expect(['4', '１２', '（二）', '(三)', '一、', '二是', '三要', '十一'].map(markerValue)).toEqual([4, 12, 2, 3, 1, 2, 3, 11]);
+    expect(markerValue('A')).toBeNull();
+  });
+
+  it('a list that starts at 9 (an excerpt) misses 1–8; repeats are named; lists with other markers are skipped', () => {
+    const item = (number: string, section = ['（一）妇女与健康', '策略措施']) => ({
+      id: number, docId: 'x', kind: 'measure' as const, population: '妇女' as const, domain: '妇女与健康' as const, domainSource: 'structure' as const,
+      number, title: '', text: '', section, leadDepartments: [], partnerDepartments: [], blockStart: 0, textStart: 0, blockEnd: 0,
+    });
+    const blocks = [{ index: 0, text: '', lineStart: 5, lineEnd: 5 }];
+    expect(numberingWarnings([item('9'), item('10')], blocks)[0]).toMatchObject({ missing: [1, 2, 3, 4, 5, 6, 7, 8], repeated: [] });
+    expect(numberingWarnings([item('1'), item('2'), item('2')], blocks)[0]).toMatchObject({ missing: [], repeated: [2] });
+    expect(numberingWarnings([item('1'), item('A'), item('3')], blocks)).toEqual([]);
+    // Two lists under different headings are numbered each on its own.
+    expect(numberingWarnings([item('1'), item('2'), item('1', ['（二）妇女与教育', '策略措施'])], blocks)).toEqual([]);
+  });
+});
+
+describe('looksLikeHeading', () => {
+  it('tells headings and table fragments from body text', () => {
+    for (const h of ['（二）妇女与教育。', '主要目标：', '妇女与', '二、 聚焦重点领域，全力保障妇女各项合法权益', '2025 年 6 月 27 日']) expect(looksLikeHeading(h), h).toBe(true);
+    for (const b of ['这一段说明文字不属于任何措施，应当提示编辑检查。', '加强组织领导。落实责任。', '（一）坚持党的全面领导。坚持以习近平新时代中国特色社会主义思想为指导，坚持以人民为中心的发展思想。']) {
+      expect(looksLikeHeading(b), b).toBe(false);
+    }
+  });
+});
+
+describe('documentWarnings on the real seeds', () => {
+  const bySource = new Map(seedKb().documents.map((d) => [d.source, documentWarnings(d)]));
+
+  it('the Fuxin plans, the Da’an task lists, the opinion and the report need nothing from the editor', () => {
+    for (const seed of [SEED.fuxinPlans, SEED.daanTaskLists, SEED.ansanOpinion, SEED.jinganReport]) expect(bySource.get(seed), seed).toEqual([]);
+  });
+
+  it('the speeches: no city, and a heading whose speech restarts at 一、 (two speeches under one heading)', () => {
+    const warnings = bySource.get(SEED.speeches)!;
+    expect(warnings.map((w) => w.code).sort()).toEqual(['numbering', 'unknown-city']);
+    expect(warnings.find((w) => w.code === 'numbering')).toMatchObject({ list: '妇女儿童工作会议记录篇一', repeated: [1] });
+  });
+
+  it('the Fuxin plans with a measure number lost and a paragraph outside every item', () => {
+    const text = seedText(SEED.fuxinPlans);
+    // Measure 5 of 妇女与健康 loses its number: it joins measure 4, and the list reads 1–4, 6–13.
+    const health = text.indexOf('（一）妇女与健康');
+    const five = text.indexOf('\n5.', text.indexOf('策略措施', health));
+    const edited = `${text.slice(0, five + 1)}${text.slice(five + 3)}`.replace('（二）妇女与教育。\n', '（二）妇女与教育。\n本领域的目标和措施如下，请各部门认真落实，并按年度报送进展情况。\n');
+    const warnings = documentWarnings(ingest(edited, 'fuxin.txt'));
+    expect(warnings.find((w) => w.code === 'numbering')).toMatchObject({ list: '妇女与健康', kind: 'measure', missing: [5] });
+    expect(warnings.find((w) => w.code === 'unassigned-text')).toMatchObject({ excerpt: expect.stringMatching(/^本领域的目标和措施如下/) });
+  });
+});
