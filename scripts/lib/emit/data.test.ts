@@ -8,9 +8,9 @@ describe('data exports', () => {
   const kb = fixtureKb();
   const files = dataFiles(kb);
 
-  it('writes a JSON and a CSV file per export', () => {
+  it('writes a JSON and a CSV file per export, and the editor\'s report', () => {
     expect([...files.keys()].sort()).toEqual(
-      ['documents', 'items', 'links', 'topics'].flatMap((n) => [`${n}.csv`, `${n}.json`]).sort(),
+      [...['documents', 'items', 'links', 'topics'].flatMap((n) => [`${n}.csv`, `${n}.json`]), 'ingest-report.json'].sort(),
     );
   });
 

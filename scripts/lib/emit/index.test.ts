@@ -77,11 +77,12 @@ describe('writeGenerated', () => {
     const { files } = await writeGenerated(fixtureKb(), root);
     const first = await listAll(join(root, 'content/generated'));
     expect(first).not.toContain('items/stale.json');
-    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics as JSON.
+    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics, the editor's report as JSON.
     expect(first.filter((f) => f.endsWith('.mdx'))).toHaveLength(18);
-    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(5);
-    expect(files).toBe(18 + 5 + 8);
-    expect(await listAll(join(root, 'public/data'))).toHaveLength(8);
+    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(6);
+    expect(files).toBe(18 + 6 + 9);
+    // Four exports as JSON and CSV, and ingest-report.json.
+    expect(await listAll(join(root, 'public/data'))).toHaveLength(9);
     const snapshot = await Promise.all(first.map((f) => readFile(join(root, 'content/generated', f), 'utf8')));
 
     const again = fixtureKb();

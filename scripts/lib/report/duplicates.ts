@@ -200,11 +200,13 @@ export function nearDuplicates(docs: readonly KbDocument[], options: DuplicateOp
       if (estimate < options.candidateSimilarity && containmentFrom(estimate, a.size, b.size) < options.candidateContainment) continue;
       const { similarity, containment } = overlap(texts[i]!, texts[j]!, options);
       if (similarity >= options.minSimilarity || containment >= options.minContainment) {
-        found.push({ a: docs[i]!, b: docs[j]!, similarity: round(similarity), containment: round(containment) });
+        const [a, b] = docs[i]!.source < docs[j]!.source ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+        found.push({ a, b, similarity: round(similarity), containment: round(containment) });
       }
     }
   }
-  return found;
+  // By file names, whatever order the documents came in: the report is deterministic.
+  return found.sort((x, y) => (x.a.source < y.a.source ? -1 : x.a.source > y.a.source ? 1 : x.b.source < y.b.source ? -1 : x.b.source > y.b.source ? 1 : 0));
 }
 
 /** The near-duplicate warning of each document of a pair, naming the other. */
