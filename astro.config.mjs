@@ -1,9 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 
 export default defineConfig({
+  // Absolute URLs in the sitemap and the RSS feed: set KB_SITE_URL to the address the site is
+  // served from (README, "Feeds"); the default is `npm run preview`'s.
+  site: process.env.KB_SITE_URL ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
   // KB_INCREMENTAL=1: item pages give a cache key (src/pages/items/[id].astro), so a rebuild
   // re-renders only those whose content changed and copies the rest from the previous build.
@@ -11,7 +15,7 @@ export default defineConfig({
   // but every full build 60% slower (it keeps a second copy of dist/); see README, "Scale".
   experimental: { incrementalBuild: process.env.KB_INCREMENTAL === '1' },
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   vite: {
     build: {
       rollupOptions: {

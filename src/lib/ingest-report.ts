@@ -98,8 +98,8 @@ export function warningText(w: ReportWarning, kind: keyof typeof DOCUMENT_KIND_L
     case 'no-items':
       return `未识别出任何条目（${DOCUMENT_KIND_LABEL[kind]}），全文照原样发布`;
     case 'numbering': {
-      const parts = [w.missing.length ? `缺少 ${w.missing.join('、')}` : '', w.repeated.length ? `重复 ${w.repeated.join('、')}` : ''].filter(Boolean);
-      return `${w.list}（${ITEM_KIND_LABEL[w.kind]}）编号不连续：${parts.join('，')}（${at(w)}）`;
+      const parts = [w.missing.length ? `缺少第 ${w.missing.join('、')} 条` : '', w.repeated.length ? `第 ${w.repeated.join('、')} 条出现两次` : ''].filter(Boolean);
+      return `${w.list}（${ITEM_KIND_LABEL[w.kind]}）的编号${parts.join('，')}（${at(w)}）`;
     }
     case 'unassigned-text':
       return `${at(w)}的正文不属于任何条目（${w.blocks} 段，${w.chars} 字）：“${w.excerpt}”`;
