@@ -155,7 +155,7 @@ export function looksLikeHeading(text: string): boolean {
  * after it the closing parts such as 组织实施). Headings and empty table rows are not reported.
  * Contiguous blocks (nothing assigned between them) form one run, reported with its lines.
  */
-export function unassignedText(doc: KbDocument, options: WarningOptions = WARNING_OPTIONS): ReportWarning[] {
+export function unassignedText(doc: KbDocument, options: WarningOptions = WARNING_OPTIONS): Extract<ReportWarning, { code: 'unassigned-text' }>[] {
   const covered = new Uint8Array(doc.blocks.length);
   const spans = new Map<string, [number, number]>();
   for (const item of doc.items) {
