@@ -50,7 +50,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
   files.set('cities/cities.json', jsonLines(cities));
   files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed))));
-  files.set('report/documents.json', jsonLines(reportDocuments(kb.documents).sort((a, b) => byCodePoint(a.id, b.id))));
+  files.set('report/documents.json', jsonLines([...reportDocuments(kb.documents)].sort((a, b) => byCodePoint(a.id, b.id))));
   return files;
 }
 

@@ -11,9 +11,19 @@ import { documentReport } from './summary.ts';
 import { documentWarnings } from './warnings.ts';
 
 export function reportDocuments(docs: readonly KbDocument[]): DocumentReport[] {
+  const kept = made.get(docs);
+  if (kept && kept.items.length === docs.length && kept.items.every((items, k) => items === docs[k]!.items)) return kept.reports;
   const near = nearDuplicateWarnings(nearDuplicates(docs));
-  return docs.map((doc) => documentReport(doc, [...documentWarnings(doc), ...(near.get(doc) ?? [])]));
+  const reports = docs.map((doc) => documentReport(doc, [...documentWarnings(doc), ...(near.get(doc) ?? [])]));
+  made.set(docs, { items: docs.map((d) => d.items), reports });
+  return reports;
 }
+
+/**
+ * The ingest reports one corpus three times (terminal, collection, open data): the reports of a
+ * documents array are kept while it lives and its documents keep the same items.
+ */
+const made = new WeakMap<readonly KbDocument[], { items: KbDocument['items'][]; reports: DocumentReport[] }>();
 
 /** `dist/data/ingest-report.json`: totals, then every document's report, sorted by id. */
 export function reportData(reports: readonly DocumentReport[]): { summary: ReportSummary; documents: DocumentReport[] } {
