@@ -10,7 +10,7 @@
  * punctuation, summarised per document by a bottom-k sketch (the k smallest shingle hashes:
  * one hash per shingle, where a k-permutation MinHash would need k) from which the Jaccard
  * similarity of two documents is estimated. Every pair is screened on the first 128 hashes
- * (standard error about 0.04); a pair near a threshold is judged on all 2,048 (about 0.01).
+ * (standard error about 0.04); a pair not clearly apart is judged on all 2,048 (about 0.01).
  * Comparing full shingle sets instead would cost up to 200,000 steps per pair: 9 s for a
  * 300-document corpus of reworded copies.
  */
@@ -28,7 +28,7 @@ export interface DuplicateOptions {
   minSimilarity: number;
   /** Or: share of the smaller text's shingles found in the other (one document inside another). */
   minContainment: number;
-  /** Screening estimates this close to a threshold (either side) are judged on the whole sketch: several standard errors. */
+  /** Pairs screened this far or more below both thresholds are apart: several standard errors of the screen. */
   margin: number;
 }
 
@@ -189,30 +189,27 @@ function sketchOf(doc: KbDocument, text: string, options: DuplicateOptions): Ske
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
- * Pairs of documents sharing most of their text. Every pair's sketches are compared (k steps
- * each); only flagged pairs are measured in full, each document's full shingle set made once.
+ * Pairs of documents sharing most of their text. Every pair is screened on the first
+ * `screenSize` hashes of its sketches; a pair that is not clearly apart is judged on the whole
+ * sketch, whose figures the warning gives.
  */
 export function nearDuplicates(docs: readonly KbDocument[], options: DuplicateOptions = DUPLICATE_OPTIONS): NearDuplicate[] {
+  const { margin, minSimilarity, minContainment } = options;
   const texts = docs.map(comparableText);
-  const sketches = docs.map((d, k) => sketchOf(d, texts[k]!, options));
+  const sketched = docs.map((d, k) => sketchOf(d, texts[k]!, options));
   const found: NearDuplicate[] = [];
   for (let i = 0; i < docs.length; i++) {
     for (let j = i + 1; j < docs.length; j++) {
-      const a = sketches[i]!;
-      const b = sketches[j]!;
+      const a = sketched[i]!;
+      const b = sketched[j]!;
       if (a.size === 0 || b.size === 0) continue;
-      const estimate = (k: number) => {
-        const similarity = estimateSimilarity(a, b, k);
-        return { similarity, containment: containmentFrom(similarity, a.size, b.size) };
-      };
-      const screen = estimate(options.screenSize);
-      const { margin, minSimilarity, minContainment } = options;
-      if (screen.similarity < minSimilarity - margin && screen.containment < minContainment - margin) continue;
-      const near = (x: number, threshold: number) => Math.abs(x - threshold) < margin;
-      const { similarity, containment } = near(screen.similarity, minSimilarity) || near(screen.containment, minContainment) ? estimate(options.sketchSize) : screen;
-      if (similarity >= options.minSimilarity || containment >= options.minContainment) {
-        const [a, b] = docs[i]!.source < docs[j]!.source ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
-        found.push({ a, b, similarity: round(similarity), containment: round(containment) });
+      const screen = estimateSimilarity(a, b, options.screenSize);
+      if (screen < minSimilarity - margin && containmentFrom(screen, a.size, b.size) < minContainment - margin) continue;
+      const similarity = estimateSimilarity(a, b, options.sketchSize);
+      const containment = containmentFrom(similarity, a.size, b.size);
+      if (similarity >= minSimilarity || containment >= minContainment) {
+        const [first, second] = docs[i]!.source < docs[j]!.source ? [docs[i]!, docs[j]!] : [docs[j]!, docs[i]!];
+        found.push({ a: first, b: second, similarity: round(similarity), containment: round(containment) });
       }
     }
   }
