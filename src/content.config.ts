@@ -7,7 +7,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { jsonArrays } from './lib/json-loader.ts';
-import { cityEntry, documentEntry, domainEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
+import { cityEntry, departmentEntry, documentEntry, domainEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 
 // Entry id = file name stem exactly (the default would re-slug it).
 const stem = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
@@ -19,6 +19,7 @@ const domains = defineCollection({ loader: generated('domains'), schema: domainE
 const items = defineCollection({ loader: jsonArrays('content/generated/items'), schema: itemEntry });
 const cities = defineCollection({ loader: jsonArrays('content/generated/cities'), schema: cityEntry });
 const topics = defineCollection({ loader: jsonArrays('content/generated/topics'), schema: topicEntry });
+const departments = defineCollection({ loader: jsonArrays('content/generated/departments'), schema: departmentEntry });
 const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
 
-export const collections = { documents, items, domains, cities, topics, pages };
+export const collections = { documents, items, domains, cities, topics, pages, departments };

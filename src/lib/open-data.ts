@@ -12,7 +12,7 @@ export interface FieldDoc {
 }
 
 /** Schema of each export, in column order. Shown on /data/ and used for the CSV header. */
-export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', FieldDoc[]> = {
+export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'departments', FieldDoc[]> = {
   documents: [
     { name: 'id', type: 'string', description: '文档编号（由源文件名生成，重建不变）' },
     { name: 'title', type: 'string', description: '文档标题' },
@@ -53,6 +53,19 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', Fie
     { name: 'title', type: 'string', description: '主题标题：取自最有代表性的条目，删去并非每个成员都写明的数字目标（各地的目标值见各自条目）' },
     { name: 'domain', type: 'string | null', description: '发展领域' },
     { name: 'items', type: 'string[]', description: '属于该主题的条目编号（CSV 中以“；”分隔）' },
+  ],
+  departments: [
+    { name: 'key', type: 'string', description: '部门编号（英文，重建不变，也是部门页地址）。同一机构不分城市、层级、全称简称归为一个：市卫健局、卫健局、市卫生健康局、吉林省卫生健康委员会都是 health' },
+    { name: 'name', type: 'string', description: '原文中最常见的写法' },
+    { name: 'label', type: 'string', description: '去掉地名、层级后的通称，如 卫生健康委（局）' },
+    { name: 'collective', type: 'boolean', description: '是否为统称（如 各县（市）区政府、各有关部门），而非单个机构' },
+    { name: 'names', type: 'string[]', description: '原文中的全部写法，常见的在前（CSV 中以“；”分隔）' },
+    { name: 'leadCount', type: 'number', description: '牵头的条目数' },
+    { name: 'partnerCount', type: 'number', description: '配合的条目数' },
+    { name: 'leadItems', type: 'string[]', description: '牵头的条目编号（CSV 中以“；”分隔）' },
+    { name: 'partnerItems', type: 'string[]', description: '配合的条目编号（CSV 中以“；”分隔）' },
+    { name: 'cities', type: 'string[]', description: '列出该部门的城市或区县（CSV 中以“；”分隔）' },
+    { name: 'url', type: 'string', description: '本站部门页路径' },
   ],
 };
 

@@ -107,6 +107,23 @@ export const topicEntry = z.object({
   cities: z.array(z.string()),
 });
 
+/**
+ * A body the documents name as lead (牵头) or partner (配合) of measures, across cities: one per
+ * key of scripts/lib/departments/normalise.ts. `name` is its most-printed name, `names` every
+ * printed form (most used first), `lead` / `partner` item ids.
+ */
+export const departmentEntry = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  label: z.string(),
+  collective: z.boolean(),
+  known: z.boolean(),
+  names: z.array(z.object({ name: z.string(), count: z.number().int().positive() })).min(1),
+  lead: z.array(z.string()),
+  partner: z.array(z.string()),
+  cities: z.array(z.string()),
+});
+
 /** Authored pages (content/pages/*.mdx). */
 export const pageEntry = z.object({ title: z.string(), description: z.string().optional() });
 
@@ -116,3 +133,4 @@ export type ItemEntry = z.infer<typeof itemEntry>;
 export type DomainEntry = z.infer<typeof domainEntry>;
 export type CityEntry = z.infer<typeof cityEntry>;
 export type TopicEntry = z.infer<typeof topicEntry>;
+export type DepartmentEntry = z.infer<typeof departmentEntry>;

@@ -11,3 +11,4 @@ export const domainUrl = (slug: string) => `/domains/${slug}/`;
 export const topicUrl = (id: string) => `/topics/${id}/`;
 /** The original file of a document, as published (src/pages/sources/). */
 export const sourceFileUrl = (source: string) => `/sources/${encodeURIComponent(source)}`;
+export const departmentUrl = (slug: string) => `/departments/${slug}/`;
