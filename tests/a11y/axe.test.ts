@@ -23,7 +23,7 @@ const SEARCH_QUERY = '托育';
  * sideways, the topics index and its filter, the search form and filters, and the home page's
  * grids. Every page shares the header, which wraps (home covers it).
  */
-const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data'];
+const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data', 'departments index'];
 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(`${DIST}/data/${name}.json`, 'utf8')) as T;
 
@@ -51,6 +51,8 @@ function representativePages(): [string, string][] {
     ['city', `/cities/${city}/`],
     ...(topics[0] ? [['topic', `/topics/${topics[0].id}/`] as [string, string]] : []),
     ['topics index', '/topics/'],
+    ['departments index', '/departments/'],
+    ['department', '/departments/health/'],
     ['search with results', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`],
     ['search without results', '/search/?q=childcare'],
     ['data', '/data/'],
@@ -141,7 +143,7 @@ async function axeViolations(page: Page, skipRules: string[] = []): Promise<stri
 describe('axe-core, WCAG 2.1 A/AA', () => {
   for (const width of Object.keys(WIDTHS) as Width[]) {
     it(`no violations on a page of every kind at ${width} width (${WIDTHS[width]} px)`, () => {
-      expect(PAGES.length).toBe(17); // every kind above was found (5 readers)
+      expect(PAGES.length).toBe(19); // every kind above was found (5 readers)
       expect(swept[width].axe).toEqual({});
     });
   }
