@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ParseCache } from './lib/cache.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
+import { departmentReport } from './lib/departments/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
@@ -28,6 +29,7 @@ try {
     console.log(`  ${d.source}  ${d.kind}  ${d.encoding}  ${d.blocks} blocks  ${d.items} items${unknown}`);
   }
   const items = kb.documents.reduce((n, d) => n + d.items.length, 0);
+  for (const line of departmentReport(kb.documents)) console.log(`ingest: ${line}`);
   console.log(`ingest: ${items} items, ${kb.links.length} links, ${kb.topics.length} topics; segmentation ${report.segmentMs.toFixed(0)} ms, link stage ${report.linkMs.toFixed(0)} ms`);
   console.log(`ingest: wrote ${files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
