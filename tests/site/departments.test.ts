@@ -80,6 +80,12 @@ describe('every department page and the index', () => {
     for (const l of listed) expect(l).toEqual({ href: l.href, name: byUrl.get(l.href)!.name, lead: byUrl.get(l.href)!.leadCount, partner: byUrl.get(l.href)!.partnerCount });
     const totals = listed.map((l) => l.lead + l.partner);
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    // On a phone the index is one card per department: nothing scrolls the page sideways.
+    for (const path of ['/departments/', '/departments/health/']) {
+      const phone = await at('phone', path);
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - innerWidth), path).toBeLessThanOrEqual(1);
+      await phone.page.close();
+    }
     // The site navigation reaches it.
     expect(await page.$$eval('nav.site-nav a', (as) => as.map((a) => a.getAttribute('href')))).toContain('/departments/');
     await page.close();
@@ -131,7 +137,7 @@ describe('a task list\'s department × domain table', () => {
       const cells = await page.$$eval('.department-matrix table tbody tr', (trs) =>
         trs.map((tr) => ({
           department: tr.querySelector('th a')!.getAttribute('href')!,
-          links: [...tr.querySelectorAll('td a')].map((a) => ({ href: a.getAttribute('href')!, text: a.firstChild!.textContent! })),
+          links: [...tr.querySelectorAll('td a')].map((a) => ({ href: a.getAttribute('href')!, text: a.firstChild!.textContent!, name: a.textContent! })),
           lead: Number(tr.children[tr.children.length - 2]!.textContent),
           partner: Number(tr.children[tr.children.length - 1]!.textContent),
         })),
@@ -141,8 +147,10 @@ describe('a task list\'s department × domain table', () => {
       for (const row of cells) {
         let lead = 0;
         let partner = 0;
-        for (const { href, text } of row.links) {
+        for (const { href, text, name } of row.links) {
           const n = Number(text.replace('＋', ''));
+          // Read out as "6 项牵头：市妇联，妇女与健康", starting with the visible number.
+          expect(name).toMatch(new RegExp(`^${text} 项(牵头|配合)：\\S+，\\S+$`));
           if (text.startsWith('＋')) partner += n;
           else lead += n;
           const [path, fragment] = href.split('#');
