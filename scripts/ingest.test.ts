@@ -49,7 +49,7 @@ describe('npm run ingest', () => {
     expect(bad.stderr).toMatch(/ingest failed, nothing was written/);
     expect(bad.stderr).toMatch(/broken\.txt\.meta\.json.*"date".*YYYY-MM-DD/);
     expect(await snapshot(out)).toEqual(before);
-  });
+  }, 30_000);
 
   it('after adding a document re-parses only that one, and writes what a build from scratch writes', async () => {
     const seeds = await mkdtemp(path.join(tmpdir(), 'kb-ingest-seeds-'));
