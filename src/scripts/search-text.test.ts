@@ -35,6 +35,10 @@ describe('search text', () => {
     const r = result({ content, excerpt: '鼓励<mark>生育</mark>，&lt;提高&gt;' });
     expect(excerptText(r, termPattern(['托育']))).toContain('发展普惠托育服务');
     expect(excerptText(result({ excerpt: '鼓励<mark>托育</mark>，&lt;x&gt;' }), termPattern(['托育']))).toBe('鼓励托育，<x>');
+    // Pagefind's own excerpt, with ellipses where it is cut out of a longer text.
+    const long = result({ content: '前文。鼓励托育，<x> 后文。', excerpt: '鼓励<mark>托育</mark>，&lt;x&gt;' });
+    expect(excerptText(long, termPattern(['托育']))).toBe('…鼓励托育，<x>…');
+    expect(excerptText(result({ content: '鼓励托育。 后文', excerpt: '鼓励<mark>托育</mark>。' }), termPattern(['托育']))).toBe('鼓励托育。…');
   });
 
   it('folds results of one city whose titles differ only by their number', () => {
@@ -51,6 +55,9 @@ describe('search text', () => {
     const a = result({ url: 'a', content: '家 与 暴' });
     const b = result({ url: 'b', content: '预防和制止家庭暴力' });
     expect(phraseFirst([a, b], ['家暴']).map((r) => r.url)).toEqual(['b', 'a']);
+    // The query's own word before its synonym.
+    const c = result({ url: 'c', content: '反对家暴' });
+    expect(phraseFirst([a, b, c], ['家暴']).map((r) => r.url)).toEqual(['c', 'b', 'a']);
     // The excerpt moves to the synonym when Pagefind centred it elsewhere.
     const content = `${'前文'.repeat(30)}制止家庭暴力${'后文'.repeat(30)}`;
     expect(excerptText(result({ content, excerpt: '前文前文' }), pattern)).toContain('制止家庭暴力');

@@ -28,8 +28,11 @@ export const termPattern = (terms: string[]): RegExp | null =>
  * order otherwise.
  */
 export function phraseFirst(results: PagefindResultData[], terms: string[]): PagefindResultData[] {
-  const exact = (r: PagefindResultData) => terms.length > 0 && terms.every((t) => [t, ...synonymsOf(t)].some((w) => squash(r.content).includes(w)));
-  return [...results.filter(exact), ...results.filter((r) => !exact(r))];
+  const holds = (r: PagefindResultData, words: (t: string) => string[]) => terms.length > 0 && terms.every((t) => words(t).some((w) => squash(r.content).includes(w)));
+  // The query's own words first, then results that hold a synonym instead, then the rest.
+  const tier = (r: PagefindResultData) => (holds(r, (t) => [t]) ? 0 : holds(r, (t) => [t, ...synonymsOf(t)]) ? 1 : 2);
+  const tiers = results.map(tier);
+  return [0, 1, 2].flatMap((k) => results.filter((_, i) => tiers[i] === k));
 }
 
 /**
@@ -40,7 +43,13 @@ export function phraseFirst(results: PagefindResultData[], terms: string[]): Pag
 export function excerptText(r: PagefindResultData, pattern: RegExp | null): string {
   const text = (r.plain_excerpt ?? r.excerpt.replace(/<\/?mark>/g, '')).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   const at = pattern && !pattern.test(text) ? r.content.search(pattern) : -1;
-  if (at < 0) return text;
+  if (at < 0) {
+    // Pagefind's excerpt has no ellipses: say where the passage is cut off.
+    const all = squash(r.content);
+    const part = squash(text);
+    if (!part || !all.includes(part)) return text;
+    return `${all.startsWith(part) ? '' : '…'}${text.trim()}${all.endsWith(part) ? '' : '…'}`;
+  }
   const from = Math.max(0, at - 20);
   const to = from + 80;
   return `${from > 0 ? '…' : ''}${r.content.slice(from, to)}${to < r.content.length ? '…' : ''}`;

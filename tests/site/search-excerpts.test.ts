@@ -64,7 +64,11 @@ describe('the excerpt under an item result is a passage of that item', () => {
           const id = itemIdOf(r);
           if (!id) continue;
           const other = itemsById.get(id)!;
-          expect(squash(other.text), `${q}: excerpt of ${r.url}`).toContain(passage(r.excerpt));
+          const text = squash(other.text);
+          expect(text, `${q}: excerpt of ${r.url}`).toContain(passage(r.excerpt));
+          // An ellipsis says where the passage is cut out of a longer text, and only there.
+          expect(r.excerpt.startsWith('…'), `${q}: start of ${r.url}: ${r.excerpt}`).toBe(!text.startsWith(passage(r.excerpt)));
+          expect(r.excerpt.endsWith('…'), `${q}: end of ${r.url}: ${r.excerpt}`).toBe(!text.endsWith(passage(r.excerpt)));
           expect(r.title, `${q}: heading of ${r.url}`).toBe(heading(other));
         }
         // A result of the same title may be folded into another entry: then there is nothing to see.
