@@ -4,7 +4,7 @@
  * Paging, counts and folding: search-results.test.ts; excerpts and headings:
  * search-excerpts.test.ts; synonyms: search-synonyms.test.ts.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readResults, search } from '../support/browser.ts';
 import { entries, itemIdOf, squash, useSearchSite, type KbItem } from '../support/search.ts';
@@ -12,12 +12,11 @@ import type { StaticServer } from '../support/server.ts';
 
 const site = useSearchSite();
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
 let itemsById: Map<string, KbItem>;
 beforeAll(() => {
-  ({ server, browser, page, errors, itemsById } = site);
+  ({ server, page, errors, itemsById } = site);
 });
 
 
