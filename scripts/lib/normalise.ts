@@ -14,12 +14,12 @@ import type { Block, NormalisedText, Removed } from './types.ts';
 export type Layout = 'wrapped' | 'lines' | 'table';
 
 /**
- * Starts of numbered items and headings: `1.`, `（二）`, `三、`, `第一章`, `附件2`.
+ * Starts of numbered items and headings: `1.`, `（二）`, `（1）`, `1）`, `⑴`, `①`, `三、`, `第一章`, `附件2`.
  * `9.5岁以下…` matches too (goal 9 whose text starts `5岁`): whether a number is an item is
  * decided by the structure stage, which knows the expected sequence.
  */
 export const ITEM_START =
-  /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[章节条部分]|附件\s*[0-9]*)/;
+  /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[）)]|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[章节条部分篇]|附件\s*[0-9]*)/;
 
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*[0-9]{1,4}\s*[-—–－]|第\s*[0-9]{1,4}\s*页(?:\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页[，,]\s*当前第\s*[0-9]+\s*页[0-9]*)$/;
