@@ -79,6 +79,13 @@ const COLUMN_ROLES: Record<string, Role> = {
   配合单位: 'partner',
   参与部门: 'partner',
   协同部门: 'partner',
+  // Columns some lists add, read as document text only.
+  序号: 'other',
+  完成时限: 'other',
+  时限要求: 'other',
+  完成时间: 'other',
+  工作要求: 'other',
+  备注: 'other',
 };
 
 function columnRole(text: string): Role | undefined {
