@@ -39,7 +39,11 @@ describe('isNextItem', () => {
   it('then takes the expected number, or one more after a typo, but not a wrapped decimal', () => {
     expect(isNextItem(n('10.下一项。'), 10, '上一项。')).toBe(true);
     expect(isNextItem(n('11.跳号。'), 10, '上一项。')).toBe(true);
-    expect(isNextItem(n('12.跳两号。'), 10, '上一项。')).toBe(false);
+    // An excerpt's selection (`3.` … `7.`) jumps ahead after a finished sentence, never inside one.
+    expect(isNextItem(n('12.跳两号。'), 10, '上一项。')).toBe(true);
+    expect(isNextItem(n('12.跳两号。'), 10, '上一项的句子没有完')).toBe(false);
+    expect(isNextItem(n('12.5万人。'), 10, '上一项。')).toBe(false);
+    expect(isNextItem(n('8.往回。'), 10, '上一项。')).toBe(false);
     expect(isNextItem(n('4.01‰，远低于'), 4, '婴儿死亡率分别为')).toBe(false);
     expect(isNextItem(n('4.01‰，远低于'), 4, '上一项。')).toBe(true);
   });

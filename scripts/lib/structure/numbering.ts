@@ -68,6 +68,8 @@ export function leadingNumber(text: string, style?: NumberStyle): LeadingNumber 
  *   the separator (`4.01‰`) following a paragraph that stopped mid-sentence.
  * - One number may be missing from the source (a typo): expected+1 is accepted when it is
  *   followed by words, not digits, so a skipped number does not swallow the rest of a list.
+ * - An excerpt may skip several (`3.` then `7.`): a later number is accepted after a finished
+ *   sentence, followed by words.
  *
  * `expected` is undefined before a list's first item.
  */
@@ -77,5 +79,8 @@ export function isNextItem(candidate: LeadingNumber, expected: number | undefine
   if (candidate.value === expected) {
     return !(digitAfter && previousText !== undefined && !endsSentence(previousText));
   }
-  return candidate.value === expected + 1 && !digitAfter && candidate.rest.trim() !== '';
+  if (candidate.value === expected + 1) return !digitAfter && candidate.rest.trim() !== '';
+  // An excerpt may print a selection (`3.` … `7.` … `9.`): a later number is an item when it
+  // opens words after a finished sentence, never a wrapped number inside one.
+  return candidate.value > expected && !digitAfter && candidate.rest.trim() !== '' && previousText !== undefined && endsSentence(previousText);
 }

@@ -123,6 +123,13 @@ describe('parsePlan on layouts other than 001', () => {
     expect(notes).toEqual([]);
   });
 
+  it('reads a first item printed on the line of its list heading, and a selection of numbers', () => {
+    const list = blocks(['（二）儿童与安全', '策略措施： 2.乙。', '5.戊。', '9.壬，覆盖率提高到', '10.3%以上。', '11.癸。']);
+    const items = parsePlan('doc', list);
+    expect(items.map((i) => [i.number, i.text, i.section.at(-1)])).toEqual([['2', '乙。', '策略措施：'], ['5', '戊。'], ['9', '壬，覆盖率提高到\n10.3%以上。'], ['11', '癸。']].map(([n, t]) => [n, t, '策略措施：']));
+    expect(list[1]!.text.slice(items[0]!.textStart)).toBe('乙。');
+  });
+
   it('keeps a list in the numbering style of its first item', () => {
     const paren = parsePlan('doc', blocks(['儿童与安全', '策略措施', '（1）甲。', '1.甲的分项。', '（2）乙。']));
     expect(summary(paren)).toEqual(['儿童与安全 measure （1）: 甲。\n1.甲的分项。', '儿童与安全 measure （2）: 乙。']);

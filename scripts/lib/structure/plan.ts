@@ -63,15 +63,20 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       domain = { domain: headingDomain, heading: text, depth: block.headingDepth };
       continue;
     }
-    const listKind = listHeadingKind(compact);
+    // `策略措施：` alone, or followed on the same line by the list's first item (`策略措施：9.完善…`).
+    const inline = INLINE_LIST_HEADING.exec(text);
+    const listKind = listHeadingKind(compact) ?? (inline && leadingNumber(text.slice(inline[0].length)) ? listHeadingKind(inline[1]!.replace(/\s+/g, '')) : undefined);
+    let offset = 0;
     if (listKind) {
       endList();
       lists++;
-      list = { kind: listKind, heading: text, block: block.index, expected: undefined, style: undefined };
+      const heading = listHeadingKind(compact) ? text : inline![1]!.trim();
+      list = { kind: listKind, heading, block: block.index, expected: undefined, style: undefined };
       if (!domain) {
-        notes.push({ code: 'list-without-domain', block: block.index, message: `「${text}」之前没有可识别的发展领域标题，其条目的领域将按文字推断` });
+        notes.push({ code: 'list-without-domain', block: block.index, message: `「${heading}」之前没有可识别的发展领域标题，其条目的领域将按文字推断` });
       }
-      continue;
+      if (heading === text) continue;
+      offset = inline![0].length;
     }
     if (isPartHeading(compact, block.headingDepth, domain?.depth)) {
       endList();
@@ -82,7 +87,7 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
 
     const current = list as List | null;
     if (current) {
-      const number = leadingNumber(text, current.style);
+      const number = leadingNumber(text.slice(offset), current.style);
       const previous: OpenItem | null = open;
       const previousText = previous ? previous.blocks[previous.blocks.length - 1]!.text : undefined;
       if (number && isNextItem(number, current.expected, previousText)) {
@@ -96,6 +101,7 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
           number,
           section: [planTitle, part, domain?.heading ?? null, current.heading].filter((s): s is string => s !== null),
           blocks: [block],
+          offset,
         };
         continue;
       }
@@ -143,6 +149,8 @@ interface OpenItem {
   number: LeadingNumber;
   section: string[];
   blocks: Block[];
+  /** Where the item's number starts in its first block's trimmed text: after a heading on its line. */
+  offset: number;
 }
 
 function toItem(docId: string, open: OpenItem): Item {
@@ -163,7 +171,7 @@ function toItem(docId: string, open: OpenItem): Item {
     partnerDepartments: [],
     blockStart: first!.index,
     // `number` was read from the trimmed block text: skip the leading spaces, then the marker.
-    textStart: first!.text.length - first!.text.trimStart().length + open.number.prefix.length,
+    textStart: first!.text.length - first!.text.trimStart().length + open.offset + open.number.prefix.length,
     blockEnd: open.blocks[open.blocks.length - 1]!.index,
   };
 }
@@ -189,6 +197,9 @@ function planTitlePopulation(compact: string): Population | undefined {
   const m = /^[^，。；：、]{0,20}?(妇女|儿童)发展(?:规划|纲要)(?:[（(][^）)]*[）)])*$/.exec(compact);
   return m ? (m[1] as Population) : undefined;
 }
+
+/** A list heading that does not stand alone: `策略措施：9.完善…` (the colon is required). */
+const INLINE_LIST_HEADING = /^((?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?)?\s*(?:主要目标|策略措施|策略与措施|主要措施)\s*[:：])\s*/;
 
 /** `主要目标：`, `策略措施：`, also numbered (`（一）主要目标`, `1.主要目标`, `第一节 策略措施`). */
 function listHeadingKind(compact: string): ItemKind | undefined {

@@ -63,6 +63,16 @@ const VARIANTS: Variant[] = [
     notes: ['list-without-domain'],
   },
   {
+    file: 'national-selection-inline.txt',
+    what: '国家纲要节选：选印措施 2、5、6、9，第一条与「策略措施：」同行',
+    kind: 'plan',
+    level: 'national',
+    city: '全国',
+    title: '中国儿童发展纲要（2021—2030年）（节选）',
+    domains: { 儿童与安全: 'measures 2, 5, 6, 9' },
+    notes: [],
+  },
+  {
     file: 'province-parts.txt',
     what: '省级规划：印发通知、第X部分、（一）领域无句号，CRLF',
     kind: 'plan',
