@@ -117,6 +117,9 @@ describe('metadata rules', () => {
     expect(notice).toMatchObject({ title: '国务院关于印发中国妇女发展纲要和中国儿童发展纲要的通知', issuer: '国务院', city: '全国', level: 'national' });
     const byNumber = inferMetadata('x.txt', blocksOf('关于加强某项工作的通知', '国办发〔2022〕3号'));
     expect([byNumber.issuer, byNumber.level]).toEqual(['国务院办公厅', 'national']);
+    // A local body writing about the national outline is not national.
+    const review = inferMetadata('x.txt', blocksOf('中国妇女发展纲要（2021—2030年）实施情况中期评估报告', '阜新市人民政府', '2025年6月1日'));
+    expect([review.city, review.level, review.kind]).toEqual(['阜新市', 'city', 'report']);
     // A local plan that cites the national outline is not national.
     const local = inferMetadata('x.txt', blocksOf('阜新市妇女发展规划（2021—2030年）', '根据《中国妇女发展纲要（2021—2030年）》，制定本规划。'));
     expect([local.city, local.level]).toEqual(['阜新市', 'city']);

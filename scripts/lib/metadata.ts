@@ -36,7 +36,8 @@ export function inferMetadata(_source: string, blocks: Block[]): DocumentMeta {
     populations: inferPopulations(title, body),
     overridden: [],
   };
-  if (isNational(title, printedIssuer, docNumber)) {
+  // A local body's report on the national outline (`…人民政府` + `中国妇女发展纲要…评估报告`) stays local.
+  if (!placeOf(printedIssuer) && isNational(title, printedIssuer, docNumber)) {
     return { ...common, issuer: printedIssuer ?? issuerOfNumber(docNumber), city: NATIONAL_PLACE, province: null, level: 'national' };
   }
   const place = placeOf(printedIssuer) ?? placeAtStart(title) ?? cityNamedInBody(body);
