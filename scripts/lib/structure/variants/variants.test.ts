@@ -171,6 +171,22 @@ const VARIANTS: Variant[] = [
     items: [{ domain: '妇女与健康', kind: 'measure', number: '1', lead: ['县卫健局', '县妇联'], partner: [] }],
   },
   {
+    file: 'tasklist-spreadsheet.txt',
+    what: '任务清单从表格软件复制：一行一行、单元格以制表符分隔，合并单元格为空，行尾空格省略，CRLF',
+    kind: 'tasklist',
+    level: 'county',
+    city: '镇赉县',
+    title: '镇赉县儿童发展规划（2021—2030年）重点任务清单',
+    domains: { 儿童与健康: 'goals 1–2, measures 1–3', 儿童与安全: 'goals 1, measures 1' },
+    notes: [],
+    items: [
+      { domain: '儿童与健康', kind: 'measure', number: '1', lead: ['县卫健局'], partner: ['县医保局', '县财政局'] },
+      { domain: '儿童与健康', kind: 'measure', number: '2', lead: ['县卫健局'], partner: [] },
+      { domain: '儿童与健康', kind: 'measure', number: '3', lead: ['县卫健局'], partner: ['县妇联'] },
+      { domain: '儿童与安全', kind: 'measure', number: '1', lead: ['县公安局'], partner: [] },
+    ],
+  },
+  {
     file: 'plan-unnumbered.txt',
     what: '措施未编号：识别不出条目，全文照发并说明原因',
     kind: 'plan',
