@@ -63,22 +63,19 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       domain = { domain: headingDomain, heading: text, depth: block.headingDepth };
       continue;
     }
-    // `策略措施：` alone, or followed on the same line by the list's first item (`策略措施：9.完善…`).
-    const inline = INLINE_LIST_HEADING.exec(text);
-    const listKind = listHeadingKind(compact) ?? (inline && leadingNumber(text.slice(inline[0].length)) ? listHeadingKind(inline[1]!.replace(/\s+/g, '')) : undefined);
-    let offset = 0;
-    if (listKind) {
+    const heading = listHeading(text, compact);
+    if (heading) {
       endList();
       lists++;
-      const heading = listHeadingKind(compact) ? text : inline![1]!.trim();
-      list = { kind: listKind, heading, block: block.index, expected: undefined, style: undefined };
+      list = { kind: heading.kind, heading: heading.text, block: block.index, expected: undefined, style: undefined };
       if (!domain) {
-        notes.push({ code: 'list-without-domain', block: block.index, message: `「${heading}」之前没有可识别的发展领域标题，其条目的领域将按文字推断` });
+        notes.push({ code: 'list-without-domain', block: block.index, message: `「${heading.text}」之前没有可识别的发展领域标题，其条目的领域将按文字推断` });
       }
-      if (heading === text) continue;
-      offset = inline![0].length;
+      if (heading.itemAt === undefined) continue;
     }
-    if (isPartHeading(compact, block.headingDepth, domain?.depth)) {
+    // Where an item's number may start in this block: after a list heading on the same line.
+    const offset = heading?.itemAt ?? 0;
+    if (offset === 0 && isPartHeading(compact, block.headingDepth, domain?.depth)) {
       endList();
       part = text;
       domain = null;
@@ -200,6 +197,19 @@ function planTitlePopulation(compact: string): Population | undefined {
 
 /** A list heading that does not stand alone: `策略措施：9.完善…` (the colon is required). */
 const INLINE_LIST_HEADING = /^((?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?)?\s*(?:主要目标|策略措施|策略与措施|主要措施)\s*[:：])\s*/;
+
+/**
+ * A goal or measure list heading: standing alone (`策略措施：`), or followed on its line by the
+ * list's first item (`策略措施：9.完善…`), which then starts at `itemAt` in the trimmed text.
+ */
+function listHeading(text: string, compact: string): { kind: ItemKind; text: string; itemAt?: number } | undefined {
+  const alone = listHeadingKind(compact);
+  if (alone) return { kind: alone, text };
+  const inline = INLINE_LIST_HEADING.exec(text);
+  if (!inline || !leadingNumber(text.slice(inline[0].length))) return undefined;
+  const kind = listHeadingKind(inline[1]!.replace(/\s+/g, ''));
+  return kind ? { kind, text: inline[1]!.trim(), itemAt: inline[0].length } : undefined;
+}
 
 /** `主要目标：`, `策略措施：`, also numbered (`（一）主要目标`, `1.主要目标`, `第一节 策略措施`). */
 function listHeadingKind(compact: string): ItemKind | undefined {

@@ -31,7 +31,7 @@ describe('national excerpts in a knowledge base with the seeds', () => {
     welfare = kb.documents.find((d) => d.source === 'national-excerpt.txt')!;
     noDomain = kb.documents.find((d) => d.source === 'national-excerpt-no-domain.txt')!;
     docOf = new Map(kb.documents.flatMap((d) => d.items.map((i) => [i.id, d] as const)));
-  });
+  }, 120_000); // a whole build: generous on a loaded machine
 
   it('links the excerpt’s measures to the 阜新 measures they reword, in the same domain', () => {
     const linked = kb.links.filter((l) => welfare.items.some((i) => i.id === l.source));
