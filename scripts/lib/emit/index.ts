@@ -12,6 +12,7 @@ import { byCodePoint } from '../../../src/lib/collation.ts';
 import { DOMAINS } from '../domains.ts';
 import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { dataFiles } from './data.ts';
+import { compareFiles } from './compare.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
 import { documentBody, mdxFile } from './mdx.ts';
 
@@ -48,7 +49,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   for (const doc of docs) byCity.set(citySlug(doc.city), [...(byCity.get(citySlug(doc.city)) ?? []), doc]);
   const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
   files.set('cities/cities.json', jsonLines(cities));
-  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed))));
+  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed, related))));
   return files;
 }
 
@@ -71,6 +72,7 @@ export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities',
 export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
   const entries = generatedEntries(kb);
   const data = dataFiles(kb);
+  for (const [path, text] of compareFiles(kb)) data.set(path, text);
   // Every collection directory exists even when empty, so Astro's glob loaders find it.
   for (const c of GENERATED_COLLECTIONS) entries.set(`${c}/.keep`, '');
 

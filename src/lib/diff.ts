@@ -1,0 +1,216 @@
+/**
+ * What one city added, dropped or reworded, compared with another city's version of the same
+ * measure: a word diff for Chinese, merged into readable phrases. DOM-free, so the topic pages
+ * (at build time) and the compare page (in the browser) mark differences with the same code.
+ *
+ * Words are jieba's lossless segmentation of the item text, cut by the ingest (a Chinese
+ * dictionary is far too large for the browser) and shipped as a compact string of word
+ * lengths (`encodeCuts`). The diff itself is jsdiff's `diffArrays` (Myers) over those words;
+ * what this module adds is the merging: a short run of shared words between two changes
+ * (`的`, `、`, `妇女`) is folded into one rewording, so the reader sees phrases, not confetti.
+ */
+import { diffArrays } from 'diff';
+
+export type DiffOp = 'equal' | 'insert' | 'delete';
+
+/** A run of text: in both versions, only in the second (`insert`) or only in the first (`delete`). */
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+/** Longest word one cut character can state (`z` in base 36); longer words take several. */
+const MAX_CUT = 35;
+
+/**
+ * Words → their lengths (UTF-16 units) as one base-36 character each: `['加强', '母婴', '。']`
+ * → `'221'`. A word longer than 35 units is cut into pieces, which changes nothing for a diff
+ * but keeps the code one character per piece.
+ */
+export function encodeCuts(words: readonly string[]): string {
+  let out = '';
+  for (const w of words) {
+    let n = w.length;
+    while (n > MAX_CUT) {
+      out += MAX_CUT.toString(36);
+      n -= MAX_CUT;
+    }
+    if (n > 0) out += n.toString(36);
+  }
+  return out;
+}
+
+/**
+ * A text's words from its cuts. Without cuts, or with cuts that do not add up to the text
+ * (a stale or foreign entry), the text is split into characters: the diff is then finer but
+ * never loses or invents text.
+ */
+export function splitWords(text: string, cuts?: string | null): string[] {
+  if (cuts) {
+    const words: string[] = [];
+    let at = 0;
+    for (const c of cuts) {
+      const n = parseInt(c, 36);
+      if (!(n > 0)) break;
+      words.push(text.slice(at, (at += n)));
+    }
+    if (at === text.length) return words;
+  }
+  return Array.from(text);
+}
+
+export interface MergeOptions {
+  /**
+   * Longest shared run (in characters, punctuation and spaces not counted) that may be folded
+   * into the changes around it, when it is at most a third of each of them. A run of one
+   * character (`的`, `和`) or of punctuation only is always folded.
+   */
+  maxAbsorbed?: number;
+  /**
+   * Most edits a diff may take (in words) before it gives up and reports the whole of one
+   * text replaced by the other: two unrelated long texts cost quadratic time otherwise.
+   */
+  maxEditLength?: number;
+}
+
+const DEFAULTS: Required<MergeOptions> = { maxAbsorbed: 4, maxEditLength: 4000 };
+
+/** A run both texts share, or a place where they differ (words `del` from the first, `ins` from the second). */
+type Hunk = { equal: string[] } | { del: string[]; ins: string[] };
+
+/** Characters that count for a run's size: letters, digits and Chinese characters. */
+const CONTENT = /[\p{L}\p{N}]/gu;
+const size = (words: readonly string[]) => words.reduce((n, w) => n + (w.match(CONTENT)?.length ?? 0), 0);
+/** A sentence or line ends here: changes on either side belong to different sentences. */
+const SENTENCE_END = /[。；！？;!?\n]/;
+
+function hunks(a: readonly string[], b: readonly string[], maxEditLength: number): Hunk[] {
+  const changes = diffArrays(a as string[], b as string[], { maxEditLength });
+  if (!changes) return [{ del: [...a], ins: [...b] }];
+  const out: Hunk[] = [];
+  for (const c of changes) {
+    if (!c.value.length) continue;
+    const last = out[out.length - 1];
+    if (!c.added && !c.removed) out.push({ equal: c.value });
+    else if (last && 'del' in last) (c.removed ? last.del : last.ins).push(...c.value);
+    else out.push(c.removed ? { del: [...c.value], ins: [] } : { del: [], ins: [...c.value] });
+  }
+  return out;
+}
+
+/**
+ * Fold short shared runs between two changes into one change: `坚持预防为主，[健全]多部门` vs
+ * `推进[健全]妇女…` reads better as one rewording than as two changes around a shared word.
+ * A shared run is folded when it is a single character or only punctuation, or when it is
+ * at most `maxAbsorbed` characters and a third of the change on each side of it (a bounded
+ * form of the semantic clean-up of diff-match-patch); never across the end of a sentence.
+ */
+function merge(list: Hunk[], maxAbsorbed: number): Hunk[] {
+  const out: Hunk[] = [];
+  for (const h of list) {
+    out.push(h);
+    // Fold while the last three are change, short shared run, change.
+    for (;;) {
+      const n = out.length;
+      if (n < 3) break;
+      const [left, mid, right] = [out[n - 3]!, out[n - 2]!, out[n - 1]!];
+      if (!('del' in left) || !('equal' in mid) || !('del' in right)) break;
+      const shared = size(mid.equal);
+      const around = Math.min(Math.max(size(left.del), size(left.ins)), Math.max(size(right.del), size(right.ins)));
+      const small = !mid.equal.some((w) => SENTENCE_END.test(w)) && (shared <= 1 || (shared <= maxAbsorbed && 3 * shared <= around));
+      if (!small) break;
+      out.splice(n - 3, 3, { del: [...left.del, ...mid.equal, ...right.del], ins: [...left.ins, ...mid.equal, ...right.ins] });
+    }
+  }
+  return out;
+}
+
+/** Offsets (UTF-16 units) between the words of a run. */
+function boundaries(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  let at = 0;
+  for (const w of words) out.add((at += w.length));
+  return out;
+}
+
+const isHighSurrogate = (s: string, k: number) => k > 0 && /[\uD800-\uDBFF]/.test(s[k - 1]!);
+
+/**
+ * The characters a change's two sides share at its start and its end, when they end at a
+ * word of either side: jieba cuts `服务水平` as one word and `服务` as another, so the words
+ * differ while `服务` is shared. Never part of a word on both sides (`保健`/`保障` stay whole).
+ */
+function trimmed(del: readonly string[], ins: readonly string[]): { head: string; del: string; ins: string; tail: string } {
+  const d = del.join('');
+  const i = ins.join('');
+  const bd = boundaries(del);
+  const bi = boundaries(ins);
+  let p = 0;
+  while (p < d.length && p < i.length && d[p] === i[p]) p++;
+  while (p > 0 && (isHighSurrogate(d, p) || !(bd.has(p) || bi.has(p)))) p--;
+  let q = 0; // shared characters at the end, not overlapping the head
+  while (q < d.length - p && q < i.length - p && d[d.length - 1 - q] === i[i.length - 1 - q]) q++;
+  const endsAtWord = (n: number) => (bd.has(d.length - n) || d.length - n === 0) || (bi.has(i.length - n) || i.length - n === 0);
+  while (q > 0 && (isHighSurrogate(d, d.length - q) || !endsAtWord(q))) q--;
+  return { head: d.slice(0, p), del: d.slice(p, d.length - q), ins: i.slice(p, i.length - q), tail: d.slice(d.length - q) };
+}
+
+/**
+ * The differences between two texts given as words: shared runs, then for each place they
+ * differ what the first has (`delete`) followed by what the second has instead (`insert`).
+ * The equal and deleted parts spell the first text exactly, the equal and inserted parts the
+ * second.
+ */
+export function diffWords(a: readonly string[], b: readonly string[], options: MergeOptions = {}): DiffPart[] {
+  const { maxAbsorbed, maxEditLength } = { ...DEFAULTS, ...options };
+  const parts: DiffPart[] = [];
+  const push = (op: DiffOp, text: string) => {
+    if (!text) return;
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += text;
+    else parts.push({ op, text });
+  };
+  for (const h of merge(hunks(a, b, maxEditLength), maxAbsorbed)) {
+    if ('equal' in h) push('equal', h.equal.join(''));
+    else if (!h.del.length || !h.ins.length) push(h.del.length ? 'delete' : 'insert', (h.del.length ? h.del : h.ins).join(''));
+    else {
+      const t = trimmed(h.del, h.ins);
+      push('equal', t.head);
+      push('delete', t.del);
+      push('insert', t.ins);
+      push('equal', t.tail);
+    }
+  }
+  return parts;
+}
+
+/** A text with its word cuts, as item entries and the compare data carry them. */
+export interface CutText {
+  text: string;
+  cuts?: string | null;
+}
+
+/** `diffWords` over two texts with their cuts: what `b` added to, dropped from or reworded in `a`. */
+export const diffTexts = (a: CutText, b: CutText, options?: MergeOptions): DiffPart[] =>
+  diffWords(splitWords(a.text, a.cuts), splitWords(b.text, b.cuts), options);
+
+/** One side of a diff spelled out again: `'a'` = equal + deleted, `'b'` = equal + inserted. */
+export const sideOf = (parts: readonly DiffPart[], side: 'a' | 'b'): string =>
+  parts
+    .filter((p) => p.op === 'equal' || p.op === (side === 'a' ? 'delete' : 'insert'))
+    .map((p) => p.text)
+    .join('');
+
+/** How much of the two texts is shared: 2 × shared ÷ (length a + length b), 0–1, counting letters, digits and Chinese characters. */
+export function sharedShare(parts: readonly DiffPart[]): number {
+  let equal = 0;
+  let other = 0;
+  for (const p of parts) {
+    if (p.op === 'equal') equal += size([p.text]);
+    else other += size([p.text]);
+  }
+  return equal + other === 0 ? 1 : (2 * equal) / (2 * equal + other);
+}
+
+/** Labels that say what a mark is without colour or line style (read by screen readers, printed). */
+export const DIFF_LABEL = { insert: '增加', delete: '删去' } as const;
