@@ -6,6 +6,7 @@
 import type { CompareFile } from '../../../src/lib/compare.ts';
 import { STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
 import { byCodePoint } from '../../../src/lib/collation.ts';
+import { compareDataUrl } from '../../../src/lib/urls.ts';
 import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { itemCuts } from './differences.ts';
 import { cityName, relatedItems, type Placed } from './entries.ts';
@@ -39,8 +40,9 @@ export function compareFiles(kb: KnowledgeBase): Map<string, string> {
           related: (related.get(i.id) ?? []).filter((r) => comparable(placed.get(r.id)!.doc)).map((r): [string, number] => [r.id, r.score]),
         })),
     };
-    // One line per item: compact, and still readable in a diff of two builds.
-    files.set(`compare/${doc.id}.json`, `{"document":${JSON.stringify(data.document)},"items":[\n${data.items.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`);
+    // Written where the page fetches it (public/data/ is served as /data/). One line per item:
+    // compact, and still readable in a diff of two builds.
+    files.set(compareDataUrl(doc.id).replace(/^\/data\//, ''), `{"document":${JSON.stringify(data.document)},"items":[\n${data.items.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`);
   }
   return files;
 }
