@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cutWords } from '../../scripts/lib/text/segment.ts';
 import { seedKb } from '../../scripts/lib/testing/seed-kb.ts';
-import { diffTexts, diffWords, encodeCuts, sharedShare, sideOf, splitWords, type DiffPart } from './diff.ts';
+import { diffTexts, diffWords, displayParts, encodeCuts, sharedShare, sideOf, splitWords, type DiffPart } from './diff.ts';
 
 /** A diff as compact strings: shared text bare, `-` what the first had, `+` what the second has. */
 const show = (parts: DiffPart[]) => parts.map((p) => (p.op === 'equal' ? '' : p.op === 'insert' ? '+' : '-') + p.text);
@@ -78,6 +78,18 @@ describe('differences between two cities’ versions of a measure', () => {
     expect(show(diffWords([], ['新增']))).toEqual(['+新增']);
   });
 
+  it('shown to a reader, spacing-only changes are not marked, and the text is still the second version', () => {
+    // PDF extraction spaced 阜新's numbers (`在 10.5/10 万`), not 大安's.
+    const parts = diff('孕产妇死亡率控制在 10.5/10 万以下', '孕产妇死亡率控制在12/10万以下');
+    expect(show(parts)).toEqual(['孕产妇死亡率控制在', '- 10.5', '+12', '/10', '- ', '万以下']);
+    const shown = displayParts(parts);
+    expect(show(shown)).toEqual(['孕产妇死亡率控制在', '- 10.5', '+12', '/10万以下']);
+    expect(sideOf(shown, 'b')).toBe('孕产妇死亡率控制在12/10万以下');
+    // Spacing alone never makes the words differ: 1 stays shared.
+    expect(show(diff('建立1所机构', '建立 1 所机构'))).toEqual(['建立', '+ ', '1', '+ ', '所机构']);
+    expect(show(displayParts(diff('建立1所机构', '建立 1 所机构')))).toEqual(['建立 1 所机构']);
+  });
+
   it('share of shared text: 1 for identical texts, 0 for disjoint ones', () => {
     expect(sharedShare(diff('加强母婴安全保障。', '加强母婴安全保障。'))).toBe(1);
     expect(sharedShare(diff('甲乙', '丙丁'))).toBe(0);
@@ -113,6 +125,8 @@ describe('on every seed topic, each member against every other', () => {
       for (let k = 1; k < parts.length - 1; k++) {
         const p = parts[k]!;
         if (p.op !== 'equal' || parts[k - 1]!.op === 'equal' || parts[k + 1]!.op === 'equal') continue;
+        // Spacing-only changes (PDF line furniture) stay apart from the words around them.
+        if (!/\S/.test(parts[k - 1]!.text) || !/\S/.test(parts[k + 1]!.text)) continue;
         checked++;
         const content = p.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
         if (content <= 1) expect(p.text, `${a.id} ↔ ${b.id}`).toMatch(/[。；！？;!?\n]/);

@@ -84,19 +84,83 @@ const size = (words: readonly string[]) => words.reduce((n, w) => n + (w.match(C
 /** A sentence or line ends here: changes on either side belong to different sentences. */
 const SENTENCE_END = /[。；！？;!?\n]/;
 
+/**
+ * Spaces and line breaks ride on the word before them (or the first word), so a city whose
+ * PDF text spaced its numbers (`在 90%`) does not differ from one that did not (`在90%`) in
+ * which words it has, only in spacing.
+ */
+function withSpacing(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const w of words) {
+    if (!/\S/.test(w)) {
+      if (out.length) out[out.length - 1] += w;
+      else pending += w;
+    } else {
+      out.push(pending + w);
+      pending = '';
+    }
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+
+const squash = (w: string) => w.replace(/\s+/g, '');
+
+/** Two words that differ only in spacing, as shared characters and spacing-only changes. */
+function spacingHunks(a: string, b: string, out: Hunk[]): void {
+  let i = 0;
+  let j = 0;
+  const emit = (h: Hunk) => {
+    const last = out[out.length - 1];
+    if ('equal' in h && last && 'equal' in last) last.equal.push(...h.equal);
+    else if ('del' in h && last && 'del' in last) (last.del.push(...h.del), last.ins.push(...h.ins));
+    else out.push(h);
+  };
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      emit({ equal: [a[i]!] });
+      i++;
+      j++;
+    }
+    else if (i < a.length && /\s/.test(a[i]!)) emit({ del: [a[i++]!], ins: [] });
+    else emit({ del: [], ins: [b[j++]!] });
+  }
+}
+
 function hunks(a: readonly string[], b: readonly string[], maxEditLength: number): Hunk[] {
-  const changes = diffArrays(a as string[], b as string[], { maxEditLength });
+  const wa = withSpacing(a);
+  const wb = withSpacing(b);
+  const changes = diffArrays(wa, wb, { maxEditLength, comparator: (x, y) => x === y || squash(x) === squash(y) });
   if (!changes) return [{ del: [...a], ins: [...b] }];
   const out: Hunk[] = [];
+  let ia = 0;
+  let ib = 0;
   for (const c of changes) {
-    if (!c.value.length) continue;
+    if (!c.count) continue;
+    if (!c.added && !c.removed) {
+      // Equal words: from each side its own spelling (the diff reports only the second's).
+      for (let k = 0; k < c.count; k++) {
+        const x = wa[ia++]!;
+        const y = wb[ib++]!;
+        if (x === y) {
+          const last = out[out.length - 1];
+          if (last && 'equal' in last) last.equal.push(x);
+          else out.push({ equal: [x] });
+        } else spacingHunks(x, y, out);
+      }
+      continue;
+    }
+    const words = c.removed ? wa.slice(ia, (ia += c.count)) : wb.slice(ib, (ib += c.count));
     const last = out[out.length - 1];
-    if (!c.added && !c.removed) out.push({ equal: c.value });
-    else if (last && 'del' in last) (c.removed ? last.del : last.ins).push(...c.value);
-    else out.push(c.removed ? { del: [...c.value], ins: [] } : { del: [], ins: [...c.value] });
+    if (last && 'del' in last) (c.removed ? last.del : last.ins).push(...words);
+    else out.push(c.removed ? { del: words, ins: [] } : { del: [], ins: words });
   }
   return out;
 }
+
+/** A change of spacing only. */
+const isSpacing = (h: Hunk) => 'del' in h && !/\S/.test(h.del.join('') + h.ins.join(''));
 
 /**
  * Fold short shared runs between two changes into one change: `坚持预防为主，[健全]多部门` vs
@@ -114,7 +178,7 @@ function merge(list: Hunk[], maxAbsorbed: number): Hunk[] {
       const n = out.length;
       if (n < 3) break;
       const [left, mid, right] = [out[n - 3]!, out[n - 2]!, out[n - 1]!];
-      if (!('del' in left) || !('equal' in mid) || !('del' in right)) break;
+      if (!('del' in left) || !('equal' in mid) || !('del' in right) || isSpacing(left) || isSpacing(right)) break;
       const shared = size(mid.equal);
       const around = Math.min(Math.max(size(left.del), size(left.ins)), Math.max(size(right.del), size(right.ins)));
       const small = !mid.equal.some((w) => SENTENCE_END.test(w)) && (shared <= 1 || (shared <= maxAbsorbed && 3 * shared <= around));
@@ -210,6 +274,25 @@ export function sharedShare(parts: readonly DiffPart[]): number {
     else other += size([p.text]);
   }
   return equal + other === 0 ? 1 : (2 * equal) / (2 * equal + other);
+}
+
+/**
+ * The parts as a reader should see them marked, for the second text: a change that is only
+ * spacing (PDF extraction leaves `1 所` in one city's text and `1所` in another's) is not a
+ * difference a reader cares about, so an inserted space shows as plain text and a deleted one
+ * is left out. The result spells the second text exactly (equal + insert parts).
+ */
+export function displayParts(parts: readonly DiffPart[]): DiffPart[] {
+  const out: DiffPart[] = [];
+  for (const p of parts) {
+    const spacing = p.op !== 'equal' && !/\S/.test(p.text);
+    if (spacing && p.op === 'delete') continue;
+    const op: DiffOp = spacing ? 'equal' : p.op;
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += p.text;
+    else out.push({ op, text: p.text });
+  }
+  return out;
 }
 
 /** Labels that say what a mark is without colour or line style (read by screen readers, printed). */

@@ -6,7 +6,7 @@
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { compareDocuments, comparisonRows, type CompareFile, type CompareItem, type Comparison } from '../lib/compare';
-import { DIFF_LABEL, sharedShare, type DiffPart } from '../lib/diff';
+import { DIFF_LABEL, displayParts, sharedShare, type DiffPart } from '../lib/diff';
 import { compareDataUrl, compareUrl, itemUrl } from '../lib/urls';
 import { DOMAINS, ITEM_KIND_LABEL, type DomainName } from '../lib/vocabulary';
 
@@ -35,7 +35,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 /** The same markup as src/components/DiffText.astro. */
 function diffText(parts: readonly DiffPart[]): HTMLElement {
   const p = el('p', { class: 'textblock diff' });
-  for (const part of parts) {
+  for (const part of displayParts(parts)) {
     if (part.op === 'equal') {
       p.append(part.text);
       continue;
@@ -139,7 +139,7 @@ function render(a: CompareFile, b: CompareFile, domain: DomainName | null, c: Co
         el(
           'li',
           { class: 'compare-pair' },
-          el('h3', {}, p.a.domain ?? p.b.domain ?? '未归类', ' · ', `${p.a.number} ${p.a.title}`.trim()),
+          el('h3', {}, `${p.a.domain ?? p.b.domain ?? '未归类'} · ${A} ${p.a.number} ↔ ${B} ${p.b.number}`),
           el(
             'div',
             { class: 'compare-sides' },
