@@ -131,7 +131,16 @@ function spacingHunks(a: string, b: string, out: Hunk[]): void {
 function hunks(a: readonly string[], b: readonly string[], maxEditLength: number): Hunk[] {
   const wa = withSpacing(a);
   const wb = withSpacing(b);
-  const changes = diffArrays(wa, wb, { maxEditLength, comparator: (x, y) => x === y || squash(x) === squash(y) });
+  // Compared without their spacing, as numbers (one per distinct word, squashed once rather
+  // than on every comparison); the walk below takes each side's own words by position.
+  const codes = new Map<string, number>();
+  const code = (w: string) => {
+    const k = squash(w);
+    let n = codes.get(k);
+    if (n === undefined) codes.set(k, (n = codes.size));
+    return n;
+  };
+  const changes = diffArrays(wa.map(code), wb.map(code), { maxEditLength });
   if (!changes) return [{ del: [...a], ins: [...b] }];
   const out: Hunk[] = [];
   let ia = 0;
