@@ -105,6 +105,10 @@ export const topicEntry = z.object({
   domainSlug: domainSlug.nullable(),
   items: z.array(z.string()),
   cities: z.array(z.string()),
+  /** The member the others are compared with on the topic page (their differences are marked against it). */
+  reference: z.string().nullable(),
+  /** Each member's words as cuts (src/lib/diff.ts), in the order of `items`: the page diffs without jieba. */
+  cuts: z.array(z.string()),
 });
 
 /**

@@ -23,7 +23,7 @@ const SEARCH_QUERY = '托育';
  * sideways, the topics index and its filter, the search form and filters, and the home page's
  * grids. Every page shares the header, which wraps (home covers it).
  */
-const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data', 'departments index'];
+const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data', 'departments index', 'compare'];
 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(`${DIST}/data/${name}.json`, 'utf8')) as T;
 
@@ -41,6 +41,7 @@ function representativePages(): [string, string][] {
       const html = readFileSync(`${DIST}/domains/${slug}/index.html`, 'utf8');
       return html.includes('class="matrix"') && html.includes('class="missing"');
     });
+  const comparable = readdirSync(`${DIST}/data/compare`).sort().map((f) => f.replace(/\.json$/, ''));
   const city = readdirSync(`${DIST}/cities`).includes('da-an-shi') ? 'da-an-shi' : readdirSync(`${DIST}/cities`).find((n) => !n.endsWith('.html'));
   return [
     ['home', '/'],
@@ -56,6 +57,8 @@ function representativePages(): [string, string][] {
     ['search with results', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`],
     ['search without results', '/search/?q=childcare'],
     ['data', '/data/'],
+    // Two comparable documents compared (on the seeds 阜新's plans and 大安's task lists), results rendered.
+    ...(comparable.length > 1 ? [['compare', `/compare/?a=${comparable[0]}&b=${comparable[1]}&domain=women-health`] as [string, string]] : []),
     ['about', '/about/'],
     ['methodology', '/methodology/'],
   ];
@@ -109,6 +112,7 @@ async function open(width: Width, path: string): Promise<Page> {
   const page = await contexts[width]!.newPage();
   await page.goto(`${server.url}${path}`);
   if (path.startsWith('/search/')) await waitForResults(page);
+  if (path.startsWith('/compare/?')) await page.waitForFunction(() => /对应条目 \d+ 对/.test(document.getElementById('compare-status')?.textContent ?? ''), null, { timeout: 30_000 });
   return page;
 }
 
@@ -143,7 +147,7 @@ async function axeViolations(page: Page, skipRules: string[] = []): Promise<stri
 describe('axe-core, WCAG 2.1 A/AA', () => {
   for (const width of Object.keys(WIDTHS) as Width[]) {
     it(`no violations on a page of every kind at ${width} width (${WIDTHS[width]} px)`, () => {
-      expect(PAGES.length).toBe(19); // every kind above was found (5 readers)
+      expect(PAGES.length).toBe(20); // every kind above was found (5 readers)
       expect(swept[width].axe).toEqual({});
     });
   }

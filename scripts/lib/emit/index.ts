@@ -13,6 +13,7 @@ import { DOMAINS } from '../domains.ts';
 import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { dataFiles } from './data.ts';
 import { departmentEntries } from '../departments/entries.ts';
+import { compareFiles } from './compare.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
 import { documentBody, mdxFile } from './mdx.ts';
 
@@ -49,7 +50,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   for (const doc of docs) byCity.set(citySlug(doc.city), [...(byCity.get(citySlug(doc.city)) ?? []), doc]);
   const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
   files.set('cities/cities.json', jsonLines(cities));
-  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed))));
+  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed, related))));
   files.set('departments/departments.json', jsonLines(departmentEntries(docs)));
   return files;
 }
@@ -73,6 +74,7 @@ export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities',
 export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
   const entries = generatedEntries(kb);
   const data = dataFiles(kb);
+  for (const [path, text] of compareFiles(kb)) data.set(path, text);
   // Every collection directory exists even when empty, so Astro's glob loaders find it.
   for (const c of GENERATED_COLLECTIONS) entries.set(`${c}/.keep`, '');
 
