@@ -14,6 +14,7 @@ import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { dataFiles } from './data.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
 import { documentBody, mdxFile } from './mdx.ts';
+import { indicatorEntries } from '../indicators/entries.ts';
 
 /** A JSON array with one entry per line: compact, and a rebuild's diff reads entry by entry. */
 export function jsonLines(entries: readonly object[]): string {
@@ -49,6 +50,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
   files.set('cities/cities.json', jsonLines(cities));
   files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed))));
+  files.set('indicators/indicators.json', jsonLines(indicatorEntries(kb)));
   return files;
 }
 
@@ -66,7 +68,7 @@ async function swapIn(staged: string, target: string, trash: string): Promise<vo
 }
 
 /** Collections the ingest writes, one directory each under content/generated/. */
-export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics'] as const;
+export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics', 'indicators'] as const;
 
 export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
   const entries = generatedEntries(kb);
