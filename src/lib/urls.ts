@@ -11,3 +11,6 @@ export const domainUrl = (slug: string) => `/domains/${slug}/`;
 export const topicUrl = (id: string) => `/topics/${id}/`;
 /** The original file of a document, as published (src/pages/sources/). */
 export const sourceFileUrl = (source: string) => `/sources/${encodeURIComponent(source)}`;
+/** The 指标对比 overview and one indicator's page (src/pages/indicators/). */
+export const indicatorsUrl = '/indicators/';
+export const indicatorUrl = (slug: string) => `/indicators/${slug}/`;

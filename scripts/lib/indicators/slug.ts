@@ -1,12 +1,18 @@
 /**
  * Stable ASCII slugs for indicator pages: the name in pinyin (`孕产妇死亡率` →
- * `yun-chan-fu-si-wang-lv`), the same as city slugs. A long name is cut, and a slug two names
+ * `yun-chan-fu-si-wang-lv`), as city slugs are made. A long name is cut, and a slug two names
  * share gets a short hash of each name, so no page ever overwrites another.
  */
 import { createHash } from 'node:crypto';
-import { slugify } from '../ids.ts';
+import { pinyin } from 'pinyin-pro';
 
 const MAX = 60;
+
+/** Like ids.ts slugify, but ü as v (率 → lv, not l): indicator names end in 率 more often than not. */
+function slugify(name: string): string {
+  const latin = pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join(' ').toLowerCase();
+  return latin.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+}
 const hash = (name: string) => createHash('sha256').update(name).digest('hex').slice(0, 6);
 
 export function indicatorSlugs(names: readonly string[]): Map<string, string> {
