@@ -30,6 +30,7 @@ export function indicatorIndex(): Promise<IndicatorIndex> {
         byItem.set(target.itemId, list);
       }
     }
+    for (const list of byItem.values()) list.sort((a, b) => a.target.order - b.target.order);
     return { all, bySlug: new Map(all.map((i) => [i.id, i])), byItem };
   });
   return index;

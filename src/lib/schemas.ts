@@ -138,6 +138,8 @@ export const targetEntry = z.object({
   year: z.number().int().nullable(),
   /** The exact phrase of the item text. */
   text: z.string(),
+  /** Position among the item's targets, in reading order. */
+  order: z.number().int(),
 });
 
 /** An indicator (指标) and every target set for it, cities in collation order. */

@@ -5,7 +5,9 @@
  *
  * Markup: `<table id="t" data-sortable>`, `<th data-sort="text|number">`, a cell's sort key in
  * `data-sort-value` when its text is not the key; `<div class="table-filter" data-filter-for="t"
- * hidden>` holding an `<input>` and a `[role=status]` element for the count.
+ * hidden>` holding an `<input>` and a `[role=status]` element for the count. The box also gets
+ * a 排序 select with the same orders as the header buttons: on a phone the table is a list of
+ * cards and its header row is not shown.
  */
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
@@ -29,28 +31,53 @@ function makeSortable(table: HTMLTableElement): void {
   const body = table.tBodies[0];
   const headers = [...(table.tHead?.rows[0]?.cells ?? [])] as HTMLTableCellElement[];
   if (!body) return;
+  const original = [...body.rows];
+  const select = document.createElement('select');
+  const sortBy = (column: number | null, ascending: boolean) => {
+    for (const other of headers) other.removeAttribute('aria-sort');
+    if (column === null) {
+      body.append(...original);
+      select.value = '';
+      return;
+    }
+    const th = headers[column]!;
+    const type = th.dataset.sort!;
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    const rows = [...body.rows];
+    // Stable sort: equal keys keep the order they had, so sorting by one column then another nests.
+    rows.sort((a, b) => {
+      const c = compare(key(a, column), key(b, column), type);
+      if (type === 'number' && (key(a, column) === '' || key(b, column) === '')) return c;
+      return ascending ? c : -c;
+    });
+    body.append(...rows);
+    select.value = `${column}:${ascending ? 'asc' : 'desc'}`;
+  };
+  select.append(new Option('原顺序', ''));
   headers.forEach((th, column) => {
     const type = th.dataset.sort;
     if (!type) return;
+    const name = th.textContent?.trim() ?? '';
+    const [up, down] = type === 'number' ? ['从小到大', '从大到小'] : ['升序', '降序'];
+    select.append(new Option(`${name}：${up}`, `${column}:asc`), new Option(`${name}：${down}`, `${column}:desc`));
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'sort';
     button.append(...th.childNodes);
     th.append(button);
-    button.addEventListener('click', () => {
-      const ascending = th.getAttribute('aria-sort') !== 'ascending';
-      for (const other of headers) other.removeAttribute('aria-sort');
-      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      const rows = [...body.rows];
-      // Stable sort: equal keys keep the order they had, so sorting by one column then another nests.
-      rows.sort((a, b) => {
-        const c = compare(key(a, column), key(b, column), type);
-        if (type === 'number' && (key(a, column) === '' || key(b, column) === '')) return c;
-        return ascending ? c : -c;
-      });
-      body.append(...rows);
-    });
+    button.addEventListener('click', () => sortBy(column, th.getAttribute('aria-sort') !== 'ascending'));
   });
+  select.addEventListener('change', () => {
+    const [column, direction] = select.value.split(':');
+    sortBy(column ? Number(column) : null, direction === 'asc');
+  });
+  const box = table.id ? document.querySelector<HTMLElement>(`.table-filter[data-filter-for="${table.id}"]`) : null;
+  if (box) {
+    const label = document.createElement('label');
+    label.className = 'table-sort';
+    label.append('排序 ', select);
+    box.querySelector('[role="status"]')?.before(label);
+  }
 }
 
 function makeFilterable(box: HTMLElement): void {

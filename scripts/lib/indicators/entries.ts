@@ -28,7 +28,10 @@ export function indicatorEntries(kb: KnowledgeBase): IndicatorEntry[] {
   const slugs = indicatorSlugs(targets.map((t) => t.indicator));
 
   const byIndicator = new Map<string, TargetEntry[]>();
+  const orderInItem = new Map<string, number>();
   for (const t of targets) {
+    const order = orderInItem.get(t.itemId) ?? 0;
+    orderInItem.set(t.itemId, order + 1);
     const doc = docs.get(t.docId)!;
     const { item } = items.get(t.itemId)!;
     const entry: TargetEntry = {
@@ -48,6 +51,7 @@ export function indicatorEntries(kb: KnowledgeBase): IndicatorEntry[] {
       unit: t.unit,
       year: t.year,
       text: t.text,
+      order,
     };
     const list = byIndicator.get(t.indicator);
     if (list) list.push(entry);
