@@ -23,9 +23,17 @@ const SEARCH_QUERY = '托育';
  * sideways, the topics index and its filter, the search form and filters, and the home page's
  * grids. Every page shares the header, which wraps (home covers it).
  */
-const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data'];
+const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data', 'indicator'];
 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(`${DIST}/data/${name}.json`, 'utf8')) as T;
+
+/** An indicator page with a chart (cities' values differ), if the build wrote one. */
+const indicatorWithChart = (): string[] =>
+  readdirSync(`${DIST}/indicators`, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && readFileSync(`${DIST}/indicators/${d.name}/index.html`, 'utf8').includes('role="img"'))
+    .map((d) => d.name)
+    .sort()
+    .slice(0, 1);
 
 /** One page of every kind, chosen from what the build wrote. */
 function representativePages(): [string, string][] {
@@ -54,6 +62,8 @@ function representativePages(): [string, string][] {
     ['search with results', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`],
     ['search without results', '/search/?q=childcare'],
     ['data', '/data/'],
+    ['indicators index', '/indicators/'],
+    ...indicatorWithChart().map((slug): [string, string] => ['indicator', `/indicators/${slug}/`]),
     ['about', '/about/'],
     ['methodology', '/methodology/'],
   ];

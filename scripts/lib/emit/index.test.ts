@@ -77,11 +77,11 @@ describe('writeGenerated', () => {
     const { files } = await writeGenerated(fixtureKb(), root);
     const first = await listAll(join(root, 'content/generated'));
     expect(first).not.toContain('items/stale.json');
-    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics as JSON.
+    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics, indicators as JSON.
     expect(first.filter((f) => f.endsWith('.mdx'))).toHaveLength(18);
-    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(5);
-    expect(files).toBe(18 + 5 + 8);
-    expect(await listAll(join(root, 'public/data'))).toHaveLength(8);
+    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(6);
+    expect(files).toBe(18 + 6 + 10);
+    expect(await listAll(join(root, 'public/data'))).toHaveLength(10);
     const snapshot = await Promise.all(first.map((f) => readFile(join(root, 'content/generated', f), 'utf8')));
 
     const again = fixtureKb();

@@ -173,6 +173,8 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
   const folded = fold(text);
   const targets: ExtractedTarget[] = [];
   for (const sentence of split(folded, /[。！？!?\n]/, 0, folded.length)) {
+    // Most sentences hold no number at all: nothing to read there.
+    if (!/\d/.test(folded.slice(sentence.start, sentence.end))) continue;
     const years = yearPhrases(folded, sentence.start, sentence.end);
     const aim = options.statesAims || AIM.test(folded.slice(sentence.start, sentence.end));
     let carried: { subject: string; start: number } | null = null;
