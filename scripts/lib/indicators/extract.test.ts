@@ -144,6 +144,12 @@ describe('unseen variants', () => {
     expect(rows('到2025年，婴儿死亡率降至5‰以下，到2030年降至4.5‰以下。')).toEqual(['婴儿死亡率 atMost 5‰ 2025', '婴儿死亡率 atMost 4.5‰ 2030']);
   });
 
+  it('a 分别 list whose first names lack the measure the last one names, with a target year', () => {
+    expect(rows('到2030年，宫颈癌和乳腺癌人群筛查率分别达到70%和60%以上。')).toEqual(['宫颈癌人群筛查率 atLeast 70% 2030', '乳腺癌人群筛查率 atLeast 60% 2030']);
+    expect(rows('女性人均预期寿命达到80岁以上。')).toEqual(['女性人均预期寿命 atLeast 80岁 -']);
+    expect(rows('村（居）委会成员中女性比例提高至35%。')).toEqual(['村（居）委会成员中女性比例 atLeast 35% -']);
+  });
+
   it('a county plan naming its own per-thousand indicators', () => {
     expect(rows('每千人口拥有3岁以下婴幼儿托位数达到4.5个。')).toEqual(['每千人口3岁以下婴幼儿托位数 atLeast 4.5个 -']);
   });
