@@ -115,7 +115,7 @@ describe('indicator pages, in the browser', () => {
 
       const city = list.find((r) => r.city)!.city!;
       await page.fill('#target-q', city);
-      const visible = await page.$$eval('#target-table tbody tr', (trs) => trs.filter((tr) => !tr.hidden).map((tr) => tr.querySelector('td')!.textContent!.trim()));
+      const visible = await page.$$eval('#target-table tbody tr', (trs) => (trs as HTMLTableRowElement[]).filter((tr) => !tr.hidden).map((tr) => tr.querySelector('td')!.textContent!.trim()));
       expect(visible).toEqual(list.filter((r) => r.city === city).map(() => city));
       expect(await page.textContent('#target-count')).toContain(`${visible.length} / ${list.length}`);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(1);
