@@ -4,6 +4,7 @@ import { dataRows } from '../emit/data.ts';
 import { seedKb } from '../testing/seed-kb.ts';
 import type { KnowledgeBase } from '../types.ts';
 import { indicatorEntries } from './entries.ts';
+import { collectTargets } from './index.ts';
 
 let kb: KnowledgeBase;
 beforeAll(() => {
@@ -28,6 +29,17 @@ describe('the indicators stage in the pipeline', () => {
     const reached = kb.targets!.filter((t) => t.comparator === 'reached');
     for (const t of reached) expect(['speech', 'report', 'opinion']).toContain(kinds.get(t.docId));
     expect(kb.targets!.filter((t) => kinds.get(t.docId) === 'plan' || kinds.get(t.docId) === 'tasklist').every((t) => t.comparator !== 'reached')).toBe(true);
+  });
+
+  it('tells the editor about a goal\'s figure it could not read as a target, naming file and item', () => {
+    const warnings: string[] = [];
+    collectTargets(kb.documents, (m) => warnings.push(m));
+    // `95%的城市社区和85%的农村社区建立家长学校…`: the figure comes before what it counts.
+    const family = warnings.filter((w) => w.includes('children-family-g6'));
+    expect(family.length).toBeGreaterThan(0);
+    for (const w of family) expect(w).toMatch(/^00[13]_[0-9a-f]+\.txt \S+-children-family-g6: figure not read as a target: ….*(95|85)%/);
+    // Every goal figure the stage reads is not reported.
+    expect(warnings.some((w) => w.includes('children-health-g3'))).toBe(false);
   });
 });
 
