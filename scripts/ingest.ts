@@ -31,6 +31,7 @@ try {
   const items = kb.documents.reduce((n, d) => n + d.items.length, 0);
   for (const line of departmentReport(kb.documents)) console.log(`ingest: ${line}`);
   console.log(`ingest: ${items} items, ${kb.links.length} links, ${kb.topics.length} topics; segmentation ${report.segmentMs.toFixed(0)} ms, link stage ${report.linkMs.toFixed(0)} ms`);
+  console.log(`ingest: ${report.targets ?? 0} quantified targets (指标)${report.targetWarnings?.length ? `; not read as targets (left out of 指标对比):\n    ${report.targetWarnings.join('\n    ')}` : ''}`);
   console.log(`ingest: wrote ${files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {
   console.error(`ingest failed, nothing was written:\n${(error as Error).message}`);

@@ -7,7 +7,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { jsonArrays } from './lib/json-loader.ts';
-import { cityEntry, departmentEntry, documentEntry, domainEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
+import { cityEntry, departmentEntry, documentEntry, domainEntry, indicatorEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 
 // Entry id = file name stem exactly (the default would re-slug it).
 const stem = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
@@ -22,4 +22,6 @@ const topics = defineCollection({ loader: jsonArrays('content/generated/topics')
 const departments = defineCollection({ loader: jsonArrays('content/generated/departments'), schema: departmentEntry });
 const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
 
-export const collections = { documents, items, domains, cities, topics, pages, departments };
+const indicators = defineCollection({ loader: jsonArrays('content/generated/indicators'), schema: indicatorEntry });
+
+export const collections = { documents, items, domains, cities, topics, pages, departments, indicators };

@@ -16,6 +16,7 @@ import { segmentItems, type ItemWords } from './text/segment.ts';
 import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './repeats.ts';
+import { collectTargets } from './indicators/index.ts';
 import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
 
 /** Source files the ingest reads; anything else in seeds/ is reported, not silently skipped. */
@@ -53,6 +54,9 @@ export interface IngestReport {
   /** The link stage proper: vectors, candidate index, scoring, links and topics. */
   linkMs: number;
   errors: string[];
+  /** Quantified targets found, and values the indicators stage could not pair with a name. */
+  targets?: number;
+  targetWarnings?: string[];
 }
 
 /** One source file → a document with its items (decode → normalise → metadata → structure). */
@@ -156,6 +160,9 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     linkable.map((l) => l.words),
   );
 
+  const targetWarnings: string[] = [];
+  const targets = collectTargets(documents, (m) => targetWarnings.push(m));
+
   const report: IngestReport = {
     documents: documents.map((d) => ({
       source: d.source,
@@ -168,6 +175,8 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     segmentMs,
     linkMs: stats.ms,
     errors,
+    targets: targets.length,
+    targetWarnings,
   };
-  return { kb: { documents, links, topics }, report };
+  return { kb: { documents, links, topics, targets }, report };
 }

@@ -6,6 +6,7 @@
  */
 
 import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population } from '../../src/lib/vocabulary.ts';
+import type { Comparator } from '../../src/lib/targets.ts';
 
 // The vocabulary (kinds, levels, populations, domains) is defined once, in src/lib/vocabulary.ts.
 export type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population };
@@ -139,4 +140,27 @@ export interface KnowledgeBase {
   documents: KbDocument[];
   links: Link[];
   topics: Topic[];
+  /** Quantified targets of every item (scripts/lib/indicators); absent: computed at emit. */
+  targets?: Target[];
+}
+
+/**
+ * A quantified target an item states (`孕产妇死亡率控制在12/10万以下`), or, in a report, a value
+ * reached (comparator `reached`). `text` is exactly `item.text.slice(start, start + text.length)`.
+ */
+export interface Target {
+  itemId: string;
+  docId: string;
+  city: string | null;
+  /** Canonical indicator name, the same for every city (`孕产妇死亡率`). */
+  indicator: string;
+  /** The indicator as the item names it (`适龄妇女宫颈癌人群筛查率`). */
+  subject: string;
+  comparator: Comparator;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  year: number | null;
+  text: string;
+  start: number;
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS, DOMAIN_NAMES, DOMAIN_SLUGS, DOMAIN_SOURCES, ITEM_KINDS, LEVELS, POPULATIONS } from './vocabulary.ts';
+import { COMPARATORS } from './targets.ts';
 
 export const population = z.enum(POPULATIONS);
 export const itemKind = z.enum(ITEM_KINDS);
@@ -138,3 +139,40 @@ export type DomainEntry = z.infer<typeof domainEntry>;
 export type CityEntry = z.infer<typeof cityEntry>;
 export type TopicEntry = z.infer<typeof topicEntry>;
 export type DepartmentEntry = z.infer<typeof departmentEntry>;
+
+/** One city's target for an indicator, as the indicator pages and item pages show it. */
+export const targetEntry = z.object({
+  itemId: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  docKind: documentKind,
+  city: z.string().nullable(),
+  cityName: z.string(),
+  citySlug: z.string(),
+  itemNumber: z.string(),
+  itemTitle: z.string(),
+  /** The indicator as the item names it. */
+  subject: z.string(),
+  comparator: z.enum(COMPARATORS),
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  year: z.number().int().nullable(),
+  /** The exact phrase of the item text. */
+  text: z.string(),
+  /** Position among the item's targets, in reading order. */
+  order: z.number().int(),
+});
+
+/** An indicator (指标) and every target set for it, cities in collation order. */
+export const indicatorEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Units its targets use, most used first. */
+  units: z.array(z.string()),
+  cities: z.array(z.string()),
+  targets: z.array(targetEntry),
+});
+
+export type TargetEntry = z.infer<typeof targetEntry>;
+export type IndicatorEntry = z.infer<typeof indicatorEntry>;

@@ -19,3 +19,6 @@ export const compareUrl = (choice: { a?: string; b?: string; domain?: string } =
 };
 /** A comparable document's items, words and cross-links, as the compare page reads them. */
 export const compareDataUrl = (docId: string) => `/data/compare/${docId}.json`;
+/** The 指标对比 overview and one indicator's page (src/pages/indicators/). */
+export const indicatorsUrl = '/indicators/';
+export const indicatorUrl = (slug: string) => `/indicators/${slug}/`;

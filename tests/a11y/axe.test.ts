@@ -23,9 +23,17 @@ const SEARCH_QUERY = '托育';
  * sideways, the topics index and its filter, the search form and filters, and the home page's
  * grids. Every page shares the header, which wraps (home covers it).
  */
-const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data', 'departments index', 'compare'];
+const PHONE_LAYOUT = ['home', 'documents index', 'reader 001', 'reader 003', 'domain matrix', 'item with related', 'topics index', 'search', 'data', 'departments index', 'compare', 'indicator'];
 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(`${DIST}/data/${name}.json`, 'utf8')) as T;
+
+/** An indicator page with a chart (cities' values differ), if the build wrote one. */
+const indicatorWithChart = (): string[] =>
+  readdirSync(`${DIST}/indicators`, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && readFileSync(`${DIST}/indicators/${d.name}/index.html`, 'utf8').includes('role="img"'))
+    .map((d) => d.name)
+    .sort()
+    .slice(0, 1);
 
 /** One page of every kind, chosen from what the build wrote. */
 function representativePages(): [string, string][] {
@@ -59,6 +67,8 @@ function representativePages(): [string, string][] {
     ['data', '/data/'],
     // Two comparable documents compared (on the seeds 阜新's plans and 大安's task lists), results rendered.
     ...(comparable.length > 1 ? [['compare', `/compare/?a=${comparable[0]}&b=${comparable[1]}&domain=women-health`] as [string, string]] : []),
+    ['indicators index', '/indicators/'],
+    ...indicatorWithChart().map((slug): [string, string] => ['indicator', `/indicators/${slug}/`]),
     ['about', '/about/'],
     ['methodology', '/methodology/'],
   ];
@@ -147,7 +157,7 @@ async function axeViolations(page: Page, skipRules: string[] = []): Promise<stri
 describe('axe-core, WCAG 2.1 A/AA', () => {
   for (const width of Object.keys(WIDTHS) as Width[]) {
     it(`no violations on a page of every kind at ${width} width (${WIDTHS[width]} px)`, () => {
-      expect(PAGES.length).toBe(20); // every kind above was found (5 readers)
+      expect(PAGES.length).toBe(22); // every kind above was found (5 readers, the indicators index and one indicator)
       expect(swept[width].axe).toEqual({});
     });
   }

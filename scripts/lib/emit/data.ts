@@ -7,6 +7,7 @@ import { DATA_SCHEMA, type DataName } from '../../../src/lib/open-data.ts';
 import { departmentUrl, documentUrl, itemUrl } from '../../../src/lib/urls.ts';
 import { departmentEntries } from '../departments/entries.ts';
 import type { KnowledgeBase } from '../types.ts';
+import { targetsOf } from '../indicators/entries.ts';
 
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -63,7 +64,11 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
     cities: d.cities,
     url: departmentUrl(d.id),
   }));
-  return { documents, items, links, topics, departments };
+  // Targets by indicator, then document and reading order (the stage's order within one indicator).
+  const indicators = [...targetsOf(kb)]
+    .sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))
+    .map((t) => ({ itemId: t.itemId, docId: t.docId, city: t.city, indicator: t.indicator, comparator: t.comparator, value: t.value, valueMax: t.valueMax, unit: t.unit, year: t.year, text: t.text }));
+  return { documents, items, links, topics, departments, indicators };
 }
 
 /** CSV with a UTF-8 BOM (so Excel shows Chinese); arrays joined with `；`, null as empty. */

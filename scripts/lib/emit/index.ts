@@ -16,6 +16,7 @@ import { departmentEntries } from '../departments/entries.ts';
 import { compareFiles } from './compare.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
 import { documentBody, mdxFile } from './mdx.ts';
+import { indicatorEntries } from '../indicators/entries.ts';
 
 /** A JSON array with one entry per line: compact, and a rebuild's diff reads entry by entry. */
 export function jsonLines(entries: readonly object[]): string {
@@ -52,6 +53,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   files.set('cities/cities.json', jsonLines(cities));
   files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed, related))));
   files.set('departments/departments.json', jsonLines(departmentEntries(docs)));
+  files.set('indicators/indicators.json', jsonLines(indicatorEntries(kb)));
   return files;
 }
 
@@ -69,7 +71,7 @@ async function swapIn(staged: string, target: string, trash: string): Promise<vo
 }
 
 /** Collections the ingest writes, one directory each under content/generated/. */
-export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics', 'departments'] as const;
+export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics', 'departments', 'indicators'] as const;
 
 export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
   const entries = generatedEntries(kb);
