@@ -12,6 +12,7 @@ import { parseReport } from './structure/report.ts';
 import { parseSpeech } from './structure/speech.ts';
 import { classifyDomains } from './classify.ts';
 import { linkItems } from './link/index.ts';
+import { addressPlans, withAroundDomains } from './link/addresses.ts';
 import { segmentItems, type ItemWords } from './text/segment.ts';
 import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
@@ -145,6 +146,9 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
 
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
   for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
+  // Opinions, reports and speeches: domains and addressed plan measures read passage by passage.
+  const around = addressPlans(documents, documents.flatMap((d) => d.items), words);
+  for (const doc of documents) doc.items = doc.items.map((i) => withAroundDomains(i, around.domains));
 
   // A passage a document prints twice links once, from its first occurrence.
   const allItems = documents.flatMap((d) => d.items); // same order as `words`
@@ -169,5 +173,5 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     linkMs: stats.ms,
     errors,
   };
-  return { kb: { documents, links, topics }, report };
+  return { kb: { documents, links, topics, addresses: around.addresses }, report };
 }

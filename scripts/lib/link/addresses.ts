@@ -1,0 +1,264 @@
+/**
+ * The documents around the plans (review opinions, implementation reports, speeches) joined
+ * to the plan measures they address, and given the domains their text is about.
+ *
+ * Such an item is one paragraph that names several measures in turn (`一要推动妇女充分就业…
+ * 二要抓好妇女社会保障工作…`), so its likeness to any one measure as a whole is diluted.
+ * Here it is read passage by passage (its title sentence, each sentence of its body, and its
+ * section heading with less weight): each passage finds the plan measures closest to it, and
+ * a measure's score for the item is its best passage's likeness blended with the whole
+ * item's. The domains are the plans' own: every passage votes for the domain of the measure
+ * it is closest to, so a domain is learned from the measures the plans file under it.
+ *
+ * Some passages are about the work itself (organisation, funding, publicity: `强化组织领导`,
+ * `纳入财政预算`). The plans say the same in their text outside the domain chapters (组织实施,
+ * 监测评估): those paragraphs take part in the vote as "the work itself", and an item whose
+ * passages are closer to them than to any measure gets no domain and no measures. Nothing
+ * here knows a particular document or a word list.
+ */
+import { DOMAINS } from '../domains.ts';
+import { segment, type ItemWords } from '../text/segment.ts';
+import { buildVectorsFromWords, cosine, termBag, vectorInSpace, type SparseVector, type TermSpace } from '../text/vectors.ts';
+import type { Address, DomainName, Item, KbDocument } from '../types.ts';
+import { STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
+import { DEFAULT_ADDRESS_OPTIONS, type AddressOptions } from './options.ts';
+
+export type { Address };
+
+export interface AroundResult {
+  /** Per item id: its domains, main first; an empty list where the text is about the work itself. */
+  domains: Map<string, DomainName[]>;
+  /** Best first per source. */
+  addresses: Address[];
+}
+
+/** Item kinds of the documents around the plans. */
+const SUMMARY_KINDS = new Set<Item['kind']>(['recommendation', 'report', 'speech']);
+
+/** Sentence ends inside an item's text: each sentence is one passage. */
+const SENTENCE_END = /(?<=[。；;！!？?\n])/;
+
+/** How far into the text the title may start (`二是`, `一要`). */
+const MAX_LEAD_CHARS = 4;
+
+/** Passages shorter than this many characters join the next one (`一是`, `同时，`). */
+const MIN_PASSAGE_CHARS = 8;
+
+export function isSummaryItem(item: Pick<Item, 'kind'>): boolean {
+  return SUMMARY_KINDS.has(item.kind);
+}
+
+/** The passages of an item: its title sentence, then its body sentence by sentence. */
+export function passagesOf(item: Pick<Item, 'title' | 'text'>): string[] {
+  const title = item.title.trim();
+  // The text repeats the title, sometimes after an enumeration kept in the sentence (`二是`).
+  const at = title ? item.text.indexOf(title) : -1;
+  const body = at >= 0 && at <= MAX_LEAD_CHARS ? item.text.slice(at + title.length) : item.text;
+  const out: string[] = title ? [title] : [];
+  let pending = '';
+  for (const sentence of body.split(SENTENCE_END)) {
+    pending += sentence;
+    if (pending.replace(/\s/g, '').length >= MIN_PASSAGE_CHARS) {
+      out.push(pending.trim());
+      pending = '';
+    }
+  }
+  if (pending.trim()) {
+    if (out.length > (title ? 1 : 0)) out[out.length - 1] += pending.trim();
+    else out.push(pending.trim());
+  }
+  return out;
+}
+
+interface Candidate {
+  /** Index into `measures`, or -1 - k for the k-th paragraph on the work itself. */
+  ref: number;
+  /** The whole text's vector: proposes the candidate. */
+  vector: SparseVector;
+  text: string;
+  /** Its sentences' vectors, made when first needed. */
+  sentences?: SparseVector[];
+}
+
+/**
+ * Domains and addressed measures for every non-repeated item of an opinion, report or speech.
+ * `words[k]` are `items[k]`'s words (the ingest's segmentation); `documents` give the plans'
+ * text outside their items.
+ */
+export function addressPlans(
+  documents: readonly KbDocument[],
+  items: readonly Item[],
+  words: readonly ItemWords[],
+  options: Partial<AddressOptions> = {},
+): AroundResult {
+  const opt = { ...DEFAULT_ADDRESS_OPTIONS, ...options };
+  const domains = new Map<string, DomainName[]>();
+  const addresses: Address[] = [];
+  const summaries = items.flatMap((item, k) => (isSummaryItem(item) && !item.repeats ? [k] : []));
+  if (summaries.length === 0) return { domains, addresses };
+
+  const { space, vectors } = buildVectorsFromWords(words);
+  const measures = items.flatMap((item, k) => (item.kind === 'measure' && item.domainSource === 'structure' && item.domain ? [k] : []));
+  if (measures.length === 0) return { domains, addresses };
+  const work = workParagraphs(documents, space);
+  const pool: Candidate[] = [
+    ...measures.map((k, m) => ({ ref: m, vector: vectors[k], text: items[k].text })),
+    ...work.map((w, x) => ({ ref: -1 - x, vector: w.vector, text: w.text })),
+  ];
+  const postings = termPostings(pool, opt.maxPostingShare);
+  const vectorOf = (text: string) => vectorInSpace(termBag(segment(text), []), space);
+
+  for (const k of summaries) {
+    const item = items[k];
+    const passages = passagesOf(item).map((text, p) => ({ vector: vectorOf(text), weight: p === 0 ? opt.titleWeight : 1 }));
+    const heading = item.section.at(-1);
+    if (heading) passages.push({ vector: vectorOf(heading), weight: opt.headingWeight });
+
+    // Each passage: its closest measures (and work paragraphs), scored exactly.
+    const best = new Map<number, number>(); // measure → best passage likeness
+    const votes = new Map<DomainName | 'work', number>();
+    for (const passage of passages) {
+      // A measure for the other population (女性 for a passage on 儿童) is a weaker match.
+      const scored = closest(passage.vector, pool, postings, opt.candidatesPerPassage, vectorOf, (ref) =>
+        ref >= 0 && item.population && items[measures[ref]].population !== item.population ? opt.otherPopulationFactor : 1,
+      );
+      const top = scored[0];
+      if (!top || top.score < opt.minPassageScore) continue;
+      for (const s of scored) if (s.ref >= 0) best.set(s.ref, Math.max(best.get(s.ref) ?? 0, s.score));
+      const vote = top.ref < 0 ? 'work' : items[measures[top.ref]].domain!;
+      votes.set(vote, (votes.get(vote) ?? 0) + passage.weight * top.score);
+    }
+
+    const whole = vectors[k];
+    const ranked = DOMAINS.map((d) => ({ name: d.name, votes: votes.get(d.name) ?? 0 }))
+      .filter((d) => d.votes > 0)
+      .sort((a, b) => b.votes - a.votes);
+    const workVotes = votes.get('work') ?? 0;
+    const main = ranked[0];
+    if (!main || workVotes * opt.workMargin >= main.votes) {
+      domains.set(item.id, []);
+      continue;
+    }
+    const itemDomains = ranked
+      .filter((d, r) => r === 0 || d.votes >= opt.secondaryShare * main.votes)
+      .slice(0, opt.maxDomains)
+      .map((d) => d.name);
+    domains.set(item.id, itemDomains);
+
+    // Measures: best passage blended with the whole item; outside the item's domains, less.
+    const scored = [...best].map(([m, passage]) => {
+      const target = items[measures[m]];
+      const blended = opt.passageShare * passage + (1 - opt.passageShare) * cosine(whole, vectors[measures[m]]);
+      const factor = itemDomains.includes(target.domain!) ? 1 : opt.otherDomainFactor;
+      return { target, score: blended * factor };
+    });
+    const byDocument = new Map<string, { target: Item; score: number }[]>();
+    for (const s of scored) {
+      if (s.score < opt.floor) continue;
+      byDocument.set(s.target.docId, [...(byDocument.get(s.target.docId) ?? []), s]);
+    }
+    const kept = [...byDocument.values()].flatMap((list) => {
+      list.sort((a, b) => b.score - a.score || (a.target.id < b.target.id ? -1 : 1));
+      return list.filter((s) => s.score >= opt.nearBest * list[0].score).slice(0, opt.perDocument);
+    });
+    kept.sort((a, b) => b.score - a.score || (a.target.id < b.target.id ? -1 : 1));
+    for (const s of kept.slice(0, opt.perItem)) {
+      addresses.push({ source: item.id, target: s.target.id, score: Math.round(s.score * 1000) / 1000 });
+    }
+  }
+  return { domains, addresses };
+}
+
+/**
+ * Paragraphs of the plans outside every item: the preamble and the chapters on carrying the
+ * plan out (组织实施, 监测评估), i.e. what a plan says about the work itself.
+ */
+function workParagraphs(documents: readonly KbDocument[], space: TermSpace): { text: string; vector: SparseVector }[] {
+  const out: { text: string; vector: SparseVector }[] = [];
+  for (const doc of documents) {
+    if (!STRUCTURED_DOCUMENT_KINDS.has(doc.kind) || doc.items.length === 0) continue;
+    const inItem = new Uint8Array(doc.blocks.length);
+    for (const item of doc.items) inItem.fill(1, item.blockStart, item.blockEnd + 1);
+    for (const block of doc.blocks) {
+      if (inItem[block.index] || block.headingDepth !== undefined || block.cells) continue;
+      if (block.text.replace(/\s/g, '').length < MIN_WORK_CHARS) continue;
+      const vector = vectorInSpace(termBag(segment(block.text), []), space);
+      if (vector.ids.length > 0) out.push({ text: block.text, vector });
+    }
+  }
+  return out;
+}
+
+/** A paragraph shorter than this is a heading or a line of furniture, not a statement. */
+const MIN_WORK_CHARS = 30;
+
+/** Term → candidates holding it, for terms in at most `maxShare` of the candidates. */
+function termPostings(pool: readonly Candidate[], maxShare: number): Map<number, number[]> {
+  const postings = new Map<number, number[]>();
+  pool.forEach((c, x) => {
+    for (const id of c.vector.ids) {
+      const list = postings.get(id);
+      if (list) list.push(x);
+      else postings.set(id, [x]);
+    }
+  });
+  const limit = Math.max(MIN_POSTING_LIMIT, Math.floor(maxShare * pool.length));
+  for (const [id, list] of postings) if (list.length > limit) postings.delete(id);
+  return postings;
+}
+
+/** Weight of a passage's closest sentence of a measure against the measure's whole text. */
+const SENTENCE_SHARE = 0.6;
+
+/** Even on a small corpus a term this rare always proposes candidates. */
+const MIN_POSTING_LIMIT = 30;
+
+/** The pool members sharing an informative term with `v`, best first (exact cosine). */
+function closest(
+  v: SparseVector,
+  pool: readonly Candidate[],
+  postings: Map<number, number[]>,
+  limit: number,
+  vectorOf: (text: string) => SparseVector,
+  factor: (ref: number) => number,
+): { ref: number; score: number }[] {
+  const proposed = new Map<number, number>();
+  for (let t = 0; t < v.ids.length; t++) {
+    const list = postings.get(v.ids[t]);
+    if (!list) continue;
+    for (const x of list) proposed.set(x, (proposed.get(x) ?? 0) + v.weights[t]);
+  }
+  const candidates = [...proposed].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 4);
+  // A passage is a sentence; a measure is several: it meets the measure at its closest
+  // sentence (the title sentence or one of the means the body lists).
+  return candidates
+    .map(([x]) => {
+      const c = pool[x];
+      c.sentences ??= passagesOf({ title: '', text: c.text }).map(vectorOf);
+      let best = 0;
+      for (const sentence of c.sentences) best = Math.max(best, cosine(v, sentence));
+      return { ref: c.ref, score: (SENTENCE_SHARE * best + (1 - SENTENCE_SHARE) * cosine(v, c.vector)) * factor(c.ref) };
+    })
+    .sort((a, b) => b.score - a.score || a.ref - b.ref)
+    .slice(0, limit);
+}
+
+/**
+ * An item with the domains addressPlans found for it (or for the passage it repeats): the
+ * first is its domain, the rest its other domains; none where the text is about the work
+ * itself. Items addressPlans did not read are returned unchanged.
+ */
+export function withAroundDomains(item: Item, domains: ReadonlyMap<string, DomainName[]>): Item {
+  const found = domains.get(item.id) ?? (item.repeats ? domains.get(item.repeats) : undefined);
+  if (found === undefined || !isSummaryItem(item)) return item;
+  const { otherDomains: _, ...rest } = item;
+  if (found.length === 0) return { ...rest, domain: null, domainSource: null };
+  const main = DOMAINS.find((d) => d.name === found[0])!;
+  return {
+    ...rest,
+    domain: main.name,
+    domainSource: 'classified',
+    population: item.population && found.every((f) => DOMAINS.find((d) => d.name === f)!.population === item.population) ? item.population : main.population,
+    ...(found.length > 1 ? { otherDomains: found.slice(1) } : {}),
+  };
+}
