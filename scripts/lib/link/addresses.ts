@@ -20,7 +20,7 @@ import { DOMAINS } from '../domains.ts';
 import { segment, type ItemWords } from '../text/segment.ts';
 import { buildVectorsFromWords, cosine, termBag, vectorInSpace, type SparseVector, type TermSpace } from '../text/vectors.ts';
 import type { Address, DomainName, Item, KbDocument } from '../types.ts';
-import { STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
+import { POPULATIONS, STRUCTURED_DOCUMENT_KINDS, type Population } from '../../../src/lib/vocabulary.ts';
 import { DEFAULT_ADDRESS_OPTIONS, type AddressOptions } from './options.ts';
 
 export type { Address };
@@ -101,12 +101,17 @@ export function addressPlans(
   const measures = items.flatMap((item, k) => (item.kind === 'measure' && item.domainSource === 'structure' && item.domain ? [k] : []));
   if (measures.length === 0) return { domains, addresses };
   const work = workParagraphs(documents, space);
-  const pool: Candidate[] = [
-    ...measures.map((k, m) => ({ ref: m, vector: vectors[k], text: items[k].text })),
-    ...work.map((w, x) => ({ ref: -1 - x, vector: w.vector, text: w.text })),
-  ];
-  const postings = termPostings(pool, opt.maxPostingShare);
+  const planCount = new Set(measures.map((k) => items[k].docId)).size;
   const vectorOf = (text: string) => vectorInSpace(termBag(segment(text), []), space);
+  const measurePool: Candidate[] = measures.map((k, m) => ({ ref: m, vector: vectors[k], text: items[k].text }));
+  const measurePostings = termPostings(measurePool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount);
+  // A plan's preamble also sums up its measures (总体目标): such a paragraph is about the
+  // subjects, not the work itself, and stays out.
+  const workPool = work
+    .filter((w) => (closest(w.vector, measurePool, measurePostings, 1, vectorOf, () => 1)[0]?.score ?? 0) < opt.workMaxMeasureScore)
+    .map((w, x) => ({ ref: -1 - x, vector: w.vector, text: w.text }));
+  const pool: Candidate[] = [...measurePool, ...workPool];
+  const postings = termPostings(pool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount);
 
   for (const k of summaries) {
     const item = items[k];
@@ -114,13 +119,14 @@ export function addressPlans(
     const heading = item.section.at(-1);
     if (heading) passages.push({ vector: vectorOf(heading), weight: opt.headingWeight });
 
+    const population = namedPopulation(item);
     // Each passage: its closest measures (and work paragraphs), scored exactly.
     const best = new Map<number, number>(); // measure → best passage likeness
     const votes = new Map<DomainName | 'work', number>();
     for (const passage of passages) {
       // A measure for the other population (女性 for a passage on 儿童) is a weaker match.
       const scored = closest(passage.vector, pool, postings, opt.candidatesPerPassage, vectorOf, (ref) =>
-        ref >= 0 && item.population && items[measures[ref]].population !== item.population ? opt.otherPopulationFactor : 1,
+        ref >= 0 && population && items[measures[ref]].population !== population ? opt.otherPopulationFactor : 1,
       );
       const top = scored[0];
       if (!top || top.score < opt.minPassageScore) continue;
@@ -134,8 +140,12 @@ export function addressPlans(
       .filter((d) => d.votes > 0)
       .sort((a, b) => b.votes - a.votes);
     const workVotes = votes.get('work') ?? 0;
+    const domainVotes = ranked.reduce((sum, d) => sum + d.votes, 0);
     const main = ranked[0];
-    if (!main || workVotes * opt.workMargin >= main.votes) {
+    // About the work itself: more of its passages are closer to what the plans say about
+    // carrying them out than to all their measures together.
+    // Votes scattered over many domains are a survey (`提高认识…`), not an item on one subject.
+    if (!main || workVotes * opt.workMargin >= domainVotes || main.votes < opt.minMainShare * (domainVotes + workVotes)) {
       domains.set(item.id, []);
       continue;
     }
@@ -192,8 +202,8 @@ function workParagraphs(documents: readonly KbDocument[], space: TermSpace): { t
 /** A paragraph shorter than this is a heading or a line of furniture, not a statement. */
 const MIN_WORK_CHARS = 30;
 
-/** Term → candidates holding it, for terms in at most `maxShare` of the candidates. */
-function termPostings(pool: readonly Candidate[], maxShare: number): Map<number, number[]> {
+/** Term → candidates holding it, for terms in few enough candidates to tell measures apart. */
+function termPostings(pool: readonly Candidate[], maxShare: number, maxPerDocument: number, documents: number): Map<number, number[]> {
   const postings = new Map<number, number[]>();
   pool.forEach((c, x) => {
     for (const id of c.vector.ids) {
@@ -202,13 +212,18 @@ function termPostings(pool: readonly Candidate[], maxShare: number): Map<number,
       else postings.set(id, [x]);
     }
   });
-  const limit = Math.max(MIN_POSTING_LIMIT, Math.floor(maxShare * pool.length));
+  // As in the link stage: a measure appears about once per plan, so a word in far more items
+  // than plans names a theme, not a measure (it still counts in the exact score).
+  const limit = Math.max(MIN_POSTING_LIMIT, Math.min(Math.floor(maxShare * pool.length), maxPerDocument * documents));
   for (const [id, list] of postings) if (list.length > limit) postings.delete(id);
   return postings;
 }
 
 /** Weight of a passage's closest sentence of a measure against the measure's whole text. */
 const SENTENCE_SHARE = 0.6;
+
+/** Candidates scored exactly per passage, at least: the proposal's rough order is not the exact one. */
+const MIN_PROPOSED = 20;
 
 /** Even on a small corpus a term this rare always proposes candidates. */
 const MIN_POSTING_LIMIT = 30;
@@ -228,7 +243,7 @@ function closest(
     if (!list) continue;
     for (const x of list) proposed.set(x, (proposed.get(x) ?? 0) + v.weights[t]);
   }
-  const candidates = [...proposed].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit * 4);
+  const candidates = [...proposed].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(limit * 4, MIN_PROPOSED));
   // A passage is a sentence; a measure is several: it meets the measure at its closest
   // sentence (the title sentence or one of the means the body lists).
   return candidates
@@ -261,4 +276,14 @@ export function withAroundDomains(item: Item, domains: ReadonlyMap<string, Domai
     population: item.population && found.every((f) => DOMAINS.find((d) => d.name === f)!.population === item.population) ? item.population : main.population,
     ...(found.length > 1 ? { otherDomains: found.slice(1) } : {}),
   };
+}
+
+/**
+ * The one population an item's title and section heading name (`加大困境儿童保护力度` →
+ * 儿童), or null when they name both (`依法维护妇女儿童权益`) or neither.
+ */
+export function namedPopulation(item: Pick<Item, 'title' | 'section'>): Population | null {
+  const said = `${item.title}${item.section.at(-1) ?? ''}`;
+  const named = POPULATIONS.filter((p) => said.includes(p));
+  return named.length === 1 ? named[0] : null;
 }

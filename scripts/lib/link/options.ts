@@ -89,8 +89,12 @@ export interface AddressOptions {
   headingWeight: number;
   /** A passage whose closest measure is less alike than this does not vote. */
   minPassageScore: number;
-  /** The item is about the work itself when its work votes times this reach its main domain's. */
+  /** The item is about the work itself when its work votes times this reach all its domains' votes. */
   workMargin: number;
+  /** A plan paragraph outside the domain chapters this close to a measure is about a subject, not the work itself. */
+  workMaxMeasureScore: number;
+  /** The main domain needs at least this share of all votes (its own, other domains', the work's). */
+  minMainShare: number;
   /** A further domain needs at least this share of the main domain's votes. */
   secondaryShare: number;
   /** At most this many domains per item, the main one first. */
@@ -99,6 +103,8 @@ export interface AddressOptions {
   candidatesPerPassage: number;
   /** Terms in more than this share of the measures do not propose candidates (they still score). */
   maxPostingShare: number;
+  /** Nor terms in more than this many measures per plan. */
+  maxPostingsPerDocument: number;
   /** Weight of the best passage's likeness against the whole item's. */
   passageShare: number;
   /** Score factor for a measure outside the item's domains. */
@@ -116,15 +122,18 @@ export interface AddressOptions {
 }
 
 export const DEFAULT_ADDRESS_OPTIONS: AddressOptions = {
-  titleWeight: 2,
+  titleWeight: 1,
   headingWeight: 0.5,
   minPassageScore: 0.1,
-  workMargin: 1,
+  workMargin: 1.5,
+  workMaxMeasureScore: 0.3,
+  minMainShare: 0.2,
   secondaryShare: 0.4,
   maxDomains: 3,
   candidatesPerPassage: 5,
   maxPostingShare: 0.05,
-  passageShare: 0.5,
+  maxPostingsPerDocument: 4,
+  passageShare: 0.3,
   otherDomainFactor: 0.8,
   otherPopulationFactor: 0.7,
   floor: 0.12,
