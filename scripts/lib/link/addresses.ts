@@ -42,7 +42,7 @@ const SENTENCE_END = /(?<=[。；;！!？?\n])/;
 const MAX_LEAD_CHARS = 4;
 
 /** Passages shorter than this many characters join the next one (`一是`, `同时，`). */
-const MIN_PASSAGE_CHARS = 8;
+const MIN_PASSAGE_CHARS = 6;
 
 export function isSummaryItem(item: Pick<Item, 'kind'>): boolean {
   return SUMMARY_KINDS.has(item.kind);
@@ -53,7 +53,7 @@ export function passagesOf(item: Pick<Item, 'title' | 'text'>): string[] {
   const title = item.title.trim();
   // The text repeats the title, sometimes after an enumeration kept in the sentence (`二是`).
   const at = title ? item.text.indexOf(title) : -1;
-  const body = at >= 0 && at <= MAX_LEAD_CHARS ? item.text.slice(at + title.length) : item.text;
+  const body = (at >= 0 && at <= MAX_LEAD_CHARS ? item.text.slice(at + title.length) : item.text).replace(/^[\s\p{P}]+/u, '');
   const out: string[] = title ? [title] : [];
   let pending = '';
   for (const sentence of body.split(SENTENCE_END)) {
@@ -103,40 +103,88 @@ export function addressPlans(
   const work = workParagraphs(documents, space);
   const planCount = new Set(measures.map((k) => items[k].docId)).size;
   const vectorOf = (text: string) => vectorInSpace(termBag(segment(text), []), space);
-  const measurePool: Candidate[] = measures.map((k, m) => ({ ref: m, vector: vectors[k], text: items[k].text }));
+  const measurePool: Candidate[] = measures.map((k, m) => ({
+    ref: m,
+    vector: vectors[k],
+    text: items[k].text,
+  }));
   const measurePostings = termPostings(measurePool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount);
   // A plan's preamble also sums up its measures (总体目标): such a paragraph is about the
   // subjects, not the work itself, and stays out.
   const workPool = work
-    .filter((w) => (closest(w.vector, measurePool, measurePostings, 1, vectorOf, () => 1)[0]?.score ?? 0) < opt.workMaxMeasureScore)
+    .filter(
+      (w) => (closest(w.vector, measurePool, measurePostings, 1, vectorOf, () => 1, opt.sentenceShare)[0]?.score ?? 0) < opt.workMaxMeasureScore,
+    )
     .map((w, x) => ({ ref: -1 - x, vector: w.vector, text: w.text }));
   const pool: Candidate[] = [...measurePool, ...workPool];
   const postings = termPostings(pool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount);
 
+  // A passage is read in the plans' words only: a word no plan uses (宝宝屋, a local
+  // programme's name) cannot tell their measures apart, and would only dilute its likeness.
+  const planWords = new Set<string>();
+  for (const c of pool) for (const id of c.vector.ids) planWords.add(space.terms[id]);
+  const passageVector = (text: string) =>
+    vectorInSpace(
+      termBag(
+        segment(text).filter((w) => planWords.has(w)),
+        [],
+      ),
+      space,
+    );
+
   for (const k of summaries) {
     const item = items[k];
-    const passages = passagesOf(item).map((text, p) => ({ vector: vectorOf(text), weight: p === 0 ? opt.titleWeight : 1 }));
+    const passages = passagesOf(item).map((text, p) => ({
+      vector: passageVector(text),
+      weight: p === 0 ? opt.titleWeight : 1,
+    }));
     const heading = item.section.at(-1);
-    if (heading) passages.push({ vector: vectorOf(heading), weight: opt.headingWeight });
+    if (heading)
+      passages.push({
+        vector: passageVector(heading),
+        weight: opt.headingWeight,
+      });
 
     const population = namedPopulation(item);
     // Each passage: its closest measures (and work paragraphs), scored exactly.
     const best = new Map<number, number>(); // measure → best passage likeness
+    const support = new Map<number, number>(); // measure → all its passages' likeness
     const votes = new Map<DomainName | 'work', number>();
     for (const passage of passages) {
       // A measure for the other population (女性 for a passage on 儿童) is a weaker match.
-      const scored = closest(passage.vector, pool, postings, opt.candidatesPerPassage, vectorOf, (ref) =>
-        ref >= 0 && population && items[measures[ref]].population !== population ? opt.otherPopulationFactor : 1,
+      const scored = closest(
+        passage.vector,
+        pool,
+        postings,
+        opt.candidatesPerPassage,
+        vectorOf,
+        (ref) => (ref >= 0 && population && items[measures[ref]].population !== population ? opt.otherPopulationFactor : 1),
+        opt.sentenceShare,
       );
       const top = scored[0];
       if (!top || top.score < opt.minPassageScore) continue;
-      for (const s of scored) if (s.ref >= 0) best.set(s.ref, Math.max(best.get(s.ref) ?? 0, s.score));
+      for (const s of scored) {
+        if (s.ref < 0) continue;
+        best.set(s.ref, Math.max(best.get(s.ref) ?? 0, s.score));
+        support.set(s.ref, (support.get(s.ref) ?? 0) + s.score);
+      }
       const vote = top.ref < 0 ? 'work' : items[measures[top.ref]].domain!;
+      if (process.env.AROUND_DEBUG && item.id.endsWith(process.env.AROUND_DEBUG))
+        console.log(
+          vote,
+          scored
+            .slice(0, 3)
+            .map((x) => `${x.score.toFixed(3)} ${x.ref < 0 ? 'WORK' : items[measures[x.ref]].title.slice(0, 16)}`)
+            .join(' ; '),
+        );
       votes.set(vote, (votes.get(vote) ?? 0) + passage.weight * top.score);
     }
 
     const whole = vectors[k];
-    const ranked = DOMAINS.map((d) => ({ name: d.name, votes: votes.get(d.name) ?? 0 }))
+    const ranked = DOMAINS.map((d) => ({
+      name: d.name,
+      votes: votes.get(d.name) ?? 0,
+    }))
       .filter((d) => d.votes > 0)
       .sort((a, b) => b.votes - a.votes);
     const workVotes = votes.get('work') ?? 0;
@@ -153,12 +201,13 @@ export function addressPlans(
       .filter((d, r) => r === 0 || d.votes >= opt.secondaryShare * main.votes)
       .slice(0, opt.maxDomains)
       .map((d) => d.name);
-    domains.set(item.id, itemDomains);
 
     // Measures: best passage blended with the whole item; outside the item's domains, less.
     const scored = [...best].map(([m, passage]) => {
       const target = items[measures[m]];
-      const blended = opt.passageShare * passage + (1 - opt.passageShare) * cosine(whole, vectors[measures[m]]);
+      // A measure the item comes back to in several passages is more what it is about.
+      const passages = passage + opt.supportWeight * (support.get(m)! - passage);
+      const blended = opt.passageShare * passages + (1 - opt.passageShare) * cosine(whole, vectors[measures[m]]);
       const factor = itemDomains.includes(target.domain!) ? 1 : opt.otherDomainFactor;
       return { target, score: blended * factor };
     });
@@ -172,11 +221,29 @@ export function addressPlans(
       return list.filter((s) => s.score >= opt.nearBest * list[0].score).slice(0, opt.perDocument);
     });
     kept.sort((a, b) => b.score - a.score || (a.target.id < b.target.id ? -1 : 1));
+    domains.set(item.id, finalDomains(itemDomains, kept.slice(0, opt.domainFromTop), opt));
     for (const s of kept.slice(0, opt.perItem)) {
-      addresses.push({ source: item.id, target: s.target.id, score: Math.round(s.score * 1000) / 1000 });
+      addresses.push({
+        source: item.id,
+        target: s.target.id,
+        score: Math.round(s.score * 1000) / 1000,
+      });
     }
   }
   return { domains, addresses };
+}
+
+/**
+ * The item's domains, main first: those of the measures it addresses best (their scores
+ * summed per domain), which weigh every passage and the whole item together; then the
+ * passages' votes for domains none of those measures is in.
+ */
+function finalDomains(voted: readonly DomainName[], top: readonly { target: Item; score: number }[], opt: AddressOptions): DomainName[] {
+  const sums = new Map<DomainName, number>();
+  for (const t of top) sums.set(t.target.domain!, (sums.get(t.target.domain!) ?? 0) + t.score);
+  const ranked = [...sums].sort((a, b) => b[1] - a[1] || voted.indexOf(a[0]) - voted.indexOf(b[0]));
+  const fromMeasures = ranked.filter(([, sum], r) => r === 0 || sum >= opt.secondaryShare * ranked[0][1]).map(([d]) => d);
+  return [...new Set([...fromMeasures, ...voted])].slice(0, opt.maxDomains);
 }
 
 /**
@@ -219,9 +286,6 @@ function termPostings(pool: readonly Candidate[], maxShare: number, maxPerDocume
   return postings;
 }
 
-/** Weight of a passage's closest sentence of a measure against the measure's whole text. */
-const SENTENCE_SHARE = 0.6;
-
 /** Candidates scored exactly per passage, at least: the proposal's rough order is not the exact one. */
 const MIN_PROPOSED = 20;
 
@@ -236,6 +300,8 @@ function closest(
   limit: number,
   vectorOf: (text: string) => SparseVector,
   factor: (ref: number) => number,
+  /** Weight of the passage's closest sentence of a candidate against the candidate's whole text. */
+  sentenceShare: number,
 ): { ref: number; score: number }[] {
   const proposed = new Map<number, number>();
   for (let t = 0; t < v.ids.length; t++) {
@@ -252,7 +318,10 @@ function closest(
       c.sentences ??= passagesOf({ title: '', text: c.text }).map(vectorOf);
       let best = 0;
       for (const sentence of c.sentences) best = Math.max(best, cosine(v, sentence));
-      return { ref: c.ref, score: (SENTENCE_SHARE * best + (1 - SENTENCE_SHARE) * cosine(v, c.vector)) * factor(c.ref) };
+      return {
+        ref: c.ref,
+        score: (sentenceShare * best + (1 - sentenceShare) * cosine(v, c.vector)) * factor(c.ref),
+      };
     })
     .sort((a, b) => b.score - a.score || a.ref - b.ref)
     .slice(0, limit);
@@ -273,7 +342,8 @@ export function withAroundDomains(item: Item, domains: ReadonlyMap<string, Domai
     ...rest,
     domain: main.name,
     domainSource: 'classified',
-    population: item.population && found.every((f) => DOMAINS.find((d) => d.name === f)!.population === item.population) ? item.population : main.population,
+    population:
+      item.population && found.every((f) => DOMAINS.find((d) => d.name === f)!.population === item.population) ? item.population : main.population,
     ...(found.length > 1 ? { otherDomains: found.slice(1) } : {}),
   };
 }

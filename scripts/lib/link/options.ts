@@ -99,12 +99,18 @@ export interface AddressOptions {
   secondaryShare: number;
   /** At most this many domains per item, the main one first. */
   maxDomains: number;
+  /** The main domain is that of the item's best this many measures (summed per domain). */
+  domainFromTop: number;
   /** Measures kept per passage before they are scored for the item. */
   candidatesPerPassage: number;
   /** Terms in more than this share of the measures do not propose candidates (they still score). */
   maxPostingShare: number;
   /** Nor terms in more than this many measures per plan. */
   maxPostingsPerDocument: number;
+  /** A passage meets a measure at its closest sentence (this weight) and as a whole (the rest). */
+  sentenceShare: number;
+  /** Weight of a measure's further passages (after its best) in its score for the item. */
+  supportWeight: number;
   /** Weight of the best passage's likeness against the whole item's. */
   passageShare: number;
   /** Score factor for a measure outside the item's domains. */
@@ -130,9 +136,12 @@ export const DEFAULT_ADDRESS_OPTIONS: AddressOptions = {
   minMainShare: 0.2,
   secondaryShare: 0.4,
   maxDomains: 3,
+  domainFromTop: 4,
   candidatesPerPassage: 5,
   maxPostingShare: 0.05,
   maxPostingsPerDocument: 4,
+  sentenceShare: 0.6,
+  supportWeight: 1,
   passageShare: 0.3,
   otherDomainFactor: 0.8,
   otherPopulationFactor: 0.7,
