@@ -168,16 +168,17 @@ export function addressPlans(
         best.set(s.ref, Math.max(best.get(s.ref) ?? 0, s.score));
         support.set(s.ref, (support.get(s.ref) ?? 0) + s.score);
       }
-      const vote = top.ref < 0 ? 'work' : items[measures[top.ref]].domain!;
-      if (process.env.AROUND_DEBUG && item.id.endsWith(process.env.AROUND_DEBUG))
-        console.log(
-          vote,
-          scored
-            .slice(0, 3)
-            .map((x) => `${x.score.toFixed(3)} ${x.ref < 0 ? 'WORK' : items[measures[x.ref]].title.slice(0, 16)}`)
-            .join(' ; '),
-        );
+      // Near-ties go to the work itself: a passage that reads as much like the plans' 组织实施 as
+      // like a measure is not evidence of a subject.
+      const work = scored.find((x) => x.ref < 0);
+      const vote = top.ref < 0 || (work && work.score >= opt.workTie * top.score) ? 'work' : items[measures[top.ref]].domain!;
       votes.set(vote, (votes.get(vote) ?? 0) + passage.weight * top.score);
+      // The runners-up vote too, with less weight: a passage between two measures of one
+      // domain speaks for that domain more surely than for either measure.
+      for (const x of scored.slice(1, opt.votesPerPassage)) {
+        const v = x.ref < 0 ? 'work' : items[measures[x.ref]].domain!;
+        votes.set(v, (votes.get(v) ?? 0) + opt.runnerUpVote * passage.weight * x.score);
+      }
     }
 
     const whole = vectors[k];
@@ -349,11 +350,12 @@ export function withAroundDomains(item: Item, domains: ReadonlyMap<string, Domai
 }
 
 /**
- * The one population an item's title and section heading name (`加大困境儿童保护力度` →
- * 儿童), or null when they name both (`依法维护妇女儿童权益`) or neither.
+ * The one population an item's title names (`加大困境儿童保护力度` → 儿童), or null when it
+ * names both (`依法维护妇女儿童权益`) or neither. Not the section heading: a report on
+ * women's rights asks for childcare under a heading on 妇女.
  */
-export function namedPopulation(item: Pick<Item, 'title' | 'section'>): Population | null {
-  const said = `${item.title}${item.section.at(-1) ?? ''}`;
+export function namedPopulation(item: Pick<Item, 'title'>): Population | null {
+  const said = item.title;
   const named = POPULATIONS.filter((p) => said.includes(p));
   return named.length === 1 ? named[0] : null;
 }

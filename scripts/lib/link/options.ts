@@ -87,10 +87,16 @@ export interface AddressOptions {
   titleWeight: number;
   /** Vote of the section heading above the item. */
   headingWeight: number;
+  /** How many of a passage's closest measures (or work paragraphs) vote. */
+  votesPerPassage: number;
+  /** Weight of a runner-up's vote against the closest one's. */
+  runnerUpVote: number;
   /** A passage whose closest measure is less alike than this does not vote. */
   minPassageScore: number;
   /** The item is about the work itself when its work votes times this reach all its domains' votes. */
   workMargin: number;
+  /** A passage votes for the work itself when its closest work paragraph reaches this share of its closest measure. */
+  workTie: number;
   /** A plan paragraph outside the domain chapters this close to a measure is about a subject, not the work itself. */
   workMaxMeasureScore: number;
   /** The main domain needs at least this share of all votes (its own, other domains', the work's). */
@@ -130,10 +136,13 @@ export interface AddressOptions {
 export const DEFAULT_ADDRESS_OPTIONS: AddressOptions = {
   titleWeight: 1,
   headingWeight: 0.5,
+  votesPerPassage: 1,
+  runnerUpVote: 0.5,
   minPassageScore: 0.1,
-  workMargin: 1.5,
+  workMargin: 1,
+  workTie: 0.8,
   workMaxMeasureScore: 0.3,
-  minMainShare: 0.2,
+  minMainShare: 0.15,
   secondaryShare: 0.4,
   maxDomains: 3,
   domainFromTop: 4,
