@@ -102,7 +102,14 @@ export function addressPlans(
   if (measures.length === 0) return { domains, addresses };
   const work = workParagraphs(documents, space);
   const planCount = new Set(measures.map((k) => items[k].docId)).size;
-  const vectorOf = (text: string) => vectorInSpace(termBag(segment(text), []), space);
+  // Plans reword the national outline, so many sentences recur from city to city: each is
+  // segmented once.
+  const sentenceVectors = new Map<string, SparseVector>();
+  const vectorOf = (text: string) => {
+    let v = sentenceVectors.get(text);
+    if (!v) sentenceVectors.set(text, (v = vectorInSpace(termBag(segment(text), []), space)));
+    return v;
+  };
   const measurePool: Candidate[] = measures.map((k, m) => ({
     ref: m,
     vector: vectors[k],
