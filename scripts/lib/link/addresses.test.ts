@@ -149,12 +149,13 @@ describe('passagesOf', () => {
 
 describe('namedPopulation and withAroundDomains', () => {
   it('reads the population its title names, only when it names one, never from the heading', () => {
-    expect(namedPopulation({ title: '加大困境儿童保护力度', section: [] })).toBe('儿童');
-    expect(namedPopulation({ title: '二是加强妇女两癌筛查', section: [] })).toBe('妇女');
-    // A report on women's rights still asks for childcare under a heading on 妇女.
-    expect(namedPopulation({ title: '增加普惠服务供给', section: ['二、全力保障妇女各项合法权益'] })).toBeNull();
-    expect(namedPopulation({ title: '依法维护妇女儿童权益', section: [] })).toBeNull();
-    expect(namedPopulation({ title: '强化组织领导', section: [] })).toBeNull();
+    expect(namedPopulation({ title: '加大困境儿童保护力度' })).toBe('儿童');
+    expect(namedPopulation({ title: '二是加强妇女两癌筛查' })).toBe('妇女');
+    // A report on women's rights asks for childcare under a heading on 妇女: the heading does not count.
+    const childcare = { title: '增加普惠服务供给', section: ['二、全力保障妇女各项合法权益'] };
+    expect(namedPopulation(childcare)).toBeNull();
+    expect(namedPopulation({ title: '依法维护妇女儿童权益' })).toBeNull();
+    expect(namedPopulation({ title: '强化组织领导' })).toBeNull();
   });
 
   it('sets the main domain and the others, and clears a domain where the text is about the work', () => {
