@@ -350,8 +350,7 @@ export function withAroundDomains(item: Item, domains: ReadonlyMap<string, Domai
     ...rest,
     domain: main.name,
     domainSource: 'classified',
-    population:
-      item.population && found.every((f) => DOMAINS.find((d) => d.name === f)!.population === item.population) ? item.population : main.population,
+    population: main.population,
     ...(found.length > 1 ? { otherDomains: found.slice(1) } : {}),
   };
 }
