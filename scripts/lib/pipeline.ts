@@ -12,6 +12,7 @@ import { parseReport } from './structure/report.ts';
 import { parseSpeech } from './structure/speech.ts';
 import { classifyDomains } from './classify.ts';
 import { linkItems } from './link/index.ts';
+import { addressPlans, withAroundDomains } from './link/addresses.ts';
 import { segmentItems, type ItemWords } from './text/segment.ts';
 import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
@@ -51,7 +52,7 @@ export interface IngestReport {
   documents: { source: string; encoding: string; kind: DocumentKind; blocks: number; items: number; unknown: string[] }[];
   /** Chinese word segmentation of every item, shared by classification and linking. */
   segmentMs: number;
-  /** The link stage proper: vectors, candidate index, scoring, links and topics. */
+  /** The link stage proper: vectors, candidate index, scoring, links and topics, and the plan measures opinions, reports and speeches address. */
   linkMs: number;
   errors: string[];
   /** Quantified targets found, and values the indicators stage could not pair with a name. */
@@ -149,6 +150,11 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
 
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
   for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
+  // Opinions, reports and speeches: domains and addressed plan measures read passage by passage.
+  const aroundStarted = performance.now();
+  const around = addressPlans(documents, documents.flatMap((d) => d.items), words);
+  const aroundMs = performance.now() - aroundStarted;
+  for (const doc of documents) doc.items = doc.items.map((i) => withAroundDomains(i, around.domains));
 
   // A passage a document prints twice links once, from its first occurrence.
   const allItems = documents.flatMap((d) => d.items); // same order as `words`
@@ -173,10 +179,10 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
       unknown: (['city', 'province', 'date', 'docNumber', 'issuer'] as const).filter((k) => d[k] === null),
     })),
     segmentMs,
-    linkMs: stats.ms,
+    linkMs: stats.ms + Math.round(aroundMs),
     errors,
     targets: targets.length,
     targetWarnings,
   };
-  return { kb: { documents, links, topics, targets }, report };
+  return { kb: { documents, links, topics, targets, addresses: around.addresses }, report };
 }

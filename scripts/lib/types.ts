@@ -84,6 +84,13 @@ export interface Item {
    * and its place in the text, but is left out of search and cross-links.
    */
   repeats?: string;
+  /** Set when `repeats` is a near-repeat: the same passage with small changes. */
+  nearRepeat?: boolean;
+  /**
+   * Further canonical domains the text is about, after the main one in `domain` (an opinion
+   * on 就业 that also asks for 生育保险), for items whose domain is inferred from the text.
+   */
+  otherDomains?: DomainName[];
   /** Index of the first block of the item in the document's block list. */
   blockStart: number;
   /**
@@ -121,6 +128,13 @@ export interface KbDocument extends DocumentMeta {
   items: Item[];
 }
 
+/** An item of an opinion, report or speech → a plan measure it addresses, 0..1. */
+export interface Address {
+  source: string;
+  target: string;
+  score: number;
+}
+
 /** A similar item in another city (issue: cross-links). */
 export interface Link {
   source: string;
@@ -142,6 +156,8 @@ export interface KnowledgeBase {
   topics: Topic[];
   /** Quantified targets of every item (scripts/lib/indicators); absent: computed at emit. */
   targets?: Target[];
+  /** Items of opinions, reports and speeches → the plan measures they address (link/addresses.ts). */
+  addresses?: Address[];
 }
 
 /**

@@ -75,6 +75,14 @@ export const itemEntry = z.object({
   related: z.array(relatedItem),
   /** The earlier item of the same document this one repeats word for word, if any. */
   repeats: z.string().nullable(),
+  /** `repeats` names a near-repeat: the same passage with small changes. */
+  nearRepeat: z.boolean().optional(),
+  /** Further domains an opinion, report or speech item is about, after its main `domain`. */
+  otherDomains: z.array(domainName).optional(),
+  /** Opinion, report and speech items: the plan measures they address, best first (empty: none found). */
+  addresses: z.array(z.object({ id: z.string(), score: z.number().min(0).max(1) })).optional(),
+  /** Plan measures: the opinion, report and speech items that address them, best first. */
+  addressedBy: z.array(z.object({ id: z.string(), score: z.number().min(0).max(1) })).optional(),
 });
 
 export const domainEntry = z.object({

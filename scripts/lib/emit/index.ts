@@ -14,6 +14,7 @@ import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { dataFiles } from './data.ts';
 import { departmentEntries } from '../departments/entries.ts';
 import { compareFiles } from './compare.ts';
+import { addressIndex, withAroundFields } from './addresses.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
 import { documentBody, mdxFile } from './mdx.ts';
 import { indicatorEntries } from '../indicators/entries.ts';
@@ -38,10 +39,11 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   const topicOf = new Map<string, ItemEntry['topic']>();
   for (const t of topics) for (const id of t.items) if (!topicOf.has(id)) topicOf.set(id, { id: fileSafe(t.id), title: t.title });
   const related = relatedItems(kb.links, placed);
+  const addresses = addressIndex(kb.addresses);
 
   for (const doc of docs) {
     files.set(`documents/${doc.id}.mdx`, mdxFile(documentEntry(doc), documentBody(doc)));
-    const items = doc.items.map((item) => itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []));
+    const items = doc.items.map((item) => withAroundFields(itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []), item, addresses));
     files.set(`items/${doc.id}.json`, jsonLines(items));
   }
   const all = [...placed.values()];
