@@ -49,7 +49,7 @@ describe('npm run ingest', () => {
     expect(bad.stderr).toMatch(/ingest failed, nothing was written/);
     expect(bad.stderr).toMatch(/broken\.txt\.meta\.json.*"date".*YYYY-MM-DD/);
     expect(await snapshot(out)).toEqual(before);
-  }, 30_000);
+  }, 60_000);
 
   it('after adding a document re-parses only that one, and writes what a build from scratch writes', async () => {
     const seeds = await mkdtemp(path.join(tmpdir(), 'kb-ingest-seeds-'));
@@ -65,5 +65,5 @@ describe('npm run ingest', () => {
     expect(second.stdout).toMatch(/2 documents from .*; 1 unchanged, parsed 1/);
     expect(ingest(seeds, freshOut).status).toBe(0);
     expect(await snapshot(cachedOut)).toEqual(await snapshot(freshOut));
-  }, 30_000);
+  }, 60_000);
 });

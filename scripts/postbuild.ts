@@ -112,9 +112,12 @@ const IGNORED = /<(dt|dd|p|span|a)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<
 
 /**
  * What a bundle's index depends on: each page's URL and the part Pagefind reads. For an item
- * page that is its <article> without the elements Pagefind ignores (the related-items table
- * around it, and the topic link in it, change whenever links do, without changing what is
- * indexed); for any other page, all of it.
+ * page that is within its <article>: the item's text (data-pagefind-body) and its hidden search
+ * record (meta and filters, src/components/ItemSearchRecord.astro). The key takes the article
+ * without the elements marked data-pagefind-ignore: the related-items table around it, and the
+ * topic link in it, change whenever links do, without changing what is indexed. The rest of the
+ * article (heading, labels) is not indexed either but changes only with the item, so it may stay
+ * in the key. For any other page, all of it.
  */
 async function bundleKey(files: string[]): Promise<string> {
   const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0`);

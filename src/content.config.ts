@@ -7,7 +7,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { jsonArrays } from './lib/json-loader.ts';
-import { cityEntry, documentEntry, domainEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
+import { cityEntry, departmentEntry, documentEntry, domainEntry, indicatorEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 import { documentReport } from './lib/ingest-report.ts';
 
 // Entry id = file name stem exactly (the default would re-slug it).
@@ -20,9 +20,12 @@ const domains = defineCollection({ loader: generated('domains'), schema: domainE
 const items = defineCollection({ loader: jsonArrays('content/generated/items'), schema: itemEntry });
 const cities = defineCollection({ loader: jsonArrays('content/generated/cities'), schema: cityEntry });
 const topics = defineCollection({ loader: jsonArrays('content/generated/topics'), schema: topicEntry });
+const departments = defineCollection({ loader: jsonArrays('content/generated/departments'), schema: departmentEntry });
 const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
+
+const indicators = defineCollection({ loader: jsonArrays('content/generated/indicators'), schema: indicatorEntry });
 
 // The editor's report, one entry per document (src/lib/ingest-report.ts): the about page's summary.
 const report = defineCollection({ loader: jsonArrays('content/generated/report'), schema: documentReport });
 
-export const collections = { documents, items, domains, cities, topics, pages, report };
+export const collections = { documents, items, domains, cities, topics, pages, departments, indicators, report };

@@ -16,14 +16,16 @@ const VARIANTS: Record<string, DomainName> = {
 
 /**
  * Recognise a domain name in a heading or table cell, however it is spaced or numbered:
- * `（4）   儿童与福利`, `妇女与\n社会保障`, `（八）儿童与法律`. Returns the canonical
+ * `（4）   儿童与福利`, `妇女与\n社会保障`, `（八）儿童与法律`, `第四节 儿童与福利`, `儿童与福利领域`. Returns the canonical
  * domain or undefined when the text is not (only) a domain name.
  */
 export function canonicalDomain(raw: string): Domain | undefined {
   const name = raw
     .replace(/\s+/g, '')
-    .replace(/^[（(]?[0-9一二三四五六七八九十]+[）)、.．]?/, '')
-    .replace(/[。:：]$/, '');
+    // Numbering before the name: `（四）`, `4.`, `四、`, `⑷`, `第四节`.
+    .replace(/^(?:第[0-9一二三四五六七八九十]{1,3}(?:部分|章|节|篇)|[（(]?[0-9一二三四五六七八九十]+[）)、.．]?|[⑴-⒇①-⑳])/, '')
+    .replace(/[。:：]$/, '')
+    .replace(/领域$/, '');
   const canonical = BY_NAME.get(name) ?? BY_NAME.get(VARIANTS[name] ?? '');
   return canonical;
 }

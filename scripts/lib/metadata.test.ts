@@ -93,8 +93,44 @@ describe('metadata rules', () => {
   it('drops the province from a provincial city but keeps a municipality', () => {
     const m = inferMetadata('x.txt', blocksOf('辽宁省阜新市人民政府关于印发妇女发展规划的通知'));
     expect([m.city, m.province, m.level]).toEqual(['阜新市', '辽宁省', 'city']);
+  });
+
+  it('places a provincial document at its province, so it is not filed under 未知地区', () => {
     const p = inferMetadata('x.txt', blocksOf('辽宁省人民政府关于印发辽宁省妇女发展规划的通知'));
-    expect([p.city, p.province, p.level]).toEqual([null, '辽宁省', 'province']);
+    expect([p.issuer, p.city, p.province, p.level]).toEqual(['辽宁省人民政府', '辽宁省', '辽宁省', 'province']);
+    const plan = inferMetadata('x.txt', blocksOf('吉林省儿童发展规划（2021—2030年）', '一、指导思想、基本原则和总体目标'));
+    expect([plan.title, plan.city, plan.province, plan.level]).toEqual(['吉林省儿童发展规划（2021—2030年）', '吉林省', '吉林省', 'province']);
+  });
+
+  it('gives county and district plans their level, with or without the province before them', () => {
+    const county = inferMetadata('x.txt', blocksOf('吉林省通榆县妇女发展规划（2021—2030年）', '第一部分 指导思想'));
+    expect([county.title, county.city, county.province, county.level]).toEqual(['吉林省通榆县妇女发展规划（2021—2030年）', '通榆县', '吉林省', 'county']);
+    const district = inferMetadata('x.txt', blocksOf('阜新市海州区人民政府关于印发海州区儿童发展规划（2021—2030年）的通知'));
+    expect([district.city, district.province, district.level]).toEqual(['阜新市海州区', '辽宁省', 'district']);
+  });
+
+  it('gives national documents level national, placed at 全国, by title, issuer or 国发 number', () => {
+    // The excerpt an editor brought: the title used to run on into the number and the first heading.
+    const excerpt = inferMetadata('x.txt', blocksOf('中国儿童发展纲要（2021—2030年）（节选）', '国发〔2021〕16号', '二、发展领域、主要目标和策略措施', '（四）儿童与福利', '策略措施：'));
+    expect(excerpt).toMatchObject({ title: '中国儿童发展纲要（2021—2030年）（节选）', issuer: '国务院', city: '全国', province: null, level: 'national', kind: 'plan', docNumber: '国发〔2021〕16号', populations: ['儿童'] });
+    const notice = inferMetadata('x.txt', blocksOf('国务院关于印发中国妇女发展纲要和中国儿童发展纲要的通知', '国发〔2021〕16号', '各省、自治区、直辖市人民政府：'));
+    expect(notice).toMatchObject({ title: '国务院关于印发中国妇女发展纲要和中国儿童发展纲要的通知', issuer: '国务院', city: '全国', level: 'national' });
+    const byNumber = inferMetadata('x.txt', blocksOf('关于加强某项工作的通知', '国办发〔2022〕3号'));
+    expect([byNumber.issuer, byNumber.level]).toEqual(['国务院办公厅', 'national']);
+    // A local body writing about the national outline is not national.
+    const review = inferMetadata('x.txt', blocksOf('中国妇女发展纲要（2021—2030年）实施情况中期评估报告', '阜新市人民政府', '2025年6月1日'));
+    expect([review.city, review.level, review.kind]).toEqual(['阜新市', 'city', 'report']);
+    // A local plan that cites the national outline is not national.
+    const local = inferMetadata('x.txt', blocksOf('阜新市妇女发展规划（2021—2030年）', '根据《中国妇女发展纲要（2021—2030年）》，制定本规划。'));
+    expect([local.city, local.level]).toEqual(['阜新市', 'city']);
+  });
+
+  it('ends a title before the document number, a section heading or a domain heading, and keeps （节选）', () => {
+    const title = (...texts: string[]) => inferMetadata('x.txt', blocksOf(...texts)).title;
+    expect(title('中国妇女发展纲要（2021—2030年）', '（节选）', '国发〔2021〕16号')).toBe('中国妇女发展纲要（2021—2030年）（节选）');
+    expect(title('中国儿童发展纲要（节选） 国发〔2021〕16号', '（四）儿童与福利')).toBe('中国儿童发展纲要（节选）');
+    expect(title('某某县儿童发展规划摘录', '儿童与福利', '策略措施：')).toBe('某某县儿童发展规划摘录');
+    expect(title('某某区妇女发展规划', '第一部分 总体要求')).toBe('某某区妇女发展规划');
   });
 
   it('needs exactly one city in the body, and ignores words that only look like cities', () => {

@@ -1,3 +1,5 @@
+import { NATIONAL_PLACE } from '../../src/lib/vocabulary.ts';
+import { canonicalDomain } from './domains.ts';
 import { MUNICIPALITIES, PREFECTURE_CITIES, PROVINCES } from './gazetteer.ts';
 import { parseNumeral } from './text/numerals.ts';
 import type { Block, DocumentKind, DocumentMeta, Level, Population } from './types.ts';
@@ -16,32 +18,66 @@ import type { Block, DocumentKind, DocumentMeta, Level, Population } from './typ
  * the gazetteer; otherwise the one province the text names in full (`吉林省反家庭暴力条例`).
  * Level: from the place's last unit: 区 → district, 县/旗 → county, 市 → city when it is a
  * municipality or prefecture-level city in the gazetteer, else county (a county-level city
- * such as 大安市); a province alone → province.
+ * such as 大安市); a province alone → province, and the province is then the document's place
+ * (its `city`), so a provincial plan has a page of its own rather than joining 未知地区.
+ * National documents (the State Council's, 国发〔…〕, the two national outlines 中国妇女/儿童
+ * 发展纲要) are level `national`, placed at 全国, with no province.
  */
 export function inferMetadata(_source: string, blocks: Block[]): DocumentMeta {
   const title = inferTitle(blocks);
   const body = blocks.map((b) => b.text).join('\n');
+  const docNumber = inferDocNumber(blocks);
   const printedIssuer = inferIssuer(title, blocks);
-  const place = placeOf(printedIssuer) ?? placeAtStart(title) ?? cityNamedInBody(body);
-  const { city, province } = splitPlace(place, body);
-  return {
+  const common = {
     title,
-    issuer: qualifyIssuer(printedIssuer, city),
-    city,
-    province,
-    level: levelOf(place),
     kind: inferKind(title),
     date: inferDate(blocks),
-    docNumber: inferDocNumber(blocks),
+    docNumber,
     populations: inferPopulations(title, body),
     overridden: [],
   };
+  // A local body's report on the national outline (`…人民政府` + `中国妇女发展纲要…评估报告`) stays local.
+  if (!placeOf(printedIssuer) && isNational(title, printedIssuer, docNumber)) {
+    return { ...common, issuer: printedIssuer ?? issuerOfNumber(docNumber), city: NATIONAL_PLACE, province: null, level: 'national' };
+  }
+  const place = placeOf(printedIssuer) ?? placeAtStart(title) ?? cityNamedInBody(body);
+  const { city, province } = splitPlace(place, body);
+  return { ...common, issuer: qualifyIssuer(printedIssuer, city), city, province, level: levelOf(place) };
+}
+
+// ── national documents ──────────────────────────────────────────────────────────────────
+
+/** The national outlines, however wrapped: `国务院关于印发中国妇女发展纲要和…`, `《中国儿童发展纲要（…）》（节选）`. */
+const NATIONAL_TITLE = /^(?:国务院(?:办公厅)?关于印发)?《?中国(?:妇女|儿童)发展纲要/;
+/** Bodies of the central government: 国务院, 国务院办公厅, 国务院妇女儿童工作委员会, 全国妇联, 全国人大常委会. */
+const NATIONAL_ISSUER = /^(?:国务院|全国(?:妇联|妇女联合会|人大|人民代表大会))/;
+/** The State Council's own numbers: 国发〔2021〕16号, 国办发〔…〕. */
+const NATIONAL_NUMBER = /^国(?:办)?发〔/;
+
+function isNational(title: string, issuer: string | null, docNumber: string | null): boolean {
+  return NATIONAL_TITLE.test(title) || (issuer !== null && NATIONAL_ISSUER.test(issuer)) || (docNumber !== null && NATIONAL_NUMBER.test(docNumber));
+}
+
+/** 国发 is the State Council's number prefix, 国办发 its General Office's. */
+function issuerOfNumber(docNumber: string | null): string | null {
+  if (!docNumber) return null;
+  if (docNumber.startsWith('国办发')) return '国务院办公厅';
+  if (docNumber.startsWith('国发')) return '国务院';
+  return null;
 }
 
 // ── title ────────────────────────────────────────────────────────────────────────────────
 
-/** Title ends: a title block group stops after one of these (`…的通知`, `…审议意见`). */
-const DOC_TYPE_END = /(通知|意见|报告|清单|规划|纲要|讲话|决定|办法|方案|计划|条例|规定|批复|函|纪要|记录)[）)]?$/;
+/**
+ * Title ends: a title block group stops after one of these (`…的通知`, `…审议意见`), also when
+ * followed by the period or a note in brackets (`…纲要（2021—2030年）（节选）`).
+ */
+const DOC_TYPE_END = /(通知|意见|报告|清单|规划|纲要|讲话|决定|办法|方案|计划|条例|规定|批复|函|纪要|记录)[）)]?(?:[（(][^（）()]{1,20}[）)])*$/;
+/**
+ * Blocks that never continue a title: a section heading (`二、发展领域…`, `第一部分`, `（一）`, `1.`,
+ * `主要目标：`) or a domain heading (`儿童与福利`).
+ */
+const SECTION_START = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百0-9]{1,4}(?:部分|章|节|篇|编|条)|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,3}[.．、]|(?:主要目标|策略措施)[:：]?$)/;
 const ATTACHMENT = /^附件\s*[0-9一二三四五六七八九十]*[:：]?$/;
 
 /**
@@ -83,6 +119,14 @@ function titleAt(blocks: Block[], start: number): string | null {
     const t = b.text.trim();
     if (b.cells && b.cells.filter(Boolean).length > 1) break;
     if (/[，。；：:！？]$|[。；]/.test(t) || DATE.test(t) || t.length > 120) break;
+    // A title ends before the document number and the first heading of the text.
+    if (parts.length > 0 && (DOC_NUMBER_ONLY.test(t) || SECTION_START.test(t) || (t.length <= 30 && canonicalDomain(t)))) break;
+    // A number printed on the title's own line (`…纲要（节选） 国发〔2021〕16号`) is not title.
+    const numberAfter = DOC_NUMBER_AT_END.exec(t);
+    if (numberAfter && numberAfter.index > 0) {
+      parts.push(t.slice(0, numberAfter.index).trim());
+      break;
+    }
     parts.push(t);
     const sofar = tidyTitle(parts.join(''));
     const next = blocks[k + 1]?.text.trim() ?? '';
@@ -113,7 +157,7 @@ export function tidyTitle(text: string): string {
 
 // ── issuer and place ─────────────────────────────────────────────────────────────────────
 
-const ORGAN = /(人民政府|人民代表大会常务委员会|人大常委会|常务委员会|人民政府办公室|政府办公室|办公厅|办公室|妇女儿童工作委员会|妇女联合会|妇联|委员会|政府)$/;
+const ORGAN = /(国务院|人民政府|人民代表大会常务委员会|人大常委会|常务委员会|人民政府办公室|政府办公室|办公厅|办公室|妇女儿童工作委员会|妇女联合会|妇联|委员会|政府)$/;
 
 /**
  * The issuing body as printed: before `关于` in the title, the letterhead (`…人民政府文件`), or
@@ -191,7 +235,8 @@ export function cityNamedInBody(body: string): string | null {
 function splitPlace(place: string | null, body: string): { city: string | null; province: string | null } {
   const province = place ? provinceOfPlace(place) : null;
   if (!place) return { city: null, province: provinceNamedInBody(body) };
-  if (PROVINCES.includes(place)) return { city: null, province: place };
+  // A province-level document is placed at its province (a municipality is a city anyway).
+  if (PROVINCES.includes(place)) return { city: place, province: place };
   // A municipality's district keeps its municipality (`上海市静安区`); a province is dropped.
   const city = province && !MUNICIPALITIES.includes(province as (typeof MUNICIPALITIES)[number]) && place.startsWith(province) ? place.slice(province.length) : place;
   return { city, province: province ?? provinceNamedInBody(body) };
@@ -275,6 +320,8 @@ function isoDate(y: string, mo: string, d: string): string | null {
 
 const DOC_NUMBER = /([\u4e00-\u9fa5]{1,10})\s*[〔［\[【(（]\s*([0-9]{4})\s*[〕］\]】)）]\s*([0-9]{1,4})\s*号/;
 const DOC_NUMBER_ONLY = new RegExp(`^${DOC_NUMBER.source}$`);
+/** A number after a title on one line: the issuer code is the short run of Han characters before 〔. */
+const DOC_NUMBER_AT_END = /\s*[\u4e00-\u9fa5]{1,6}\s*〔\s*[0-9]{4}\s*〕\s*[0-9]{1,4}\s*号$/;
 
 /**
  * The document's own number stands alone near the top (`阜政发〔2022〕11 号`), written without

@@ -111,3 +111,21 @@ describe('normalise on awkward input', () => {
     expect(cleanText('１２．孕产妇死亡率控制在１２／１０万以下，ＡＩＤＳ')).toBe('12．孕产妇死亡率控制在12／10万以下，AIDS');
   });
 });
+
+describe('normalise on a table copied from a spreadsheet', () => {
+  it('reads one row per line as cells, each row as wide as the widest, lines without tabs as text', () => {
+    const { blocks } = normalise(['某县重点任务清单', '发展领域\t主要目标\t牵头单位\t配合单位', '儿童与健康\t1.甲。\t县卫健局\t县妇联', '\t2.乙。\t县卫健局'].join('\n'));
+    expect(blocks.map((b) => [b.text, b.cells])).toEqual([
+      ['某县重点任务清单', ['某县重点任务清单']],
+      ['发展领域 主要目标 牵头单位 配合单位', ['', '发展领域', '主要目标', '牵头单位', '配合单位']],
+      ['儿童与健康 1.甲。 县卫健局 县妇联', ['', '儿童与健康', '1.甲。', '县卫健局', '县妇联']],
+      // A merged domain cell is empty below its first row; the dropped last cell comes back empty.
+      ['2.乙。 县卫健局', ['', '', '2.乙。', '县卫健局', '']],
+    ]);
+  });
+
+  it('leaves a flattened Word table (one cell per line) as it was', () => {
+    expect(detectLayout(['\t发展领域', '\t主要目标', '\t儿童与健康', '\t1.甲。'])).toBe('table');
+    expect(normalise(['\t发展领域', '\t主要目标', '\t儿童与健康'].join('\n')).blocks.map((b) => b.cells)).toEqual([['', '发展领域'], ['', '主要目标'], ['', '儿童与健康']]);
+  });
+});

@@ -9,17 +9,19 @@ import type { Block, NormalisedText, Removed } from './types.ts';
  *   lines are rejoined into paragraphs.
  * - `lines`: one paragraph per line, a few broken mid-word (002, 004).
  * - `table`: a Word table flattened to tab-led cells (003); one block per line, with cells.
+ *   A table copied from a spreadsheet (one row per line, cells between tabs) is read alike:
+ *   each row gets the leading tab a flattened Word cell has, and the row width of the widest.
  * - Markdown headings (`##`) are recognised in any layout.
  */
 export type Layout = 'wrapped' | 'lines' | 'table';
 
 /**
- * Starts of numbered items and headings: `1.`, `（二）`, `三、`, `第一章`, `附件2`.
+ * Starts of numbered items and headings: `1.`, `（二）`, `（1）`, `1）`, `⑴`, `①`, `三、`, `第一章`, `附件2`.
  * `9.5岁以下…` matches too (goal 9 whose text starts `5岁`): whether a number is an item is
  * decided by the structure stage, which knows the expected sequence.
  */
 export const ITEM_START =
-  /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[章节条部分]|附件\s*[0-9]*)/;
+  /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[）)]|[⑴-⒇①-⑳]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+[章节条部分篇]|附件\s*[0-9]*)/;
 
 const PAGE_NUMBER =
   /^(?:[-—–－]\s*[0-9]{1,4}\s*[-—–－]|第\s*[0-9]{1,4}\s*页(?:\s*共\s*[0-9]+\s*页)?|共\s*[0-9]+\s*页[，,]\s*当前第\s*[0-9]+\s*页[0-9]*)$/;
@@ -55,10 +57,30 @@ export function detectLayout(lines: string[]): Layout {
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   if (nonEmpty.length === 0) return 'lines';
   const tabLed = nonEmpty.filter((l) => l.startsWith('\t')).length;
-  if (tabLed / nonEmpty.length >= 0.2) return 'table';
+  if (tabLed / nonEmpty.length >= 0.2 || isSpreadsheet(nonEmpty)) return 'table';
   const { full } = lineWidthStats(nonEmpty);
   const atFull = nonEmpty.filter((l) => displayWidth(l.trim()) >= full).length;
   return atFull / nonEmpty.length >= 0.4 ? 'wrapped' : 'lines';
+}
+
+/**
+ * One table row per line: a flattened Word table has one cell per line (a tab only at its
+ * start); a spreadsheet row has tabs between its cells, so most lines with a tab have one
+ * after the line's first character.
+ */
+function isSpreadsheet(nonEmpty: string[]): boolean {
+  const tabbed = nonEmpty.filter((l) => l.includes('\t'));
+  const rows = tabbed.filter((l) => l.slice(1).includes('\t')).length;
+  return tabbed.length / nonEmpty.length >= 0.2 && rows / tabbed.length >= 0.5;
+}
+
+/**
+ * Spreadsheet rows → the flattened-Word form the task-list reader knows: a tab before every
+ * cell, and short rows (a spreadsheet drops trailing empty cells) padded to the widest row.
+ */
+function spreadsheetRows(lines: Line[]): Line[] {
+  const width = Math.max(...lines.map((l) => (l.text.includes('\t') ? l.text.split('\t').length : 0)));
+  return lines.map((l) => (l.text.includes('\t') ? { ...l, text: `\t${l.text}${'\t'.repeat(width - l.text.split('\t').length)}` } : l));
 }
 
 /** The width a wrapped line reaches when it is full (a little under the typical maximum). */
@@ -125,7 +147,8 @@ export function normalise(rawText: string): NormalisedText {
     if (text.trim() !== '' || emptyCells) kept.push({ no: i + 1, text: layout === 'table' ? text.replace(/[^\S\t]+$/, '') : text.trim() });
   });
 
-  const blocks = layout === 'table' ? tableBlocks(kept) : paragraphBlocks(kept, layout, lines);
+  const rows = layout === 'table' && isSpreadsheet(lines.filter((l) => l.trim() !== '')) ? spreadsheetRows(kept) : kept;
+  const blocks = layout === 'table' ? tableBlocks(rows) : paragraphBlocks(kept, layout, lines);
   return { blocks: blocks.map((b, index) => ({ ...b, index })), removed };
 }
 

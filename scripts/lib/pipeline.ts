@@ -12,10 +12,12 @@ import { parseReport } from './structure/report.ts';
 import { parseSpeech } from './structure/speech.ts';
 import { classifyDomains } from './classify.ts';
 import { linkItems } from './link/index.ts';
+import { addressPlans, withAroundDomains } from './link/addresses.ts';
 import { segmentItems, type ItemWords } from './text/segment.ts';
 import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './repeats.ts';
+import { collectTargets } from './indicators/index.ts';
 import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
 import type { DocumentReport } from '../../src/lib/ingest-report.ts';
 import { reportDocuments } from './report/index.ts';
@@ -55,9 +57,12 @@ export interface IngestReport {
   documents: DocumentReport[];
   /** Chinese word segmentation of every item, shared by classification and linking. */
   segmentMs: number;
-  /** The link stage proper: vectors, candidate index, scoring, links and topics. */
+  /** The link stage proper: vectors, candidate index, scoring, links and topics, and the plan measures opinions, reports and speeches address. */
   linkMs: number;
   errors: string[];
+  /** Quantified targets found, and values the indicators stage could not pair with a name. */
+  targets?: number;
+  targetWarnings?: string[];
 }
 
 /** One source file → a document with its items (decode → normalise → metadata → structure). */
@@ -152,6 +157,11 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
 
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
   for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
+  // Opinions, reports and speeches: domains and addressed plan measures read passage by passage.
+  const aroundStarted = performance.now();
+  const around = addressPlans(documents, documents.flatMap((d) => d.items), words);
+  const aroundMs = performance.now() - aroundStarted;
+  for (const doc of documents) doc.items = doc.items.map((i) => withAroundDomains(i, around.domains));
 
   // A passage a document prints twice links once, from its first occurrence.
   const allItems = documents.flatMap((d) => d.items); // same order as `words`
@@ -163,11 +173,16 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     linkable.map((l) => l.words),
   );
 
+  const targetWarnings: string[] = [];
+  const targets = collectTargets(documents, (m) => targetWarnings.push(m));
+
   const report: IngestReport = {
     documents: reportDocuments(documents),
     segmentMs,
-    linkMs: stats.ms,
+    linkMs: stats.ms + Math.round(aroundMs),
     errors,
+    targets: targets.length,
+    targetWarnings,
   };
-  return { kb: { documents, links, topics }, report };
+  return { kb: { documents, links, topics, targets, addresses: around.addresses }, report };
 }

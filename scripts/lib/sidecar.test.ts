@@ -41,7 +41,7 @@ describe('applySidecar', () => {
     expect(lines).toHaveLength(4);
     expect(lines.every((l) => l.startsWith(`${FILE}: `))).toBe(true);
     expect(message).toContain('unknown key "citi"; the keys are title, issuer, city');
-    expect(message).toContain('"level" must be one of "province", "city", "county", "district", "unknown", got "town"');
+    expect(message).toContain('"level" must be one of "province", "city", "county", "district", "unknown", "national", got "town"');
     expect(message).toContain('"populations" must be a list of distinct "妇女" / "儿童"');
     expect(message).toContain('unknown key "docnumber" (did you mean "docNumber"?)');
   });

@@ -6,6 +6,7 @@
  */
 
 import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population } from '../../src/lib/vocabulary.ts';
+import type { Comparator } from '../../src/lib/targets.ts';
 
 // The vocabulary (kinds, levels, populations, domains) is defined once, in src/lib/vocabulary.ts.
 export type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population };
@@ -83,6 +84,13 @@ export interface Item {
    * and its place in the text, but is left out of search and cross-links.
    */
   repeats?: string;
+  /** Set when `repeats` is a near-repeat: the same passage with small changes. */
+  nearRepeat?: boolean;
+  /**
+   * Further canonical domains the text is about, after the main one in `domain` (an opinion
+   * on 就业 that also asks for 生育保险), for items whose domain is inferred from the text.
+   */
+  otherDomains?: DomainName[];
   /** Index of the first block of the item in the document's block list. */
   blockStart: number;
   /**
@@ -120,6 +128,13 @@ export interface KbDocument extends DocumentMeta {
   items: Item[];
 }
 
+/** An item of an opinion, report or speech → a plan measure it addresses, 0..1. */
+export interface Address {
+  source: string;
+  target: string;
+  score: number;
+}
+
 /** A similar item in another city (issue: cross-links). */
 export interface Link {
   source: string;
@@ -139,4 +154,29 @@ export interface KnowledgeBase {
   documents: KbDocument[];
   links: Link[];
   topics: Topic[];
+  /** Quantified targets of every item (scripts/lib/indicators); absent: computed at emit. */
+  targets?: Target[];
+  /** Items of opinions, reports and speeches → the plan measures they address (link/addresses.ts). */
+  addresses?: Address[];
+}
+
+/**
+ * A quantified target an item states (`孕产妇死亡率控制在12/10万以下`), or, in a report, a value
+ * reached (comparator `reached`). `text` is exactly `item.text.slice(start, start + text.length)`.
+ */
+export interface Target {
+  itemId: string;
+  docId: string;
+  city: string | null;
+  /** Canonical indicator name, the same for every city (`孕产妇死亡率`). */
+  indicator: string;
+  /** The indicator as the item names it (`适龄妇女宫颈癌人群筛查率`). */
+  subject: string;
+  comparator: Comparator;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  year: number | null;
+  text: string;
+  start: number;
 }

@@ -3,6 +3,7 @@
  * order, with what they mean. The emitter writes rows in this order and the 数据下载 page
  * documents them from here.
  */
+import { COMPARATORS, COMPARATOR_LABEL } from './targets.ts';
 import { DOCUMENT_KIND_LABEL, ITEM_KIND_LABEL, LEVELS, POPULATIONS, describeCodes } from './vocabulary.ts';
 
 export interface FieldDoc {
@@ -12,7 +13,7 @@ export interface FieldDoc {
 }
 
 /** Schema of each export, in column order. Shown on /data/ and used for the CSV header. */
-export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', FieldDoc[]> = {
+export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'departments' | 'indicators', FieldDoc[]> = {
   documents: [
     { name: 'id', type: 'string', description: '文档编号（由源文件名生成，重建不变）' },
     { name: 'title', type: 'string', description: '文档标题' },
@@ -53,6 +54,31 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics', Fie
     { name: 'title', type: 'string', description: '主题标题：取自最有代表性的条目，删去并非每个成员都写明的数字目标（各地的目标值见各自条目）' },
     { name: 'domain', type: 'string | null', description: '发展领域' },
     { name: 'items', type: 'string[]', description: '属于该主题的条目编号（CSV 中以“；”分隔）' },
+  ],
+  departments: [
+    { name: 'key', type: 'string', description: '部门编号（英文，重建不变，也是部门页地址）。同一机构不分城市、层级、全称简称归为一个：市卫健局、卫健局、市卫生健康局、吉林省卫生健康委员会都是 health' },
+    { name: 'name', type: 'string', description: '原文中最常见的写法' },
+    { name: 'label', type: 'string', description: '去掉地名、层级后的通称，如 卫生健康委（局）' },
+    { name: 'collective', type: 'boolean', description: '是否为统称（如 各县（市）区政府、各有关部门），而非单个机构' },
+    { name: 'names', type: 'string[]', description: '原文中的全部写法，常见的在前（CSV 中以“；”分隔）' },
+    { name: 'leadCount', type: 'number', description: '牵头的条目数' },
+    { name: 'partnerCount', type: 'number', description: '配合的条目数' },
+    { name: 'leadItems', type: 'string[]', description: '牵头的条目编号（CSV 中以“；”分隔）' },
+    { name: 'partnerItems', type: 'string[]', description: '配合的条目编号（CSV 中以“；”分隔）' },
+    { name: 'cities', type: 'string[]', description: '列出该部门的城市或区县（CSV 中以“；”分隔）' },
+    { name: 'url', type: 'string', description: '本站部门页路径' },
+  ],
+  indicators: [
+    { name: 'itemId', type: 'string', description: '写明该指标的条目编号' },
+    { name: 'docId', type: 'string', description: '所属文档编号' },
+    { name: 'city', type: 'string | null', description: '所属城市或区县' },
+    { name: 'indicator', type: 'string', description: '指标名称（规范化后，各地同一指标同名，如 孕产妇死亡率）' },
+    { name: 'comparator', type: 'string', description: `目标的含义：${COMPARATORS.map((c) => `${c}（${COMPARATOR_LABEL[c]}）`).join(' / ')}` },
+    { name: 'value', type: 'number', description: '目标值（范围的下限）' },
+    { name: 'valueMax', type: 'number | null', description: '范围的上限（如“降低0.5—1个百分点”的 1），否则为空' },
+    { name: 'unit', type: 'string', description: '单位，如 %、‰、/10万、个、名、小时、个百分点' },
+    { name: 'year', type: 'number | null', description: '目标年份（如“到2025年”）；原文未写明时为空（一般指规划期末）' },
+    { name: 'text', type: 'string', description: '读出该目标的原文短语（条目全文中的一段，一字不改）' },
   ],
 };
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS, DOMAIN_NAMES, DOMAIN_SLUGS, DOMAIN_SOURCES, ITEM_KINDS, LEVELS, POPULATIONS } from './vocabulary.ts';
+import { COMPARATORS } from './targets.ts';
 
 export const population = z.enum(POPULATIONS);
 export const itemKind = z.enum(ITEM_KINDS);
@@ -74,6 +75,14 @@ export const itemEntry = z.object({
   related: z.array(relatedItem),
   /** The earlier item of the same document this one repeats word for word, if any. */
   repeats: z.string().nullable(),
+  /** `repeats` names a near-repeat: the same passage with small changes. */
+  nearRepeat: z.boolean().optional(),
+  /** Further domains an opinion, report or speech item is about, after its main `domain`. */
+  otherDomains: z.array(domainName).optional(),
+  /** Opinion, report and speech items: the plan measures they address, best first (empty: none found). */
+  addresses: z.array(z.object({ id: z.string(), score: z.number().min(0).max(1) })).optional(),
+  /** Plan measures: the opinion, report and speech items that address them, best first. */
+  addressedBy: z.array(z.object({ id: z.string(), score: z.number().min(0).max(1) })).optional(),
 });
 
 export const domainEntry = z.object({
@@ -105,6 +114,27 @@ export const topicEntry = z.object({
   domainSlug: domainSlug.nullable(),
   items: z.array(z.string()),
   cities: z.array(z.string()),
+  /** The member the others are compared with on the topic page (their differences are marked against it). */
+  reference: z.string().nullable(),
+  /** Each member's words as cuts (src/lib/diff.ts), in the order of `items`: the page diffs without jieba. */
+  cuts: z.array(z.string()),
+});
+
+/**
+ * A body the documents name as lead (牵头) or partner (配合) of measures, across cities: one per
+ * key of scripts/lib/departments/normalise.ts. `name` is its most-printed name, `names` every
+ * printed form (most used first), `lead` / `partner` item ids.
+ */
+export const departmentEntry = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  label: z.string(),
+  collective: z.boolean(),
+  known: z.boolean(),
+  names: z.array(z.object({ name: z.string(), count: z.number().int().positive() })).min(1),
+  lead: z.array(z.string()),
+  partner: z.array(z.string()),
+  cities: z.array(z.string()),
 });
 
 /** Authored pages (content/pages/*.mdx). */
@@ -116,3 +146,41 @@ export type ItemEntry = z.infer<typeof itemEntry>;
 export type DomainEntry = z.infer<typeof domainEntry>;
 export type CityEntry = z.infer<typeof cityEntry>;
 export type TopicEntry = z.infer<typeof topicEntry>;
+export type DepartmentEntry = z.infer<typeof departmentEntry>;
+
+/** One city's target for an indicator, as the indicator pages and item pages show it. */
+export const targetEntry = z.object({
+  itemId: z.string(),
+  docId: z.string(),
+  docTitle: z.string(),
+  docKind: documentKind,
+  city: z.string().nullable(),
+  cityName: z.string(),
+  citySlug: z.string(),
+  itemNumber: z.string(),
+  itemTitle: z.string(),
+  /** The indicator as the item names it. */
+  subject: z.string(),
+  comparator: z.enum(COMPARATORS),
+  value: z.number(),
+  valueMax: z.number().nullable(),
+  unit: z.string(),
+  year: z.number().int().nullable(),
+  /** The exact phrase of the item text. */
+  text: z.string(),
+  /** Position among the item's targets, in reading order. */
+  order: z.number().int(),
+});
+
+/** An indicator (指标) and every target set for it, cities in collation order. */
+export const indicatorEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Units its targets use, most used first. */
+  units: z.array(z.string()),
+  cities: z.array(z.string()),
+  targets: z.array(targetEntry),
+});
+
+export type TargetEntry = z.infer<typeof targetEntry>;
+export type IndicatorEntry = z.infer<typeof indicatorEntry>;

@@ -24,7 +24,7 @@ export const STRUCTURED_DOCUMENT_KINDS: ReadonlySet<DocumentKind> = new Set(['pl
 export const ITEM_KINDS = ['goal', 'measure', 'recommendation', 'report', 'speech'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-export const LEVELS = ['province', 'city', 'county', 'district', 'unknown'] as const;
+export const LEVELS = ['province', 'city', 'county', 'district', 'unknown', 'national'] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** How an item got its domain: from the document's own structure, or inferred from its text. */
@@ -53,6 +53,7 @@ export const LEVEL_LABEL: Record<Level, string> = {
   county: '县级',
   district: '区级',
   unknown: '未知',
+  national: '国家级',
 };
 
 /** The 15 canonical domains of the two national outlines, in their national order. */
@@ -92,3 +93,6 @@ export const describeCodes = <C extends string>(labels: Record<C, string>): stri
   Object.entries<string>(labels)
     .map(([code, label]) => `${code} ${label}`)
     .join(' / ');
+
+/** The place of national documents (国务院, the national outlines): shown and linked like a city. */
+export const NATIONAL_PLACE = '全国';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData } from './pagefind.ts';
-import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
+import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf, titleOf } from './search-text.ts';
 
 const result = (over: Partial<PagefindResultData>): PagefindResultData => ({
   url: '/items/x/',
@@ -35,6 +35,10 @@ describe('search text', () => {
     const r = result({ content, excerpt: '鼓励<mark>生育</mark>，&lt;提高&gt;' });
     expect(excerptText(r, termPattern(['托育']))).toContain('发展普惠托育服务');
     expect(excerptText(result({ excerpt: '鼓励<mark>托育</mark>，&lt;x&gt;' }), termPattern(['托育']))).toBe('鼓励托育，<x>');
+    // Pagefind's own excerpt, with ellipses where it is cut out of a longer text.
+    const long = result({ content: '前文。鼓励托育，<x> 后文。', excerpt: '鼓励<mark>托育</mark>，&lt;x&gt;' });
+    expect(excerptText(long, termPattern(['托育']))).toBe('…鼓励托育，<x>…');
+    expect(excerptText(result({ content: '鼓励托育。 后文', excerpt: '鼓励<mark>托育</mark>。' }), termPattern(['托育']))).toBe('鼓励托育。…');
   });
 
   it('folds results of one city whose titles differ only by their number', () => {
@@ -43,5 +47,28 @@ describe('search text', () => {
     const other = result({ meta: { title: '7 加强母婴安全' }, filters: { city: ['大安市'] } });
     expect(foldKey(goal)).toBe(foldKey(measure));
     expect(foldKey(goal)).not.toBe(foldKey(other));
+  });
+
+  it('marks a query term’s synonyms too, and counts an item with a synonym as holding the term', () => {
+    const pattern = termPattern(['家暴']);
+    expect(markedRuns('预防家庭暴力和家暴', pattern).filter((r) => r.marked).map((r) => r.text)).toEqual(['家庭暴力', '家暴']);
+    const a = result({ url: 'a', content: '家 与 暴' });
+    const b = result({ url: 'b', content: '预防和制止家庭暴力' });
+    expect(phraseFirst([a, b], ['家暴']).map((r) => r.url)).toEqual(['b', 'a']);
+    // The query's own word before its synonym.
+    const c = result({ url: 'c', content: '反对家暴' });
+    expect(phraseFirst([a, b, c], ['家暴']).map((r) => r.url)).toEqual(['c', 'b', 'a']);
+    // The excerpt moves to the synonym when Pagefind centred it elsewhere.
+    const content = `${'前文'.repeat(30)}制止家庭暴力${'后文'.repeat(30)}`;
+    expect(excerptText(result({ content, excerpt: '前文前文' }), pattern)).toContain('制止家庭暴力');
+  });
+
+  it('reads an item heading `城市 · 编号 标题` without its city, and folds by it', () => {
+    const goal = result({ meta: { title: '阜新市 · 7 加强母婴安全' }, filters: { city: ['阜新市'] } });
+    const measure = result({ meta: { title: '阜新市 · （七） 加强母婴安全' }, filters: { city: ['阜新市'] } });
+    expect(titleOf(goal)).toBe('7 加强母婴安全');
+    expect(foldKey(goal)).toBe(foldKey(measure));
+    // A page whose heading does not start with its city keeps its heading.
+    expect(titleOf(result({ meta: { title: '阜新市妇女发展规划' }, filters: { city: ['阜新市'] } }))).toBe('阜新市妇女发展规划');
   });
 });

@@ -3,6 +3,7 @@
  * phrase-first order, the excerpt shown, which runs of it to mark, and when two results are
  * the same passage.
  */
+import { synonymsOf } from '../lib/search-synonyms.ts';
 import type { PagefindResultData } from './pagefind.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -11,18 +12,27 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The query's terms: what the visitor typed between spaces. */
 export const termsOf = (q: string) => q.split(/\s+/).filter(Boolean);
 
-/** Whole terms, longest first; case-insensitive for Latin letters. */
+/**
+ * Whole terms and their synonyms (a query for 家暴 finds items that say 家庭暴力: that is what they
+ * show and what is marked), longest first; case-insensitive for Latin letters.
+ */
 export const termPattern = (terms: string[]): RegExp | null =>
-  terms.length ? new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'iu') : null;
+  terms.length
+    ? new RegExp([...new Set(terms.flatMap((t) => [t, ...synonymsOf(t)]))].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'iu')
+    : null;
 
 /**
  * Pagefind matches the words of a Chinese query separately (母婴安全 → 母婴 + 安全), so a page
  * with both words far apart can outrank one with the phrase itself. Among the top results, put
- * pages that contain every query term verbatim first, keeping Pagefind's order otherwise.
+ * pages that contain every query term (or a synonym of it) verbatim first, keeping Pagefind's
+ * order otherwise.
  */
 export function phraseFirst(results: PagefindResultData[], terms: string[]): PagefindResultData[] {
-  const exact = (r: PagefindResultData) => terms.length > 0 && terms.every((t) => squash(r.content).includes(t));
-  return [...results.filter(exact), ...results.filter((r) => !exact(r))];
+  const holds = (r: PagefindResultData, words: (t: string) => string[]) => terms.length > 0 && terms.every((t) => words(t).some((w) => squash(r.content).includes(w)));
+  // The query's own words first, then results that hold a synonym instead, then the rest.
+  const tier = (r: PagefindResultData) => (holds(r, (t) => [t]) ? 0 : holds(r, (t) => [t, ...synonymsOf(t)]) ? 1 : 2);
+  const tiers = results.map(tier);
+  return [0, 1, 2].flatMap((k) => results.filter((_, i) => tiers[i] === k));
 }
 
 /**
@@ -33,7 +43,13 @@ export function phraseFirst(results: PagefindResultData[], terms: string[]): Pag
 export function excerptText(r: PagefindResultData, pattern: RegExp | null): string {
   const text = (r.plain_excerpt ?? r.excerpt.replace(/<\/?mark>/g, '')).replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   const at = pattern && !pattern.test(text) ? r.content.search(pattern) : -1;
-  if (at < 0) return text;
+  if (at < 0) {
+    // Pagefind's excerpt has no ellipses: say where the passage is cut off.
+    const all = squash(r.content);
+    const part = squash(text);
+    if (!part || !all.includes(part)) return text;
+    return `${all.startsWith(part) ? '' : '…'}${text.trim()}${all.endsWith(part) ? '' : '…'}`;
+  }
   const from = Math.max(0, at - 20);
   const to = from + 80;
   return `${from > 0 ? '…' : ''}${r.content.slice(from, to)}${to < r.content.length ? '…' : ''}`;
@@ -55,4 +71,12 @@ export function markedRuns(text: string, pattern: RegExp | null): { text: string
 
 /** A title's own number (7, 一、, （四）) is left out: goal 7 and measure 7 may share the words. */
 const NUMBER = /^\s*(?:[（(][^）)]{1,4}[）)]|[\d一二三四五六七八九十百]+[、.．]?)(?=\s)/;
-export const foldKey = (r: PagefindResultData) => `${squash((r.meta.title ?? r.url).replace(NUMBER, ''))}|${(r.filters.city ?? []).join('|')}`;
+
+/** An item's title without the `城市 · ` its result heading starts with (the city is a filter too). */
+export function titleOf(r: PagefindResultData): string {
+  const title = r.meta.title ?? r.url;
+  const city = r.filters.city?.length === 1 ? `${r.filters.city[0]} · ` : undefined;
+  return city && title.startsWith(city) ? title.slice(city.length) : title;
+}
+
+export const foldKey = (r: PagefindResultData) => `${squash(titleOf(r).replace(NUMBER, ''))}|${(r.filters.city ?? []).join('|')}`;

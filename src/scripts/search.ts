@@ -61,15 +61,32 @@ interface View {
   groups: Map<string, Group>;
 }
 
+/**
+ * A result: its heading (an item's is `城市 · 编号 标题`), its filters as labels, then a passage of
+ * its own text around the match. Departments are searchable meta, shown on their own line,
+ * marked too: a query for 市妇联 shows why a measure was found without mixing them into the passage.
+ */
 function resultItem(r: PagefindResultData, pattern: RegExp | null): HTMLLIElement {
   const li = el('li');
   tag(li, r);
-  li.append(el('a', { href: r.url, className: 'title' }, r.meta.title ?? r.url));
-  const tags = [...(r.filters.city ?? []), ...(r.filters.kind ?? []), ...(r.filters.domain ?? [])];
+  const title = r.meta.title ?? r.url;
+  li.append(el('a', { href: r.url, className: 'title' }, title));
+  // The heading names an item's city already.
+  const cities = (r.filters.city ?? []).filter((c) => !title.startsWith(`${c} · `));
+  const tags = [...cities, ...(r.filters.kind ?? []), ...(r.filters.domain ?? []), ...(r.filters.population ?? [])];
   for (const t of tags) li.append(' ', el('span', { className: 'tag' }, t));
-  const p = el('p');
+  const p = el('p', { className: 'excerpt' });
   p.append(...highlighted(excerptText(r, pattern), pattern));
   li.append(p);
+  const departments = [
+    ['牵头部门', r.meta.lead],
+    ['配合部门', r.meta.partner],
+  ].filter((x): x is [string, string] => !!x[1]);
+  if (departments.length) {
+    const dp = el('p', { className: 'departments muted' });
+    departments.forEach(([label, names], i) => dp.append(i ? '；' : '', `${label}：`, ...highlighted(names, pattern)));
+    li.append(dp);
+  }
   return li;
 }
 

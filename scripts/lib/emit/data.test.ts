@@ -10,7 +10,7 @@ describe('data exports', () => {
 
   it('writes a JSON and a CSV file per export, and the editor\'s report', () => {
     expect([...files.keys()].sort()).toEqual(
-      [...['documents', 'items', 'links', 'topics'].flatMap((n) => [`${n}.csv`, `${n}.json`]), 'ingest-report.json'].sort(),
+      [...['documents', 'items', 'links', 'topics', 'departments', 'indicators'].flatMap((n) => [`${n}.csv`, `${n}.json`]), 'ingest-report.json'].sort(),
     );
   });
 

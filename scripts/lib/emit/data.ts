@@ -4,9 +4,11 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { DATA_SCHEMA, type DataName } from '../../../src/lib/open-data.ts';
-import { documentUrl, itemUrl } from '../../../src/lib/urls.ts';
+import { departmentUrl, documentUrl, itemUrl } from '../../../src/lib/urls.ts';
+import { departmentEntries } from '../departments/entries.ts';
 import type { KnowledgeBase } from '../types.ts';
 import { reportData, reportDocuments } from '../report/index.ts';
+import { targetsOf } from '../indicators/entries.ts';
 
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -50,7 +52,24 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
     .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : b.score - a.score || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0)))
     .map((l) => ({ source: l.source, target: l.target, score: l.score, sharedTerms: l.sharedTerms }));
   const topics = [...kb.topics].sort(byId).map((t) => ({ id: t.id, title: t.title, domain: t.domain, items: t.items }));
-  return { documents, items, links, topics };
+  const departments = departmentEntries(kb.documents).map((d) => ({
+    key: d.id,
+    name: d.name,
+    label: d.label,
+    collective: d.collective,
+    names: d.names.map((n) => n.name),
+    leadCount: d.lead.length,
+    partnerCount: d.partner.length,
+    leadItems: d.lead,
+    partnerItems: d.partner,
+    cities: d.cities,
+    url: departmentUrl(d.id),
+  }));
+  // Targets by indicator, then document and reading order (the stage's order within one indicator).
+  const indicators = [...targetsOf(kb)]
+    .sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))
+    .map((t) => ({ itemId: t.itemId, docId: t.docId, city: t.city, indicator: t.indicator, comparator: t.comparator, value: t.value, valueMax: t.valueMax, unit: t.unit, year: t.year, text: t.text }));
+  return { documents, items, links, topics, departments, indicators };
 }
 
 /** CSV with a UTF-8 BOM (so Excel shows Chinese); arrays joined with `；`, null as empty. */

@@ -9,6 +9,7 @@ import { byChinese, byCodePoint } from '../../../src/lib/collation.ts';
 import { domainByName } from '../domains.ts';
 import { slugify } from '../ids.ts';
 import type { Item, KbDocument, Link, Topic } from '../types.ts';
+import { itemCuts, topicReference } from './differences.ts';
 
 export const cityName = (city: string | null) => city ?? UNKNOWN_CITY.name;
 export const citySlug = (city: string | null) => (city ? slugify(city) : UNKNOWN_CITY.slug);
@@ -152,8 +153,17 @@ export function cityEntry(slug: string, docs: readonly KbDocument[]): CityEntry 
   };
 }
 
-export function topicEntry(topic: Topic, placed: ReadonlyMap<string, Placed>): TopicEntry {
+export function topicEntry(topic: Topic, placed: ReadonlyMap<string, Placed>, related: ReadonlyMap<string, readonly RelatedItem[]> = new Map()): TopicEntry {
   const members = topic.items.filter((id) => placed.has(id));
   const cities = [...new Set(members.map((id) => cityName(placed.get(id)!.doc.city)))].sort(byChinese);
-  return { id: fileSafe(topic.id), title: topic.title, domain: topic.domain, domainSlug: domainSlug(topic.domain), items: members, cities };
+  return {
+    id: fileSafe(topic.id),
+    title: topic.title,
+    domain: topic.domain,
+    domainSlug: domainSlug(topic.domain),
+    items: members,
+    cities,
+    reference: topicReference(members, placed, related),
+    cuts: members.map((id) => itemCuts(placed.get(id)!.item)),
+  };
 }

@@ -77,12 +77,13 @@ describe('writeGenerated', () => {
     const { files } = await writeGenerated(fixtureKb(), root);
     const first = await listAll(join(root, 'content/generated'));
     expect(first).not.toContain('items/stale.json');
-    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics, the editor's report as JSON.
+    // 3 documents + 15 domains as MDX; items (one file per document), cities, topics, departments, indicators, the editor's report as JSON.
     expect(first.filter((f) => f.endsWith('.mdx'))).toHaveLength(18);
-    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(6);
-    expect(files).toBe(18 + 6 + 9);
-    // Four exports as JSON and CSV, and ingest-report.json.
-    expect(await listAll(join(root, 'public/data'))).toHaveLength(9);
+    expect(first.filter((f) => f.endsWith('.json'))).toHaveLength(8);
+    // Open data: 6 exports as JSON and CSV, ingest-report.json, and the compare page's data of the plan and the task list.
+    expect(files).toBe(18 + 8 + 13 + 2);
+    expect(await listAll(join(root, 'public/data'))).toHaveLength(15);
+    expect((await listAll(join(root, 'public/data'))).filter((f) => f.startsWith('compare/'))).toEqual(['compare/da_003.json', 'compare/fx_001.json']);
     const snapshot = await Promise.all(first.map((f) => readFile(join(root, 'content/generated', f), 'utf8')));
 
     const again = fixtureKb();

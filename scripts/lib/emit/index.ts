@@ -12,9 +12,13 @@ import { byCodePoint } from '../../../src/lib/collation.ts';
 import { DOMAINS } from '../domains.ts';
 import type { KbDocument, KnowledgeBase } from '../types.ts';
 import { dataFiles } from './data.ts';
+import { departmentEntries } from '../departments/entries.ts';
+import { compareFiles } from './compare.ts';
+import { addressIndex, withAroundFields } from './addresses.ts';
 import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
 import { documentBody, mdxFile } from './mdx.ts';
 import { reportDocuments } from '../report/index.ts';
+import { indicatorEntries } from '../indicators/entries.ts';
 
 /** A JSON array with one entry per line: compact, and a rebuild's diff reads entry by entry. */
 export function jsonLines(entries: readonly object[]): string {
@@ -36,10 +40,11 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   const topicOf = new Map<string, ItemEntry['topic']>();
   for (const t of topics) for (const id of t.items) if (!topicOf.has(id)) topicOf.set(id, { id: fileSafe(t.id), title: t.title });
   const related = relatedItems(kb.links, placed);
+  const addresses = addressIndex(kb.addresses);
 
   for (const doc of docs) {
     files.set(`documents/${doc.id}.mdx`, mdxFile(documentEntry(doc), documentBody(doc)));
-    const items = doc.items.map((item) => itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []));
+    const items = doc.items.map((item) => withAroundFields(itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []), item, addresses));
     files.set(`items/${doc.id}.json`, jsonLines(items));
   }
   const all = [...placed.values()];
@@ -49,7 +54,9 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
   for (const doc of docs) byCity.set(citySlug(doc.city), [...(byCity.get(citySlug(doc.city)) ?? []), doc]);
   const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
   files.set('cities/cities.json', jsonLines(cities));
-  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed))));
+  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed, related))));
+  files.set('departments/departments.json', jsonLines(departmentEntries(docs)));
+  files.set('indicators/indicators.json', jsonLines(indicatorEntries(kb)));
   files.set('report/documents.json', jsonLines([...reportDocuments(kb.documents)].sort((a, b) => byCodePoint(a.id, b.id))));
   return files;
 }
@@ -68,11 +75,12 @@ async function swapIn(staged: string, target: string, trash: string): Promise<vo
 }
 
 /** Collections the ingest writes, one directory each under content/generated/. */
-export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics', 'report'] as const;
+export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics', 'departments', 'indicators', 'report'] as const;
 
 export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
   const entries = generatedEntries(kb);
   const data = dataFiles(kb);
+  for (const [path, text] of compareFiles(kb)) data.set(path, text);
   // Every collection directory exists even when empty, so Astro's glob loaders find it.
   for (const c of GENERATED_COLLECTIONS) entries.set(`${c}/.keep`, '');
 

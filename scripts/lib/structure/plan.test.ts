@@ -4,7 +4,7 @@ import { normalise } from '../normalise.ts';
 import { ingestDocument } from '../pipeline.ts';
 import { SEED, SEEDS_DIR } from '../testing/seeds.ts';
 import type { Block, Item } from '../types.ts';
-import { parsePlan } from './plan.ts';
+import { parsePlan, recognisePlan } from './plan.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -112,6 +112,66 @@ describe('parsePlan on small plans', () => {
     const doc = ingestDocument('doc.txt', new TextEncoder().encode(text.join('\n\n')));
     expect(doc.kind).toBe('plan');
     expect(doc.items.map((i) => i.id)).toEqual(['doc-women-health-g1', 'doc-women-health-g1-2']);
+  });
+});
+
+describe('parsePlan on layouts other than 001', () => {
+  it('reads an excerpt whose measure list starts at 9, without goals', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['中国儿童发展纲要（2021—2030年）（节选）', '国发〔2021〕16号', '二、发展领域、主要目标和策略措施', '（四）儿童与福利。', '策略措施：', '9.九。', '10.十。', '11.十一。']));
+    expect(summary(items)).toEqual(['儿童与福利 measure 9: 九。', '儿童与福利 measure 10: 十。', '儿童与福利 measure 11: 十一。']);
+    expect(items[0]).toMatchObject({ id: 'doc-children-welfare-m9', population: '儿童', section: ['中国儿童发展纲要（2021—2030年）（节选）', '二、发展领域、主要目标和策略措施', '（四）儿童与福利。', '策略措施：'] });
+    expect(notes).toEqual([]);
+  });
+
+  it('reads a first item printed on the line of its list heading, and a selection of numbers', () => {
+    const list = blocks(['（二）儿童与安全', '策略措施： 2.乙。', '5.戊。', '9.壬，覆盖率提高到', '10.3%以上。', '11.癸。']);
+    const items = parsePlan('doc', list);
+    expect(items.map((i) => [i.number, i.text, i.section.at(-1)])).toEqual([['2', '乙。', '策略措施：'], ['5', '戊。'], ['9', '壬，覆盖率提高到\n10.3%以上。'], ['11', '癸。']].map(([n, t]) => [n, t, '策略措施：']));
+    expect(list[1]!.text.slice(items[0]!.textStart)).toBe('乙。');
+  });
+
+  it('keeps a list in the numbering style of its first item', () => {
+    const paren = parsePlan('doc', blocks(['儿童与安全', '策略措施', '（1）甲。', '1.甲的分项。', '（2）乙。']));
+    expect(summary(paren)).toEqual(['儿童与安全 measure （1）: 甲。\n1.甲的分项。', '儿童与安全 measure （2）: 乙。']);
+    const arabic = parsePlan('doc', blocks(['儿童与安全', '策略措施', '1、甲。', '（1）甲的分项。', '2、乙。']));
+    expect(summary(arabic)).toEqual(['儿童与安全 measure 1: 甲。\n（1）甲的分项。', '儿童与安全 measure 2: 乙。']);
+  });
+
+  it('reads domain headings in any numbering, and 第X部分 / 第X章 as parts that end a domain', () => {
+    const items = parsePlan('doc', blocks([
+      '第二部分 发展领域、主要目标和策略措施', '一、妇女与健康', '主要目标：', '1.a。',
+      '4. 妇女参与决策和管理', '策略措施：', '1.b。',
+      '第三节 妇女与环境', '主要目标', '1.c。',
+      '第三部分 组织实施', '策略措施：', '1.d。',
+    ]));
+    expect(summary(items)).toEqual(['妇女与健康 goal 1: a。', '妇女参与决策和管理 measure 1: b。', '妇女与环境 goal 1: c。', 'null measure 1: d。']);
+  });
+
+  it('reads Markdown headings: a domain heading holds until a heading as shallow as it', () => {
+    const md = (text: string, depth: number): Block => ({ index: 0, text, lineStart: 1, lineEnd: 1, headingDepth: depth });
+    const list = [md('某县儿童发展规划', 1), md('二、发展领域', 2), md('儿童与健康', 3), md('主要目标', 4), { text: '1. a。' }, md('专栏1 重点工程', 4), { text: '专栏文字。' }, { text: '2. b。' }, md('三、组织实施', 2), { text: '3. c。' }];
+    const items = parsePlan('doc', list.map((b, index) => ({ lineStart: index + 1, lineEnd: index + 1, ...b, index })));
+    // The 专栏 heading ends goal 1; goal 2 is still the domain's; 三、 ends the domain.
+    expect(summary(items)).toEqual(['儿童与健康 goal 1: a。', '儿童与健康 goal 2: b。']);
+  });
+
+  it('gives a list outside any domain items without a domain, and says so', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['中国妇女发展纲要（节选）', '策略措施：', '3.c。', '4.d。']));
+    expect(items.map((i) => [i.id, i.domain, i.domainSource, i.population])).toEqual([
+      ['doc-unclassified-m3', null, null, '妇女'],
+      ['doc-unclassified-m4', null, null, '妇女'],
+    ]);
+    expect(notes.map((n) => [n.code, n.block])).toEqual([['list-without-domain', 1]]);
+  });
+
+  it('says why it found nothing: no list heading, or lists without numbered items', () => {
+    const none = recognisePlan('doc', blocks(['某市儿童发展规划', '儿童与健康', '加强保障。']));
+    expect(none.items).toEqual([]);
+    expect(none.notes.map((n) => n.code)).toEqual(['no-items']);
+    expect(none.notes[0]!.message).toContain('未找到「主要目标」或「策略措施」标题');
+    const empty = recognisePlan('doc', blocks(['儿童与健康', '策略措施：', '加强保障。', '儿童与安全', '主要目标：', '1.a。']));
+    expect(empty.items).toHaveLength(1);
+    expect(empty.notes.map((n) => [n.code, n.block])).toEqual([['empty-list', 1]]);
   });
 });
 

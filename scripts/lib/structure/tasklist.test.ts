@@ -4,7 +4,7 @@ import { normalise } from '../normalise.ts';
 import { SEED, SEEDS_DIR } from '../testing/seeds.ts';
 import type { Item } from '../types.ts';
 import { splitDepartments } from './departments.ts';
-import { parseTaskList } from './tasklist.ts';
+import { parseTaskList, recogniseTaskList } from './tasklist.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -242,5 +242,33 @@ describe('parseTaskList on the 大安 key-task lists (003)', () => {
       expect(numbered.filter((b) => !starts.has(b.index)).map((b) => b.text), domain).toEqual([]);
       expect(numbered.length, domain).toBe(own.length);
     }
+  });
+});
+
+describe('recogniseTaskList on other tables', () => {
+  const table = (...lines: string[]) => normalise(lines.join('\n')).blocks;
+
+  it('reads 序号 and 完成时限 columns as text, and the columns in any order', () => {
+    const { items, notes } = recogniseTaskList('doc', table(
+      '某县儿童发展规划重点任务清单', '\t序号', '\t发展领域', '\t策略措施', '\t主要目标', '\t配合部门', '\t牵头部门', '\t完成时限',
+      '\t1', '\t儿童与福利', '\t3.完善制度。', '\t5.水平提升。', '\t县财政局', '\t县民政局', '\t2030年',
+    ));
+    expect(items.map(brief)).toEqual([
+      // An excerpt of a list may start at any number, in the goals and the measures alike; a
+      // row's goals come before its measures, whatever the column order.
+      { id: 'doc-children-welfare-g5', population: '儿童', domain: '儿童与福利', number: '5', title: '水平提升', lead: [], partner: [] },
+      { id: 'doc-children-welfare-m3', population: '儿童', domain: '儿童与福利', number: '3', title: '完善制度', lead: ['县民政局'], partner: ['县财政局'] },
+    ]);
+    expect(notes).toEqual([]);
+  });
+
+  it('notes a domain cell that names no domain, and a file without a table', () => {
+    const odd = recogniseTaskList('doc', table('\t领域', '\t主要措施', '\t责任单位', '\t综合', '\t1.统筹推进。', '\t县政府办'));
+    expect(odd.items.map((i) => [i.id, i.domain, i.leadDepartments])).toEqual([['doc-unclassified-m1', null, ['县政府办']]]);
+    expect(odd.notes.map((n) => [n.code, n.message])).toEqual([['unknown-domain', '领域单元格「综合」不是 15 个发展领域之一，其条目的领域将按文字推断']]);
+    const flat = recogniseTaskList('doc', table('某县妇女发展规划重点任务清单', '1.完善制度。'));
+    expect(flat.items).toEqual([]);
+    expect(flat.notes.map((n) => n.code)).toEqual(['no-items']);
+    expect(flat.notes[0]!.message).toContain('未找到任务清单的表头');
   });
 });

@@ -2,7 +2,8 @@ import { canonicalDomain, type Domain } from '../domains.ts';
 import { itemId } from '../ids.ts';
 import type { Block, Item, ItemKind, Population } from '../types.ts';
 import { splitDepartments } from './departments.ts';
-import { isNextItem, leadingNumber, type LeadingNumber } from './numbering.ts';
+import type { Recognised, StructureNote } from './notes.ts';
+import { isNextItem, leadingNumber, type LeadingNumber, type NumberStyle } from './numbering.ts';
 import { titleSentence } from './title.ts';
 
 /**
@@ -18,8 +19,27 @@ import { titleSentence } from './title.ts';
  * This needs the empty cells: a tab-only source line must reach us as a block with empty
  * cells, or the rows lose their alignment.
  */
+export function recogniseTaskList(docId: string, blocks: Block[]): Recognised {
+  const notes: StructureNote[] = [];
+  const tables = readTables(blocks);
+  const items = tables.flatMap((table) => tableItems(docId, table, notes));
+  if (items.length === 0) {
+    const known = Object.keys(COLUMN_ROLES).join('、');
+    notes.push({
+      code: 'no-items',
+      block: null,
+      message:
+        tables.length === 0
+          ? `未找到任务清单的表头（以制表符分隔的列名，如 ${known}），没有识别出目标和措施；全文仍作为文档正文发布`
+          : '表格中没有编号的目标或措施（1. 或（1）等），没有识别出条目；全文仍作为文档正文发布',
+    });
+  }
+  return { items, notes };
+}
+
+/** The items of a task list (see {@link recogniseTaskList} for its notes). */
 export function parseTaskList(docId: string, blocks: Block[]): Item[] {
-  return readTables(blocks).flatMap((table) => tableItems(docId, table));
+  return recogniseTaskList(docId, blocks).items;
 }
 
 type Role = 'domain' | 'goals' | 'measures' | 'lead' | 'partner' | 'other';
@@ -59,6 +79,13 @@ const COLUMN_ROLES: Record<string, Role> = {
   配合单位: 'partner',
   参与部门: 'partner',
   协同部门: 'partner',
+  // Columns some lists add, read as document text only.
+  序号: 'other',
+  完成时限: 'other',
+  时限要求: 'other',
+  完成时间: 'other',
+  工作要求: 'other',
+  备注: 'other',
 };
 
 function columnRole(text: string): Role | undefined {
@@ -149,7 +176,7 @@ interface Entry {
   lines: Line[];
 }
 
-function tableItems(docId: string, table: Table): Item[] {
+function tableItems(docId: string, table: Table, notes: StructureNote[]): Item[] {
   const width = table.columns.length;
   const roleIndex = (role: Role) => table.columns.findIndex((c) => c.role === role);
   const at = (row: Cell[], role: Role): Line[] => {
@@ -194,6 +221,9 @@ function tableItems(docId: string, table: Table): Item[] {
     if (domainLines.length > 0) {
       const raw = domainLines.map((l) => l.text).join('');
       domain = { domain: canonicalDomain(raw) ?? null, heading: raw.replace(/\s+/g, '') };
+      if (!domain.domain) {
+        notes.push({ code: 'unknown-domain', block: domainLines[0]!.block.index, message: `领域单元格「${domain.heading}」不是 15 个发展领域之一，其条目的领域将按文字推断` });
+      }
       goals = newList();
       measures = newList();
     }
@@ -213,12 +243,14 @@ function tableItems(docId: string, table: Table): Item[] {
 }
 
 interface NumberedList {
-  expected: number;
+  /** The number expected next; undefined before the first entry. */
+  expected: number | undefined;
+  style: NumberStyle | undefined;
   last: Entry | null;
 }
 
 function newList(): NumberedList {
-  return { expected: 1, last: null };
+  return { expected: undefined, style: undefined, last: null };
 }
 
 /**
@@ -229,11 +261,12 @@ function newList(): NumberedList {
 function numberedEntries(lines: Line[], list: NumberedList): Entry[] {
   const entries: Entry[] = [];
   for (const line of lines) {
-    const number = leadingNumber(line.text);
+    const number = leadingNumber(line.text, list.style);
     const previous = list.last?.lines[list.last.lines.length - 1]?.text;
     if (number && isNextItem(number, list.expected, previous)) {
       list.last = { number, lines: [line] };
       list.expected = number.value + 1;
+      list.style = number.style;
       entries.push(list.last);
     } else if (list.last && entries.includes(list.last)) {
       list.last.lines.push(line);

@@ -189,3 +189,12 @@ export function decodeWords(encoded: string): ItemWords[] {
     return { title: split(line.slice(0, tab)), body: split(line.slice(tab + 1)) };
   });
 }
+
+/**
+ * A text cut into jieba's words with nothing dropped (punctuation, spaces, numbers stay as
+ * their own words), so the words join back to the text exactly: what a diff between two
+ * cities' versions of a measure works on (src/lib/diff.ts). HMM off, as in segment().
+ */
+export function cutWords(text: string): string[] {
+  return text ? segmenter().cut(text, false) : [];
+}

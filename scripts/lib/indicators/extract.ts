@@ -1,0 +1,249 @@
+/**
+ * Quantified targets of one item's text: `孕产妇死亡率到2025年控制在 10.5/10 万以下，到 2030 年下降
+ * 到 10/10 万以下` → two targets. Every target keeps the exact phrase it was read from (`text`,
+ * a substring of the item text at `start`), so a reader can check it against the source.
+ *
+ * The grammar, clause by clause (a clause ends at ，；：; a sentence at 。！？ or a line end):
+ *   [subject] [year] [adverbs] verb value-list [以上|以下|左右]
+ * A clause without a subject (`，到 2030 年下降到…`) continues the previous one's; a clause
+ * without a year takes the sentence's last target year. `分别` lists pair subjects (or years)
+ * with values.
+ */
+import type { Comparator } from '../../../src/lib/targets.ts';
+import { fold } from './fold.ts';
+import { cleanSubject, completeParts, hasHead, normaliseIndicator, splitParts, withoutYears } from './names.ts';
+import { parseValueList, SUFFIX, VALUE_LIST } from './values.ts';
+
+export interface ExtractedTarget {
+  /** Canonical indicator name (names.ts). */
+  indicator: string;
+  /** The indicator as this text names it, cleaned of spaces and lead-in words. */
+  subject: string;
+  comparator: Comparator;
+  value: number;
+  valueMax: number | null;
+  unit: string;
+  /** Target year (`到2025年`), or null when the text gives none (the plan's end year). */
+  year: number | null;
+  /** The exact phrase of the item text the target was read from. */
+  text: string;
+  /** Offset of `text` in the item text. */
+  start: number;
+}
+
+export interface ExtractOptions {
+  /**
+   * Whether the text states aims (plans, task lists) rather than reports what happened
+   * (reports, speeches, opinions): there a `达到` without a target year or `力争/要/将` is a
+   * value reached, not a target.
+   */
+  statesAims: boolean;
+  /** Told about values the text lists but that could not be paired with names or years. */
+  warn?: (message: string) => void;
+}
+
+/** A verb and what it makes of the value; longest first, so `下降到` wins over `下降`. */
+const VERBS: [string, Comparator | 'level'][] = [
+  ['达到并保持在', 'atLeast'],
+  ['达到并稳定在', 'atLeast'],
+  ['控制在', 'atMost'],
+  ['保持在', 'hold'],
+  ['稳定在', 'hold'],
+  ['维持在', 'hold'],
+  ['下降到', 'atMost'],
+  ['下降至', 'atMost'],
+  ['降低到', 'atMost'],
+  ['降低至', 'atMost'],
+  ['减少到', 'atMost'],
+  ['减少至', 'atMost'],
+  ['降到', 'atMost'],
+  ['降至', 'atMost'],
+  ['不高于', 'atMost'],
+  ['不超过', 'atMost'],
+  ['低于', 'atMost'],
+  ['提高到', 'atLeast'],
+  ['提高至', 'atLeast'],
+  ['提升到', 'atLeast'],
+  ['提升至', 'atLeast'],
+  ['增加到', 'atLeast'],
+  ['增加至', 'atLeast'],
+  ['增长到', 'atLeast'],
+  ['上升到', 'atLeast'],
+  ['增至', 'atLeast'],
+  ['不低于', 'atLeast'],
+  ['不少于', 'atLeast'],
+  ['至少', 'atLeast'],
+  ['超过', 'atLeast'],
+  ['高于', 'atLeast'],
+  ['达到', 'atLeast'],
+  ['达', 'atLeast'],
+  ['下降', 'decreaseBy'],
+  ['降低', 'decreaseBy'],
+  ['减少', 'decreaseBy'],
+  ['提高', 'increaseBy'],
+  ['提升', 'increaseBy'],
+  ['增长', 'increaseBy'],
+  ['增加', 'increaseBy'],
+  ['上升', 'increaseBy'],
+  ['为', 'reached'],
+  ['是', 'reached'],
+  ['在', 'level'],
+];
+const VERB_KIND = new Map(VERBS);
+const VERB = VERBS.map(([v]) => v).join('|');
+
+/**
+ * verb (with 已 or 了 for what happened) and a value list; or a value list straight after an
+ * indicator name (`达标率 100%`), checked below. `分别`/`均` may stand before or after the verb.
+ */
+const TARGET = new RegExp(
+  String.raw`(?:(已经?|已)\s*)?(?:(?:分别|均|都|年均|每年)\s*)?(?:(${VERB})(了)?(?:为)?\s*)?(?:(?:分别|均)\s*)?(${VALUE_LIST})\s*(${SUFFIX})?`,
+  'g',
+);
+/** A name that a bare value or 在/为 may follow: a rate, a proportion, a number of… */
+const MEASURABLE = /(率|比例|占比|比重|数|寿命|水平)\s*$/;
+/** A year phrase: `到2025年`, `2025年和2030年`. */
+const YEAR = /(?<![\d.])(20\d\d)\s*年(?:底|末)?(?:\s*[和、及与]\s*(20\d\d)\s*年(?:底|末)?)?/g;
+/** After a year: it is a baseline, not a target year (`以2020年为基数`, `在2019年基础上`). */
+const BASELINE_AFTER = /^[^，。；]{0,8}?(为基数|基础上|相比|水平上)/;
+const BASELINE_BEFORE = /(以|比|较|与|同)\s*$/;
+/** Words that make a sentence of a report or speech an aim rather than a record. */
+const AIM = /(到\s*20\d\d\s*年|力争|争取|确保|(?<![主重需])要(?!求)|将(?!军)|预计)/;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function split(text: string, at: RegExp, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  let start = from;
+  for (let k = from; k < to; k++) {
+    if (at.test(text[k]!)) {
+      spans.push({ start, end: k });
+      start = k + 1;
+    }
+  }
+  spans.push({ start, end: to });
+  return spans.filter((s) => s.end > s.start);
+}
+
+/** Target years stated in `text` between `from` and `to`, positions and years; baselines left out. */
+function yearPhrases(text: string, from: number, to: number): { at: number; years: number[] }[] {
+  const out: { at: number; years: number[] }[] = [];
+  const slice = text.slice(from, to);
+  for (const m of slice.matchAll(YEAR)) {
+    const after = slice.slice(m.index! + m[0].length);
+    const before = slice.slice(0, m.index!);
+    if (BASELINE_AFTER.test(after) || BASELINE_BEFORE.test(before)) continue;
+    out.push({ at: from + m.index!, years: [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])] });
+  }
+  return out;
+}
+
+
+/**
+ * A second subject in one clause that names only what differs from the first:
+ * `每千名儿童拥有儿科医生达到1.12名、床位增至3.17张` (床位 → 每千名儿童拥有床位),
+ * `每天睡眠时间小学生达到10小时、初中生达到9小时` (初中生 → 每天睡眠时间初中生).
+ */
+function continueSubject(previous: string, subject: string): string {
+  const per = previous.match(/^每[千万百][^、]{0,6}?拥有/);
+  if (per && !subject.startsWith('每')) return per[0] + subject;
+  const who = previous.match(POPULATION_ANYWHERE);
+  if (who && new RegExp(`^${POPULATION_ANYWHERE.source}$`).test(subject)) return previous.replace(who[0], subject);
+  return subject;
+}
+const POPULATION_ANYWHERE = /(?:小学生|初中生|高中生|中小学生|幼儿园幼儿|婴幼儿)/;
+
+function comparatorOf(verb: string | undefined, suffix: string | null, past: boolean, targetYear: boolean): Comparator {
+  if (past) return 'reached';
+  const kind = verb ? VERB_KIND.get(verb)! : 'level';
+  if (kind === 'reached') return targetYear ? 'hold' : 'reached';
+  if (kind === 'decreaseBy' || kind === 'increaseBy') return kind;
+  if (suffix === '以上' || suffix === '及以上') return 'atLeast';
+  if (suffix === '以下' || suffix === '以内') return 'atMost';
+  if (suffix === '左右') return 'about';
+  if (kind === 'level') return verb === '在' ? 'hold' : 'atLeast';
+  return kind;
+}
+
+/** Every quantified target of `text` (an item's text), in reading order. */
+export function extractTargets(text: string, options: ExtractOptions = { statesAims: true }): ExtractedTarget[] {
+  const folded = fold(text);
+  const targets: ExtractedTarget[] = [];
+  for (const sentence of split(folded, /[。！？!?\n]/, 0, folded.length)) {
+    // Most sentences hold no number at all: nothing to read there.
+    if (!/\d/.test(folded.slice(sentence.start, sentence.end))) continue;
+    const years = yearPhrases(folded, sentence.start, sentence.end);
+    const aim = options.statesAims || AIM.test(folded.slice(sentence.start, sentence.end));
+    let carried: { subject: string; start: number } | null = null;
+    for (const clause of split(folded, /[，,；;：:]/, sentence.start, sentence.end)) {
+      const body = folded.slice(clause.start, clause.end);
+      let subjectFrom = 0; // in body: where the next subject starts
+      let previousSubject: string | null = null;
+      for (const m of body.matchAll(TARGET)) {
+        const [whole, already, verb, perfect, list, tail] = m;
+        const at = m.index!;
+        const end = at + whole.replace(/\s+$/, '').length;
+        // A value that qualifies a noun (`超过80%的景区`) is not a target.
+        if (body[at + whole.length] === '的' || /^\s*的/.test(body.slice(end))) continue;
+        const before = body.slice(subjectFrom, at);
+        if (!verb || verb === '在' || verb === '为' || verb === '是' || verb === '至少') {
+          if (!MEASURABLE.test(withoutYears(before))) continue;
+        }
+        let subject = cleanSubject(before);
+        if (subject && previousSubject) subject = continueSubject(previousSubject, subject);
+        let textStart: number;
+        if (subject) {
+          const lead = before.search(/\S/);
+          textStart = clause.start + subjectFrom + Math.max(0, lead);
+          // Skip separators and lead-in words the subject dropped, so the phrase starts at its name.
+          const raw = folded.slice(textStart, clause.start + at);
+          const firstChar = subject[0]!;
+          const offset = raw.indexOf(firstChar);
+          if (offset > 0) textStart += offset;
+          else textStart += raw.search(/[^、，,和及与\s]|$/);
+          carried = { subject, start: textStart };
+        } else if (carried) {
+          subject = carried.subject;
+          textStart = clause.start + subjectFrom + Math.max(0, before.search(/\S/));
+        } else continue;
+        previousSubject = subject;
+        subjectFrom = at + whole.length;
+
+        const { values, suffix: innerSuffix } = parseValueList(list!);
+        const suffix = tail ?? innerSuffix;
+        const absoluteAt = clause.start + at;
+        const yearPhrase = [...years].reverse().find((y) => y.at < absoluteAt);
+        const yearsHere = yearPhrase?.years ?? [];
+        const yearsAt = yearPhrase?.at;
+        const past = Boolean(already || perfect) || !aim;
+        // `到2025年…为40%` is a target; `2023年…为8.6/10万` a value reached.
+        const targetYear = /(到|至)\s*$/.test(folded.slice(Math.max(sentence.start, (yearsAt ?? 0) - 3), yearsAt ?? 0));
+        const comparator = comparatorOf(verb, suffix, past, yearsAt !== undefined && targetYear);
+        const phrase = { text: text.slice(textStart, clause.start + end), start: textStart };
+
+        const parts = splitParts(subject);
+        const emit = (name: string, q: (typeof values)[number], year: number | null) =>
+          targets.push({ indicator: normaliseIndicator(name), subject: name, comparator, ...q, year, ...phrase });
+        if (values.length > 1) {
+          if (parts.length === values.length) {
+            const names = completeParts(parts);
+            values.forEach((q, k) => emit(names[k]!, q, yearsHere.at(-1) ?? null));
+          } else if (yearsHere.length === values.length) {
+            values.forEach((q, k) => emit(subject, q, yearsHere[k]!));
+          }
+          // Otherwise the pairing is unclear: nothing is guessed, and the editor is told.
+          else options.warn?.(`${values.length} values for ${parts.length} names and ${yearsHere.length || 'no'} years, left unread: ${phrase.text}`);
+        } else {
+          const q = values[0]!;
+          const names = parts.length > 1 && parts.every(hasHead) ? completeParts(parts) : [subject];
+          const ys = yearsHere.length ? yearsHere : [null];
+          for (const name of names) for (const y of ys) emit(name, q, y);
+        }
+      }
+    }
+  }
+  return targets;
+}

@@ -1,0 +1,24 @@
+/**
+ * Words for a hidden Pagefind meta field, written so that a query finds them. Pagefind stores a
+ * meta value's words as they stand (split at spaces and punctuation), but cuts a query with the
+ * browser's word segmenter (Intl.Segmenter): 市卫健局 becomes 市|卫|健|局 and 婴幼儿照护 becomes
+ * 婴|幼儿|照护, and a page must hold every piece. So each word is written whole and also in the
+ * pieces the same segmenter (ICU, in Node and in Chromium alike) cuts it into.
+ */
+const segmenter = new Intl.Segmenter('zh-cn', { granularity: 'word' });
+
+/** The pieces a browser cuts `word` into, punctuation and spaces left out. */
+export const queryPieces = (word: string): string[] =>
+  [...segmenter.segment(word)].filter((s) => s.isWordLike).map((s) => s.segment);
+
+/** Each word and its pieces, once each, space-separated, in order of first appearance. */
+export function searchTokens(words: readonly string[]): string {
+  const out = new Set<string>();
+  for (const w of words) {
+    const word = w.trim();
+    if (!word) continue;
+    out.add(word);
+    for (const piece of queryPieces(word)) out.add(piece);
+  }
+  return [...out].join(' ');
+}
