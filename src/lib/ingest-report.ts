@@ -15,7 +15,7 @@ const lines = { lineStart: z.number().int(), lineEnd: z.number().int() };
 
 export const reportWarning = z.discriminatedUnion('code', [
   /** A plan or task list in which no goal or measure was recognised. */
-  z.object({ code: z.literal('no-items'), message: z.string() }),
+  z.object({ code: z.literal('no-items'), message: z.string(), reason: z.string().optional() }),
   /** A numbered list with numbers missing or printed twice (measures 1, 2, 4). */
   z.object({
     code: z.literal('numbering'),
@@ -32,6 +32,8 @@ export const reportWarning = z.discriminatedUnion('code', [
   z.object({ code: z.literal('missing-domains'), message: z.string(), population, domains: z.array(domainName) }),
   /** A domain with goals but no measures, or measures but no goals. */
   z.object({ code: z.literal('empty-list'), message: z.string(), domain: domainName, kind: itemKind }),
+  /** What a plan's or task list's recogniser could not read (scripts/lib/structure/notes.ts), in Chinese. */
+  z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain']) }),
   /** The text names no city and no sidecar gives one. */
   z.object({ code: z.literal('unknown-city'), message: z.string() }),
   /** Most of this document's text is also another document's. */
@@ -96,7 +98,7 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 export function warningText(w: ReportWarning, kind: keyof typeof DOCUMENT_KIND_LABEL): string {
   switch (w.code) {
     case 'no-items':
-      return `未识别出任何条目（${DOCUMENT_KIND_LABEL[kind]}），全文照原样发布`;
+      return `未识别出任何条目（${DOCUMENT_KIND_LABEL[kind]}），全文照原样发布${w.reason ? `：${w.reason}` : ''}`;
     case 'numbering': {
       const parts = [w.missing.length ? `缺少第 ${w.missing.join('、')} 条` : '', w.repeated.length ? `第 ${w.repeated.join('、')} 条出现两次` : ''].filter(Boolean);
       return `${w.list}（${ITEM_KIND_LABEL[w.kind]}）的编号${parts.join('，')}（${at(w)}）`;
@@ -107,6 +109,8 @@ export function warningText(w: ReportWarning, kind: keyof typeof DOCUMENT_KIND_L
       return `${w.population}规划未识别出这些领域：${w.domains.join('、')}`;
     case 'empty-list':
       return `${w.domain}没有${ITEM_KIND_LABEL[w.kind]}`;
+    case 'structure':
+      return w.message;
     case 'unknown-city':
       return '原文未写明城市，可在 .meta.json 中补充';
     case 'near-duplicate':

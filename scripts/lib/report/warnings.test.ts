@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { ingestDocument } from '../pipeline.ts';
 import { seedKb } from '../testing/seed-kb.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
@@ -140,5 +141,33 @@ describe('documentWarnings on the real seeds', () => {
     const warnings = documentWarnings(ingest(edited, 'fuxin.txt'));
     expect(warnings.find((w) => w.code === 'numbering')).toMatchObject({ list: '妇女与健康', kind: 'measure', missing: [5] });
     expect(warnings.find((w) => w.code === 'unassigned-text')).toMatchObject({ excerpt: expect.stringMatching(/^本领域的目标和措施如下/) });
+  });
+});
+
+describe('the recognisers\' own notes reach the editor', () => {
+  const variant = (name: string) => {
+    const file = new URL(`../structure/variants/fixtures/${name}`, import.meta.url);
+    return ingestDocument(name, readFileSync(file));
+  };
+
+  it('a plan with no numbered items says why no item was found', () => {
+    const warnings = documentWarnings(variant('plan-unnumbered.txt'));
+    const noItems = warnings.find((w) => w.code === 'no-items');
+    expect(noItems && 'reason' in noItems ? noItems.reason : undefined).toMatch(/编号条目|主要目标/);
+    expect(noItems?.message).toContain(noItems && 'reason' in noItems ? noItems.reason! : '?');
+  });
+
+  it('an excerpt whose list has no domain heading gets a structure warning naming the list', () => {
+    const warnings = documentWarnings(variant('national-excerpt-no-domain.txt'));
+    const structure = warnings.filter((w) => w.code === 'structure');
+    expect(structure.map((w) => w.code === 'structure' && w.note)).toContain('list-without-domain');
+    expect(structure[0]!.message).toMatch(/发展领域/);
+  });
+
+  it('the seeds\' plans and task lists give no structure warnings', async () => {
+    const kb = await seedKb();
+    const structured = kb.documents.filter((d) => d.kind === 'plan' || d.kind === 'tasklist');
+    expect(structured.length).toBeGreaterThan(0);
+    for (const doc of structured) expect(documentWarnings(doc).filter((w) => w.code === 'structure' || w.code === 'no-items'), doc.source).toEqual([]);
   });
 });

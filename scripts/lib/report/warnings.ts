@@ -7,6 +7,7 @@
  */
 import type { ReportWarning } from '../../../src/lib/ingest-report.ts';
 import { DOMAINS, STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
+import { structureNotes } from '../structure/recognise.ts';
 import { parseNumeral } from '../text/numerals.ts';
 import type { Block, DomainName, Item, ItemKind, KbDocument, Population } from '../types.ts';
 
@@ -30,12 +31,17 @@ const ITEM_KIND_EN: Record<ItemKind, string> = { goal: 'goals', measure: 'measur
 export function documentWarnings(doc: KbDocument, options: WarningOptions = WARNING_OPTIONS): ReportWarning[] {
   const structured = STRUCTURED_DOCUMENT_KINDS.has(doc.kind);
   const warnings: ReportWarning[] = [];
+  // What the recogniser itself could not read: why a plan has no items, lists outside a domain.
+  const notes = structured ? structureNotes(doc) : [];
   if (structured && doc.items.length === 0) {
+    const reason = notes.find((n) => n.code === 'no-items')?.message;
     warnings.push({
       code: 'no-items',
-      message: `no goals or measures recognised in this ${doc.kind}; it is published as plain text. Check that its domains and lists are headed as in the national outlines (（一）妇女与健康, 主要目标：, 策略措施：, 1.), or set "kind" in its sidecar if it is not a ${doc.kind}`,
+      ...(reason ? { reason } : {}),
+      message: `no goals or measures recognised in this ${doc.kind}; it is published as plain text. Check that its domains and lists are headed as in the national outlines (（一）妇女与健康, 主要目标：, 策略措施：, 1.), or set "kind" in its sidecar if it is not a ${doc.kind}${reason ? ` (${reason})` : ''}`,
     });
   }
+  for (const n of notes) if (n.code !== 'no-items') warnings.push({ code: 'structure', message: n.message, note: n.code });
   warnings.push(...numberingWarnings(doc.items, doc.blocks));
   if (structured && doc.items.length > 0) {
     warnings.push(...domainWarnings(doc.items));
