@@ -104,11 +104,22 @@ interface Line {
   text: string;
 }
 
-export function normalise(rawText: string): NormalisedText {
+/** What a source format knows about its text (see scripts/lib/formats/types.ts). */
+export interface NormaliseOptions {
+  /** The layout, when the format knows it (a Word paragraph is never a wrapped line). */
+  layout?: Layout;
+  /** 1-based lines known to be page furniture (a PDF's headers, found by their position). */
+  furniture?: Map<number, Removed['reason']>;
+  /** 1-based lines holding a table cell that continues the merged cell above it. */
+  mergedLines?: Set<number>;
+}
+
+export function normalise(rawText: string, options: NormaliseOptions = {}): NormalisedText {
   const lines = cleanText(rawText).split('\n');
-  const layout = detectLayout(lines);
+  const layout = options.layout ?? detectLayout(lines);
   const removed: Removed[] = [];
-  const furniture = layout === 'table' ? new Map() : findFurniture(lines);
+  const furniture: Map<number, Removed['reason']> = layout === 'table' ? new Map() : findFurniture(lines);
+  for (const [line, reason] of options.furniture ?? []) if (!furniture.has(line - 1)) furniture.set(line - 1, reason);
 
   const kept: Line[] = [];
   lines.forEach((raw, i) => {
@@ -126,7 +137,11 @@ export function normalise(rawText: string): NormalisedText {
   });
 
   const blocks = layout === 'table' ? tableBlocks(kept) : paragraphBlocks(kept, layout, lines);
-  return { blocks: blocks.map((b, index) => ({ ...b, index })), removed };
+  const merged = options.mergedLines;
+  return {
+    blocks: blocks.map((b, index) => (merged?.has(b.lineStart) && b.cells ? { ...b, index, mergedAbove: true } : { ...b, index })),
+    removed,
+  };
 }
 
 function tableBlocks(lines: Line[]): Omit<Block, 'index'>[] {
