@@ -21,6 +21,10 @@ export interface PdfLine {
   page: number;
   /** Baseline, from the top of the page, in points. */
   top: number;
+  /** Where the line's text ends, from the left of the page, and its font size, in points. */
+  left?: number;
+  right?: number;
+  size?: number;
   text: string;
 }
 
@@ -52,7 +56,13 @@ export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
   }
   const furniture = new Map<number, Removed['reason']>();
   for (const [index, reason] of findPdfFurniture(pages)) furniture.set(index + 1, reason);
-  return { text: lines.map((l) => l.text).join('\n'), encoding: 'pdf', furniture };
+  const full = fullLines(pages);
+  const fullLines1 = new Set([...full].map((i) => i + 1));
+  const paragraphStarts = new Set([...indentedLines(pages)].map((i) => i + 1));
+  // Most lines running to the margin: paragraphs wrapped at the page width, to be rejoined.
+  const body = lines.length - furniture.size;
+  const layout = body > 0 && full.size / body >= 0.3 ? 'wrapped' : 'lines';
+  return { text: lines.map((l) => l.text).join('\n'), encoding: 'pdf', layout, furniture, fullLines: fullLines1, paragraphStarts };
 }
 
 async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
@@ -89,9 +99,13 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
       const items = content.items.flatMap((item) =>
         'str' in item && item.str.trim() !== ''
           ? [{ text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) || item.height || 10 }]
+          : 'str' in item && item.str !== '' && item.width > 0
+            ? // A space drawn as a glyph of its own: it separates words (`15 分钟`).
+              [{ text: ' ', x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) || item.height || 10 }]
           : [],
       );
-      pages.push({ height: top!, lines: buildLines(items).map((l) => ({ page: n, top: top! - l.y, text: l.text })) });
+      const lines = buildLines(items).filter((l) => l.text !== '');
+      pages.push({ height: top!, lines: lines.map((l) => ({ page: n, top: top! - l.y, left: l.left, right: l.right, size: l.size, text: l.text })) });
       page.cleanup();
     }
     return pages;
@@ -113,7 +127,7 @@ interface TextItem {
  * line, read left to right. A gap wider than a third of a character becomes a space only
  * between Latin letters or digits; Chinese text has no spaces between its characters.
  */
-export function buildLines(items: TextItem[]): { y: number; text: string }[] {
+export function buildLines(items: TextItem[]): { y: number; left: number; right: number; size: number; text: string }[] {
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: { y: number; size: number; items: TextItem[] }[] = [];
   for (const item of sorted) {
@@ -131,43 +145,107 @@ export function buildLines(items: TextItem[]): { y: number; text: string }[] {
         const gap = item.x - end;
         if (text && gap > item.size / 3 && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(item.text)) text += ' ';
         text += item.text;
-        end = item.x + item.width;
+        if (item.text.trim()) end = item.x + item.width;
       }
-      return { y: line.y, text: text.trim() };
+      return { y: line.y, left: items.find((i) => i.text.trim())?.x ?? 0, right: end, size: line.size, text: text.replace(/\s+/g, ' ').trim() };
     });
 }
 
 /**
- * Running headers, footers and page numbers, by position and repetition: among the first and
- * last lines of each page, a line that is a page number, or whose text (digits aside)
- * stands at the same edge on at least half the pages (two at least). Body text that merely
- * repeats (`同志们：`, a department's name) is not at a page's edge on most pages.
- * Returns indexes into the document's lines (all pages, in order).
+ * Running headers, footers and page numbers, by position and repetition. Working inwards
+ * from each edge of every page (the first line, then the second if the first was
+ * furniture and it stands apart from the body; likewise from the last line), a line is
+ * furniture when it is a page number, or
+ * when its text (digits aside) stands at that place on at least half the pages (two at
+ * least). Body text that merely repeats (`同志们：`, a department's name) is not at the very
+ * edge of most pages. Returns indexes into the document's lines (all pages, in order).
  */
 export function findPdfFurniture(pages: PdfPage[]): Map<number, Removed['reason']> {
-  const candidates: { index: number; edge: 'top' | 'bottom'; key: string; line: PdfLine }[] = [];
+  const furniture = new Map<number, Removed['reason']>();
+  const offsets: number[] = [];
+  pages.reduce((offset, page) => (offsets.push(offset), offset + page.lines.length), 0);
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  for (let depth = 0; depth < EDGE_LINES; depth++) {
+    const candidates: { index: number; key: string; text: string; page: number }[] = [];
+    pages.forEach((page, p) => {
+      const n = page.lines.length;
+      for (const [edge, i] of [['top', depth], ['bottom', n - 1 - depth]] as const) {
+        if (i < 0 || i >= n) continue;
+        // Deeper lines count only under furniture: a header of two lines, a footer above a page number.
+        const outer = edge === 'top' ? i - 1 : i + 1;
+        if (depth > 0 && !furniture.has(offsets[p]! + outer)) continue;
+        // …and set apart from the body: a wider gap to the next line inwards than between body lines.
+        const inner = page.lines[edge === 'top' ? i + 1 : i - 1];
+        if (depth > 0 && (!inner || Math.abs(inner.top - page.lines[i]!.top) <= 1.5 * lineGap(page))) continue;
+        const text = page.lines[i]!.text.trim();
+        candidates.push({ index: offsets[p]! + i, key: `${edge}${depth}:${text.replace(/\s+/g, '').replace(/[0-9]+/g, '#')}`, text, page: p });
+      }
+    });
+    const pagesWith = new Map<string, Set<number>>();
+    for (const c of candidates) pagesWith.set(c.key, (pagesWith.get(c.key) ?? new Set()).add(c.page));
+    for (const c of candidates) {
+      const repeats = (pagesWith.get(c.key)?.size ?? 0) >= needed;
+      // A bare number counts as a page number only where numbers repeat at that edge.
+      if (PAGE_NUMBER.test(c.text) && (repeats || !/^[0-9]+$/.test(c.text))) furniture.set(c.index, 'page-number');
+      else if (repeats && c.text.length <= 40) furniture.set(c.index, 'running-header');
+    }
+  }
+  return new Map([...furniture].sort((a, b) => a[0] - b[0]));
+}
+
+/** The usual distance between the baselines of consecutive lines on a page. */
+function lineGap(page: PdfPage): number {
+  const gaps = page.lines.slice(1).map((l, i) => l.top - page.lines[i]!.top).filter((g) => g > 0).sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)] ?? Infinity;
+}
+
+/**
+ * Indexes (into all pages' lines) of the lines that end at the right margin of the text:
+ * within two and a half characters of where most full lines end on that page. A line of a
+ * wrapped paragraph ends there; a paragraph's last line, a heading or a title ends short.
+ */
+export function fullLines(pages: PdfPage[]): Set<number> {
+  const full = new Set<number>();
+  // The margin: where the longer lines end (a high percentile, so that one wide line does not
+  // move it), per page (odd and even pages may have different margins) when a page has
+  // enough lines to tell, else over the whole document.
+  const p90 = (lines: PdfLine[]) => {
+    const rights = lines.map((l) => l.right ?? 0).sort((a, b) => a - b);
+    return rights[Math.floor(rights.length * 0.9)] ?? 0;
+  };
+  const documentMargin = p90(pages.flatMap((p) => p.lines));
   let offset = 0;
   for (const page of pages) {
-    page.lines.forEach((line, i) => {
-      const edge = i < EDGE_LINES ? 'top' : i >= page.lines.length - EDGE_LINES ? 'bottom' : undefined;
-      if (edge) candidates.push({ index: offset + i, edge, key: `${edge}:${line.text.replace(/\s+/g, '').replace(/[0-9]+/g, '#')}`, line });
+    const margin = page.lines.length >= 8 ? p90(page.lines) : documentMargin;
+    page.lines.forEach((l, i) => {
+      // Two characters and a half: a line may end short where a closing mark may not start the next (`圈”`).
+      if (l.right !== undefined && l.right >= margin - 2.5 * (l.size ?? 10)) full.add(offset + i);
     });
     offset += page.lines.length;
   }
-  const pagesWith = new Map<string, Set<number>>();
-  for (const c of candidates) {
-    const set = pagesWith.get(c.key) ?? new Set();
-    set.add(c.line.page);
-    pagesWith.set(c.key, set);
+  return full;
+}
+
+/**
+ * Indexes of lines that start right of the text's left edge by a character or more: the
+ * first line of a paragraph in Chinese documents (indented two characters), a centred title.
+ * The edge is where most lines start on the page (or in the document, on a page of few lines).
+ */
+export function indentedLines(pages: PdfPage[]): Set<number> {
+  const edge = (lines: PdfLine[]) => {
+    const counts = new Map<number, number>();
+    for (const l of lines) if (l.left !== undefined) counts.set(Math.round(l.left), (counts.get(Math.round(l.left)) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  };
+  const documentEdge = edge(pages.flatMap((p) => p.lines));
+  const indented = new Set<number>();
+  let offset = 0;
+  for (const page of pages) {
+    const left = (page.lines.length >= 8 ? edge(page.lines) : undefined) ?? documentEdge;
+    page.lines.forEach((l, i) => {
+      if (left !== undefined && l.left !== undefined && l.left >= left + (l.size ?? 10)) indented.add(offset + i);
+    });
+    offset += page.lines.length;
   }
-  const needed = Math.max(2, Math.ceil(pages.length / 2));
-  const furniture = new Map<number, Removed['reason']>();
-  for (const c of candidates) {
-    const pageNumber = PAGE_NUMBER.test(c.line.text.trim());
-    const repeats = (pagesWith.get(c.key)?.size ?? 0) >= needed;
-    // A bare number counts as a page number only where numbers repeat at that edge.
-    if (pageNumber && (repeats || !/^[0-9]+$/.test(c.line.text.trim()))) furniture.set(c.index, 'page-number');
-    else if (repeats && c.line.text.trim().length <= 40) furniture.set(c.index, 'running-header');
-  }
-  return furniture;
+  return indented;
 }

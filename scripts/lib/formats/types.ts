@@ -18,6 +18,10 @@ export interface SourceText {
    * down from the row above (Word's w:vMerge): the same content as the cell above it.
    */
   mergedLines?: Set<number>;
+  /** Lines (1-based) that reach the right margin (a PDF's wrapped lines), by position. */
+  fullLines?: Set<number>;
+  /** Lines (1-based) that begin a paragraph by their indentation (a PDF's first lines). */
+  paragraphStarts?: Set<number>;
 }
 
 /** A file that cannot be read in its format: the problem, and what the editor can do. */
