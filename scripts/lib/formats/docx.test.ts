@@ -1,10 +1,14 @@
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import { zipSync, strToU8 } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Printing and reading whole documents takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 import { ingestDocument } from '../pipeline.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
 import { docxToText, formatNumber, readDocx } from './docx.ts';
 import { readSource } from './index.ts';
+import { keyTaskDocx as mergedTable } from '../testing/formats.ts';
 import type { Item } from '../types.ts';
 
 /**
@@ -139,35 +143,6 @@ describe('a key-task list in Word (seed 003 as .docx)', () => {
     expect(text.split('\n').filter((l) => l === '妇女与健康')).toHaveLength(1); // the merged domain cell is printed once
   });
 });
-
-/** A small key-task table with every kind of merge, written with the docx package. */
-async function mergedTable(): Promise<Uint8Array> {
-  const p = (text: string) => new Paragraph(text);
-  const cell = (texts: string[], extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) => new TableCell({ children: texts.map(p), ...extra });
-  const restart = { verticalMerge: VerticalMergeType.RESTART };
-  const cont = { verticalMerge: VerticalMergeType.CONTINUE };
-  const doc = new Document({
-    sections: [
-      {
-        children: [
-          p('某市儿童发展规划（2021—2030年）重点任务清单'),
-          new Table({
-            rows: [
-              new TableRow({ children: ['发展领域', '主要目标', '策略措施', '牵头部门', '配合部门'].map((t) => cell([t])) }),
-              new TableRow({ children: [cell(['儿童与健康'], restart), cell(['1.儿童健康水平不断提高。'], restart), cell(['1.加强儿童医疗保健。']), cell(['市卫健局', '市医保局'], restart), cell(['市妇联，市教育局'])] }),
-              new TableRow({ children: [cell([''], cont), cell([''], cont), cell(['2.提升儿童营养水平。']), cell([''], cont), cell(['市市场监管局'])] }),
-              // A row spanning the table: a note, kept as text, with the grid kept for the rows after it.
-              new TableRow({ children: [cell(['说明：以下为儿童与安全领域'], { columnSpan: 5 })] }),
-              new TableRow({ children: [cell(['儿童与安全'], restart), cell(['1.儿童伤害死亡率下降。'], restart), cell(['1.预防儿童溺水。']), cell(['市教育局']), cell(['市应急局'], restart)] }),
-              new TableRow({ children: [cell([''], cont), cell([''], cont), cell(['2.加强道路交通安全。']), cell(['市公安局']), cell([''], cont)] }),
-            ],
-          }),
-        ],
-      },
-    ],
-  });
-  return new Uint8Array(await Packer.toBuffer(doc));
-}
 
 describe('readDocx on merged cells', () => {
   it('carries a department cell merged down over several measures to each of them', async () => {

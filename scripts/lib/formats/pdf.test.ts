@@ -1,46 +1,15 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Printing and reading whole documents takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 import { ingestDocument } from '../pipeline.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
 import type { Item } from '../types.ts';
 import { readSource } from './index.ts';
+import { CJK_FONT, printPdf } from '../testing/formats.ts';
 import { buildLines, findPdfFurniture, pdfToText } from './pdf.ts';
-
-/**
- * PDF fixtures are printed here with pdfkit (an independent PDF writer) in a CJK font that
- * Debian's fonts-noto-cjk installs (the CI script installs it for the browser tests too).
- */
-const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
-const CJK_FONT_NAME = 'NotoSerifCJKsc-Regular';
-
-interface PrintOptions {
-  header?: string;
-  pageNumbers?: boolean;
-  userPassword?: string;
-}
-
-/** Paragraphs → an A4 PDF: first lines indented, a running header from page 2, `- n -` at the foot. */
-function printPdf(paragraphs: string[], options: PrintOptions = {}): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 80, right: 80 }, bufferPages: true, userPassword: options.userPassword });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
-  doc.font(CJK_FONT, CJK_FONT_NAME).fontSize(14);
-  for (const p of paragraphs) doc.text(p, { indent: 28, lineGap: 6 });
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const margins = doc.page.margins;
-    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
-    doc.fontSize(10);
-    if (options.header && i > 0) doc.text(options.header, 80, 50, { width: doc.page.width - 160, align: 'center', lineBreak: false });
-    if (options.pageNumbers) doc.text(`- ${i + 1} -`, 80, doc.page.height - 60, { width: doc.page.width - 160, align: 'center', lineBreak: false });
-    doc.page.margins = margins;
-  }
-  doc.end();
-  return done;
-}
 
 /**
  * Goals and measures per domain, text compared without white space: a PDF drops the space
@@ -81,7 +50,7 @@ describe.skipIf(!existsSync(CJK_FONT))('a plan printed as PDF (a section of seed
     expect([...domains]).toEqual(expect.arrayContaining(['妇女与健康', '妇女与教育', '妇女与经济']));
     expect(perDomain(fromText.items).length).toBeGreaterThan(40);
     expect(perDomain(fromPdf.items)).toEqual(perDomain(fromText.items));
-  }, 120_000);
+  });
 });
 
 describe.skipIf(!existsSync(CJK_FONT))('PDFs that cannot be read', () => {

@@ -59,9 +59,9 @@ export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
   const full = fullLines(pages);
   const fullLines1 = new Set([...full].map((i) => i + 1));
   const paragraphStarts = new Set([...indentedLines(pages)].map((i) => i + 1));
-  // Most lines running to the margin: paragraphs wrapped at the page width, to be rejoined.
-  const body = lines.length - furniture.size;
-  const layout = body > 0 && full.size / body >= 0.3 ? 'wrapped' : 'lines';
+  // A PDF's lines are wrapped at the page width: rejoined where they run to the margin, as
+  // known from their positions (a short line or an indented one starts afresh).
+  const layout = 'wrapped';
   return { text: lines.map((l) => l.text).join('\n'), encoding: 'pdf', layout, furniture, fullLines: fullLines1, paragraphStarts };
 }
 
