@@ -82,20 +82,23 @@ async function seedAsDocx(): Promise<Uint8Array> {
         goals = { next: 1, instance: ++instance };
         measures = { next: 1, instance: ++instance };
       }
-      const merged = (cell: Cell, paragraphs: Paragraph[]) =>
+      const merged = (paragraphs: Paragraph[]) =>
         new TableCell({
           children: startsDomain ? (paragraphs.length ? paragraphs : [new Paragraph('')]) : [new Paragraph('')],
           verticalMerge: startsDomain ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE,
         });
-      const departments = (cell: Cell) => cell.flatMap((l) => l.split('、')).filter(Boolean).map((d) => new Paragraph(d));
+      const departments = (cell: Cell) => {
+        const names = cell.flatMap((l) => l.split('、')).filter(Boolean);
+        return new TableCell({ children: names.length ? names.map((d) => new Paragraph(d)) : [new Paragraph('')] });
+      };
       rows.push(
         new TableRow({
           children: [
-            merged(domain!, domain!.map((l) => new Paragraph(l))),
-            merged(goal!, numbered(goal!, 'goals', goals)),
+            merged(domain!.map((l) => new Paragraph(l))),
+            merged(numbered(goal!, 'goals', goals)),
             new TableCell({ children: numbered(measure!, 'measures', measures).concat(measure!.length ? [] : [new Paragraph('')]) }),
-            new TableCell({ children: [...departments(lead!), new Paragraph('')].slice(0, Math.max(1, departments(lead!).length)) }),
-            new TableCell({ children: [...departments(partner!), new Paragraph('')].slice(0, Math.max(1, departments(partner!).length)) }),
+            departments(lead!),
+            departments(partner!),
           ],
         }),
       );
