@@ -234,6 +234,17 @@ describe('readDocx on paragraphs', () => {
   });
 });
 
+describe('readDocx on content controls', () => {
+  it('reads paragraphs, rows and cells wrapped in content controls', () => {
+    const cell = (text: string) => `<w:tc>${para(text)}</w:tc>`;
+    const body =
+      `<w:sdt><w:sdtContent>${para('标题')}</w:sdtContent></w:sdt>` +
+      `<w:tbl><w:tr>${cell('发展领域')}<w:sdt><w:sdtContent>${cell('主要目标')}</w:sdtContent></w:sdt></w:tr>` +
+      `<w:sdt><w:sdtContent><w:tr>${cell('儿童与健康')}${cell('1.目标。')}</w:tr></w:sdtContent></w:sdt></w:tbl>`;
+    expect(docxToText(rawDocx(body)).text.split('\n')).toEqual(['标题', '\t发展领域', '\t主要目标', '', '\t儿童与健康', '\t1.目标。', '']);
+  });
+});
+
 describe('files that are not readable .docx', () => {
   it('names the file, the problem and the fix', async () => {
     await expect(readSource('plan.docx', new TextEncoder().encode('not a zip at all'))).rejects.toThrow(/^plan\.docx: cannot be opened as a \.docx .*save it again as \.docx/);

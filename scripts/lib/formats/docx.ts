@@ -143,6 +143,13 @@ function first(el: Element | null | undefined, ...path: string[]): Element | und
   return at;
 }
 
+/** Children named `name`, also inside content controls (w:sdt) and custom XML that wrap rows or cells. */
+function wrapped(el: Element, name: string): Element[] {
+  return children(el).flatMap((c) =>
+    c.localName === name ? [c] : c.localName === 'sdt' ? wrapped(first(c, 'sdtContent') ?? c, name) : c.localName === 'customXml' ? wrapped(c, name) : [],
+  );
+}
+
 function val(el: Element | undefined): string | undefined {
   return el?.getAttributeNS(W, 'val') || undefined;
 }
@@ -153,7 +160,8 @@ function bodyBlocks(container: Element, numbering: Numbering): DocxBlock[] {
   for (const el of children(container)) {
     if (el.localName === 'p') blocks.push({ kind: 'paragraph', text: paragraphText(el, numbering) });
     else if (el.localName === 'tbl') blocks.push(readTable(el, numbering));
-    else if (el.localName === 'sdt') blocks.push(...bodyBlocks(first(el, 'sdtContent')!, numbering));
+    else if (el.localName === 'sdt') blocks.push(...bodyBlocks(first(el, 'sdtContent') ?? el, numbering));
+    else if (el.localName === 'customXml') blocks.push(...bodyBlocks(el, numbering));
   }
   return blocks;
 }
@@ -196,10 +204,10 @@ function paragraphText(p: Element, numbering: Numbering): string {
 
 function readTable(tbl: Element, numbering: Numbering): DocxTable {
   const rows: DocxCell[][] = [];
-  for (const tr of children(tbl, 'tr')) {
+  for (const tr of wrapped(tbl, 'tr')) {
     const row: DocxCell[] = [];
     let column = Number(val(first(tr, 'trPr', 'gridBefore')) ?? 0);
-    for (const tc of children(tr, 'tc')) {
+    for (const tc of wrapped(tr, 'tc')) {
       const span = Math.max(1, Number(val(first(tc, 'tcPr', 'gridSpan')) ?? 1));
       const vMerge = first(tc, 'tcPr', 'vMerge');
       const continued = vMerge !== undefined && (val(vMerge) ?? 'continue') === 'continue';
