@@ -234,6 +234,18 @@ describe('readDocx on paragraphs', () => {
   });
 });
 
+describe('readDocx on text boxes', () => {
+  it('keeps the text of a text box once, after its paragraph, though Word writes it twice', () => {
+    const mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+    const box = (text: string) => `<w:txbxContent>${para(text)}</w:txbxContent>`;
+    const body =
+      `<w:p><w:r><w:t>正文</w:t></w:r><w:r><mc:AlternateContent ${mc}><mc:Choice Requires="wps"><w:drawing>${box('附件1')}</w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict>${box('附件1')}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` +
+      `<w:p><w:r><w:pict>${box('仅在文本框中')}</w:pict></w:r></w:p>`;
+    expect(docxToText(rawDocx(body)).text.split('\n')).toEqual(['正文', '附件1', '仅在文本框中']);
+  });
+});
+
 describe('readDocx on content controls', () => {
   it('reads paragraphs, rows and cells wrapped in content controls', () => {
     const cell = (text: string) => `<w:tc>${para(text)}</w:tc>`;

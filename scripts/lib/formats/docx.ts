@@ -176,6 +176,9 @@ function paragraphText(p: Element, numbering: Numbering): string {
         case 'del': // tracked deletions are not the document's text
         case 'instrText': // field codes (`PAGE`, `TOC \o`), not text
         case 'fldData':
+        case 'drawing': // text boxes in shapes: read by textBoxes(), once
+        case 'pict':
+        case 'txbxContent':
           break;
         case 't':
           text += child.textContent ?? '';
@@ -199,7 +202,34 @@ function paragraphText(p: Element, numbering: Numbering): string {
     }
   };
   walk(p);
-  return numbering.label(p) + text;
+  const own = numbering.label(p) + text;
+  // Text boxes anchored in the paragraph (drawn shapes, not W children) follow it as lines of their own.
+  const boxes = textBoxes(p)
+    .flatMap((box) => bodyBlocks(box, numbering).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.flatMap((r) => r.flatMap((c) => (c.continued ? [] : c.paragraphs))))))
+    .filter((t) => t.trim() !== '');
+  // A paragraph that only anchors a box is not an empty line of its own.
+  return (own === '' && boxes.length > 0 ? boxes : [own, ...boxes]).join('\n');
+}
+
+const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+/**
+ * The text boxes (w:txbxContent) anchored in a paragraph, outermost only. Word writes each
+ * box twice, as a DrawingML shape (mc:Choice) and as VML for old readers (mc:Fallback): the
+ * fallback copy is skipped.
+ */
+function textBoxes(p: Element): Element[] {
+  const boxes: Element[] = [];
+  const all = p.getElementsByTagNameNS(W, 'txbxContent');
+  for (let i = 0; i < all.length; i++) {
+    const box = all[i]!;
+    let nested = false;
+    for (let at = box.parentNode as Element | null; at && at !== p; at = at.parentNode as Element | null) {
+      if ((at.namespaceURI === MC && at.localName === 'Fallback') || (at.namespaceURI === W && at.localName === 'txbxContent')) nested = true;
+    }
+    if (!nested) boxes.push(box);
+  }
+  return boxes;
 }
 
 function readTable(tbl: Element, numbering: Numbering): DocxTable {

@@ -1,7 +1,5 @@
 import path from 'node:path';
 import { decode } from '../decode.ts';
-import { docxToText } from './docx.ts';
-import { pdfToText } from './pdf.ts';
 import { SourceFormatError, type SourceText } from './types.ts';
 
 export { SourceFormatError, type SourceText } from './types.ts';
@@ -14,8 +12,9 @@ export { SourceFormatError, type SourceText } from './types.ts';
 const READERS: Record<string, (bytes: Uint8Array, name: string) => SourceText | Promise<SourceText>> = {
   '.txt': (bytes, name) => decode(bytes, name),
   '.md': (bytes, name) => decode(bytes, name),
-  '.docx': (bytes) => docxToText(bytes),
-  '.pdf': (bytes) => pdfToText(bytes),
+  // Loaded on first use: an ingest of text files does not pay for the XML and PDF libraries.
+  '.docx': async (bytes) => (await import('./docx.ts')).docxToText(bytes),
+  '.pdf': async (bytes) => (await import('./pdf.ts')).pdfToText(bytes),
 };
 
 /** Extensions of the files the ingest reads. */

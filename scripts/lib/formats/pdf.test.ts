@@ -65,6 +65,22 @@ describe.skipIf(!existsSync(CJK_FONT))('PDFs that cannot be read', () => {
     await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf: has no text layer \(0 characters of text on 2 page\(s\).*run OCR/);
   });
 
+  it('a scan whose only text is a stamped header and page numbers is still a scan', async () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+    doc.font(CJK_FONT, 'NotoSerifCJKsc-Regular');
+    for (let n = 1; n <= 30; n++) {
+      if (n > 1) doc.addPage();
+      doc.fillColor('#000').fontSize(10).text('某市人民政府办公室档案扫描件', 80, 40, { lineBreak: false });
+      doc.rect(80, 80, 300, 400).fill('#888');
+      doc.fillColor('#000').text(`- ${n} -`, 280, 780, { lineBreak: false });
+    }
+    doc.end();
+    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf: has no text layer \(0 characters of text on 30 page\(s\)/);
+  });
+
   it('an encrypted PDF', async () => {
     const pdf = await printPdf(['妇女与健康。'], { userPassword: 'secret' });
     await expect(readSource('locked.pdf', pdf)).rejects.toThrow(/^locked\.pdf: is password-protected .*without a password/);

@@ -21,7 +21,7 @@ export interface PdfLine {
   page: number;
   /** Baseline, from the top of the page, in points. */
   top: number;
-  /** Where the line's text ends, from the left of the page, and its font size, in points. */
+  /** Where the line's text starts and ends, from the left of the page, and its font size, in points. */
   left?: number;
   right?: number;
   size?: number;
@@ -40,7 +40,10 @@ const PAGE_NUMBER = /^(?:[-—–－]\s*[0-9]{1,4}\s*[-—–－]|第\s*[0-9]{1,
 export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
   const pages = await readPages(bytes);
   const lines = pages.flatMap((p) => p.lines);
-  const visible = lines.reduce((n, l) => n + l.text.replace(/\s/g, '').length, 0);
+  const furniture = new Map<number, Removed['reason']>();
+  for (const [index, reason] of findPdfFurniture(pages)) furniture.set(index + 1, reason);
+  // A scan may carry a little text (a stamped page number or header): count the body's.
+  const visible = lines.reduce((n, l, i) => n + (furniture.has(i + 1) ? 0 : l.text.replace(/\s/g, '').length), 0);
   if (visible < 10 * pages.length && visible < 200) {
     throw new SourceFormatError(
       `has no text layer (${visible} characters of text on ${pages.length} page(s): a scan or an image)`,
@@ -48,14 +51,12 @@ export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
     );
   }
   const unreadable = lines.reduce((n, l) => n + (l.text.match(/[\uE000-\uF8FF\uFFFD]/g)?.length ?? 0), 0);
-  if (unreadable / visible > 0.05) {
+  if (unreadable > 0.05 * visible) {
     throw new SourceFormatError(
       `has a text layer that cannot be read as characters (${unreadable} of ${visible} are private-use or unknown glyphs: fonts without a Unicode mapping)`,
       'export the PDF again from the original document, run OCR on it, or save the document as .txt, and rebuild',
     );
   }
-  const furniture = new Map<number, Removed['reason']>();
-  for (const [index, reason] of findPdfFurniture(pages)) furniture.set(index + 1, reason);
   const full = fullLines(pages);
   const fullLines1 = new Set([...full].map((i) => i + 1));
   const paragraphStarts = new Set([...indentedLines(pages)].map((i) => i + 1));
@@ -69,16 +70,16 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   const task = getDocument({
-      // PDF.js takes ownership of (detaches) the buffer it is given: give it a copy.
-      data: new Uint8Array(bytes),
-      cMapUrl: `${PDFJS_DIR}/cmaps/`,
-      cMapPacked: true,
-      standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
-      wasmUrl: `${PDFJS_DIR}/wasm/`,
-      disableFontFace: true,
-      useSystemFonts: false,
-      verbosity: 0,
-    });
+    // PDF.js takes ownership of (detaches) the buffer it is given: give it a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: `${PDFJS_DIR}/cmaps/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${PDFJS_DIR}/standard_fonts/`,
+    wasmUrl: `${PDFJS_DIR}/wasm/`,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   try {
     doc = await task.promise;
   } catch (error) {
@@ -96,14 +97,13 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
       const page = await doc.getPage(n);
       const [, , , top] = page.view;
       const content = await page.getTextContent();
-      const items = content.items.flatMap((item) =>
-        'str' in item && item.str.trim() !== ''
-          ? [{ text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) || item.height || 10 }]
-          : 'str' in item && item.str !== '' && item.width > 0
-            ? // A space drawn as a glyph of its own: it separates words (`15 分钟`).
-              [{ text: ' ', x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, size: Math.hypot(item.transform[2] as number, item.transform[3] as number) || item.height || 10 }]
-          : [],
-      );
+      const items: TextItem[] = [];
+      for (const item of content.items) {
+        // Blank items are kept only when they take room: a space drawn as a glyph of its own separates words (`15 分钟`).
+        if (!('str' in item) || item.str === '' || (item.str.trim() === '' && !(item.width > 0))) continue;
+        const [, , c, d, x, y] = item.transform as number[];
+        items.push({ text: item.str.trim() === '' ? ' ' : item.str, x: x!, y: y!, width: item.width, size: Math.hypot(c!, d!) || item.height || 10 });
+      }
       const lines = buildLines(items).filter((l) => l.text !== '');
       pages.push({ height: top!, lines: lines.map((l) => ({ page: n, top: top! - l.y, left: l.left, right: l.right, size: l.size, text: l.text })) });
       page.cleanup();
