@@ -77,8 +77,10 @@ export function readDocx(bytes: Uint8Array): DocxBlock[] {
 export function docxToText(bytes: Uint8Array): SourceText {
   const lines: string[] = [];
   const mergedLines = new Set<number>();
+  const paragraphStarts = new Set<number>();
   for (const block of readDocx(bytes)) {
     if (block.kind === 'paragraph') {
+      paragraphStarts.add(lines.length + 1);
       lines.push(...block.text.split('\n'));
       continue;
     }
@@ -105,9 +107,10 @@ export function docxToText(bytes: Uint8Array): SourceText {
       lines.push('');
     }
   }
-  // A Word paragraph is a paragraph: never rejoined like the wrapped lines of a PDF print.
+  // A Word paragraph is a paragraph: never rejoined like the wrapped lines of a PDF print,
+  // nor joined to the one before it (a line break inside one may still be rejoined).
   const layout = detectLayout(lines) === 'wrapped' ? 'lines' : detectLayout(lines);
-  return { text: lines.join('\n'), encoding: 'docx', layout, mergedLines };
+  return { text: lines.join('\n'), encoding: 'docx', layout, mergedLines, paragraphStarts };
 }
 
 /** A cell's later paragraph must not start with a tab, or it would read as a new cell. */

@@ -9,7 +9,7 @@ import { SEED, seedText } from '../testing/seeds.ts';
 import type { Item } from '../types.ts';
 import { readSource } from './index.ts';
 import { CJK_FONT, printPdf } from '../testing/formats.ts';
-import { buildLines, findPdfFurniture, pdfToText } from './pdf.ts';
+import { buildLines, findPdfFurniture, fullLines, indentedLines, pdfToText } from './pdf.ts';
 
 /**
  * Goals and measures per domain, text compared without white space: a PDF drops the space
@@ -44,6 +44,10 @@ describe.skipIf(!existsSync(CJK_FONT))('a plan printed as PDF (a section of seed
     expect(fromPdf.removed.filter((r) => r.reason === 'running-header').map((r) => r.text)).toEqual(Array(pages - 1).fill('阜新市人民政府规范性文件'));
     // Headings next to a page break stay (`主要目标：` repeats, but in the body).
     expect(fromPdf.blocks.filter((b) => b.text === '主要目标：').length).toBe(fromText.blocks.filter((b) => b.text === '主要目标：').length);
+
+    // Lossless: the blocks and the removed furniture hold every character of the PDF's text.
+    const chars = (t: string) => [...t.replace(/\s+/g, '')].sort().join('');
+    expect(chars(fromPdf.blocks.map((b) => b.text).join('') + fromPdf.removed.map((r) => r.text).join(''))).toBe(chars(read.text));
 
     expect(fromPdf.kind).toBe('plan');
     const domains = new Set(fromText.items.map((i) => i.domain));
@@ -119,6 +123,18 @@ describe('findPdfFurniture', () => {
       ['某市人民政府规范性文件', 'running-header'],
       ['- 3 -', 'page-number'],
     ]);
+  });
+});
+
+describe('fullLines and indentedLines', () => {
+  it('tell wrapped lines by where they end, and paragraph starts by their indent', () => {
+    // A paragraph's first line indented two characters, lines of the paragraph to the margin (515), its last line short.
+    const line = (left: number, right: number, i: number) => ({ page: 1, top: 100 + i * 20, left, right, size: 14, text: 'x' });
+    const lines = [[108, 515], [80, 514], [80, 490], [80, 300], [108, 515], [80, 200], [200, 380], [80, 515], [80, 515]].map(([l, r], i) => line(l!, r!, i));
+    const pages = [{ height: 842, lines }];
+    // 490 ends two characters short of the margin (a closing mark moved to the next line): still full.
+    expect([...fullLines(pages)]).toEqual([0, 1, 2, 4, 7, 8]);
+    expect([...indentedLines(pages)]).toEqual([0, 4, 6]);
   });
 });
 
