@@ -278,3 +278,16 @@ describe('a Word document read as text loses nothing', () => {
     expect(chars(read.text.replace(/、/g, ''))).toBe(chars(seed));
   });
 });
+
+describe('a plan in Word (seed 001 as .docx)', () => {
+  it('gives the same items as the text version, one Word paragraph per paragraph of the text', async () => {
+    const fromText = ingestDocument(SEED.fuxinPlans, new TextEncoder().encode(seedText(SEED.fuxinPlans)));
+    const doc = new Document({ sections: [{ children: fromText.blocks.map((b) => new Paragraph(b.text)) }] });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const name = SEED.fuxinPlans.replace(/\.txt$/, '.docx');
+    const fromWord = ingestDocument(name, bytes, undefined, await readSource(name, bytes));
+    expect(fromText.items.length).toBeGreaterThan(300);
+    expect(summary(fromWord.items)).toEqual(summary(fromText.items));
+    expect([fromWord.kind, fromWord.city, fromWord.date, fromWord.docNumber]).toEqual([fromText.kind, fromText.city, fromText.date, fromText.docNumber]);
+  });
+});
