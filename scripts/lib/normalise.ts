@@ -117,7 +117,7 @@ export interface NormaliseOptions {
    * a wrapped line continues its paragraph, whatever its count of characters.
    */
   fullLines?: Set<number>;
-  /** 1-based lines that begin a paragraph by their indentation (PDF): never a continuation. */
+  /** 1-based lines that begin a paragraph (a PDF line's indent, a Word paragraph): never a continuation. */
   paragraphStarts?: Set<number>;
 }
 

@@ -20,7 +20,7 @@ export interface SourceText {
   mergedLines?: Set<number>;
   /** Lines (1-based) that reach the right margin (a PDF's wrapped lines), by position. */
   fullLines?: Set<number>;
-  /** Lines (1-based) that begin a paragraph by their indentation (a PDF's first lines). */
+  /** Lines (1-based) that begin a paragraph: a Word paragraph, a PDF line indented like a paragraph's first. */
   paragraphStarts?: Set<number>;
 }
 
