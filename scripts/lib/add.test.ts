@@ -57,9 +57,13 @@ describe('addDocument', () => {
     await expect(addDocument(file, { kind: 'minutes' as never }, { seedsDir: seeds })).rejects.toThrow(/"kind" must be one of "plan"/);
     await writeFile(path.join(seeds, 'report.txt'), 'an older file');
     await expect(addDocument(file, {}, { seedsDir: seeds, keepName: true })).rejects.toThrow(/report\.txt already exists; nothing was overwritten/);
+    const doc = path.join(inbox, 'plan.doc');
+    await writeFile(doc, 'legacy');
+    await expect(addDocument(doc, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.doc: is a Word 97–2003 document.*save it as \.docx/);
+    // A Word file that is not a readable .docx (damaged): named, nothing copied.
     const docx = path.join(inbox, 'plan.docx');
     await writeFile(docx, 'PK');
-    await expect(addDocument(docx, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.docx: \.docx cannot be read yet/);
+    await expect(addDocument(docx, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.docx: /);
     expect((await readdir(seeds)).sort()).toEqual([SEED.ansanOpinion, SEED.fuxinPlans, 'report.txt']);
     expect(await readFile(path.join(seeds, 'report.txt'), 'utf8')).toBe('an older file');
   });

@@ -11,6 +11,7 @@ import { copyFile, readdir, readFile, stat, unlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import type { DocumentReport } from '../../src/lib/ingest-report.ts';
 import type { ParseCache } from './cache.ts';
+import { readSource, unreadableReason } from './formats/index.ts';
 import { ingestDocument, SOURCE_EXTENSIONS } from './pipeline.ts';
 import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
 import { reportDocuments } from './report/index.ts';
@@ -59,7 +60,7 @@ export async function addDocument(file: string, fields: AddFields, options: AddO
   const { seedsDir } = options;
   const ext = path.extname(file).toLowerCase();
   if (!SOURCE_EXTENSIONS.has(ext)) {
-    throw new AddError(`${file}: ${ext || 'files without an extension'} cannot be read yet; the ingest reads ${[...SOURCE_EXTENSIONS].join(', ')}: save the document as text (.txt) and add that`);
+    throw new AddError(`${file}: ${unreadableReason(ext)}`);
   }
   let size: number;
   try {
@@ -82,7 +83,7 @@ export async function addDocument(file: string, fields: AddFields, options: AddO
   // Throws as the build would: undecodable bytes, or a sidecar value the rules refuse.
   let doc: KbDocument;
   try {
-    doc = ingestDocument(name, bytes, sidecar);
+    doc = ingestDocument(name, bytes, sidecar, await readSource(name, bytes));
   } catch (error) {
     const message = (error as Error).message;
     const fromOptions = message.includes(sidecarFile) ? `\n(${sidecarFile} is made from the options given: correct the option, e.g. --date 2022-07-12, and run add again)` : '';
@@ -122,7 +123,7 @@ async function seedDocuments(seedsDir: string, names: string[], cache: ParseCach
       const bytes = await readFile(path.join(seedsDir, source));
       const sidecar = names.includes(sidecarName(source)) ? await readFile(path.join(seedsDir, sidecarName(source)), 'utf8') : undefined;
       const key = cache?.key(source, bytes, sidecar);
-      docs.push((key ? cache!.get(key)?.doc : undefined) ?? ingestDocument(source, bytes, sidecar));
+      docs.push((key ? cache!.get(key)?.doc : undefined) ?? ingestDocument(source, bytes, sidecar, await readSource(source, bytes)));
     } catch {
       unreadable.push(source);
     }

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeWords, encodeWords, type ItemWords } from './text/segment.ts';
@@ -17,6 +18,8 @@ export interface CachedParse {
 }
 
 const LIB = fileURLToPath(new URL('.', import.meta.url));
+const require = createRequire(import.meta.url);
+const FORMAT_LIBRARIES = ['iconv-lite', 'jschardet', 'fflate', '@xmldom/xmldom', 'pdfjs-dist'];
 const VOCABULARY = fileURLToPath(new URL('../../src/lib/vocabulary.ts', import.meta.url));
 
 /** Hash of the code a parse depends on: every non-test module of the ingest, and the vocabulary. */
@@ -26,7 +29,22 @@ function codeVersion(): string {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.startsWith('testing'))
     .sort();
   for (const f of [...files.map((f) => path.join(LIB, f)), VOCABULARY]) hash.update(f.slice(LIB.length)).update(readFileSync(f));
+  // The libraries that read the source formats: another version may read a file differently.
+  for (const pkg of FORMAT_LIBRARIES) hash.update(`\0${pkg}@${packageVersion(pkg)}`);
   return hash.digest('hex');
+}
+
+/** An installed package's version, from its package.json (found above its entry point: not every package exports it). */
+function packageVersion(name: string): string {
+  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      if (pkg.name === name) return pkg.version;
+    } catch {
+      // No package.json here: look further up.
+    }
+  }
+  return 'unknown';
 }
 
 export class ParseCache {

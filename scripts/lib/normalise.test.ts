@@ -129,3 +129,27 @@ describe('normalise on a table copied from a spreadsheet', () => {
     expect(normalise(['\t发展领域', '\t主要目标', '\t儿童与健康'].join('\n')).blocks.map((b) => b.cells)).toEqual([['', '发展领域'], ['', '主要目标'], ['', '儿童与健康']]);
   });
 });
+
+describe('normalise with what a source format knows (scripts/lib/formats)', () => {
+  it('drops the lines the format found to be furniture, instead of guessing from the text', () => {
+    const text = ['一、总体要求', '主要目标：', '- 2 -', '主要目标：', '正文。', '主要目标：'].join('\n');
+    const { blocks, removed } = normalise(text, { layout: 'lines', furniture: new Map([[3, 'page-number']]) });
+    expect(removed).toEqual([{ line: 3, text: '- 2 -', reason: 'page-number' }]);
+    expect(blocks.filter((b) => b.text === '主要目标：')).toHaveLength(3);
+  });
+
+  it('rejoins wrapped lines where the format says they reach the margin, and never across a paragraph start', () => {
+    const lines = ['1.加强儿童医疗保健服务，完善', '儿童健康服务体系。', '2.提升儿童营养水平，', '改善膳食结构。', '这一段缩进开头。'];
+    const { blocks } = normalise(lines.join('\n'), { layout: 'wrapped', fullLines: new Set([1, 3, 4]), paragraphStarts: new Set([5]) });
+    expect(blocks.map((b) => [b.text, b.lineStart, b.lineEnd])).toEqual([
+      ['1.加强儿童医疗保健服务，完善儿童健康服务体系。', 1, 2],
+      ['2.提升儿童营养水平，改善膳食结构。', 3, 4],
+      ['这一段缩进开头。', 5, 5],
+    ]);
+  });
+
+  it('marks table cells that continue a merged cell', () => {
+    const { blocks } = normalise(['\t发展领域', '\t牵头部门', '', '\t儿童与健康', '\t市卫健局', '', '\t', '\t'].join('\n'), { mergedLines: new Set([7, 8]) });
+    expect(blocks.map((b) => b.mergedAbove ?? false)).toEqual([false, false, false, false, true, true]);
+  });
+});

@@ -126,11 +126,33 @@ interface Line {
   text: string;
 }
 
-export function normalise(rawText: string): NormalisedText {
+/** What a source format knows about its text (see scripts/lib/formats/types.ts). */
+export interface NormaliseOptions {
+  /** The layout, when the format knows it (a Word paragraph is never a wrapped line). */
+  layout?: Layout;
+  /** 1-based lines known to be page furniture (a PDF's headers, found by their position), instead of guessing. */
+  furniture?: Map<number, Removed['reason']>;
+  /** 1-based lines holding a table cell that continues the merged cell above it. */
+  mergedLines?: Set<number>;
+  /**
+   * 1-based lines that reach the right margin, when the format knows where lines end (PDF):
+   * a wrapped line continues its paragraph, whatever its count of characters.
+   */
+  fullLines?: Set<number>;
+  /** 1-based lines that begin a paragraph (a PDF line's indent, a Word paragraph): never a continuation. */
+  paragraphStarts?: Set<number>;
+}
+
+export function normalise(rawText: string, options: NormaliseOptions = {}): NormalisedText {
   const lines = cleanText(rawText).split('\n');
-  const layout = detectLayout(lines);
+  const layout = options.layout ?? detectLayout(lines);
   const removed: Removed[] = [];
-  const furniture = layout === 'table' ? new Map() : findFurniture(lines);
+  // A format that knows its furniture by position (PDF) is trusted over the guess from text alone.
+  const furniture: Map<number, Removed['reason']> = options.furniture
+    ? new Map([...options.furniture].map(([line, reason]) => [line - 1, reason]))
+    : layout === 'table'
+      ? new Map()
+      : findFurniture(lines);
 
   const kept: Line[] = [];
   lines.forEach((raw, i) => {
@@ -148,8 +170,12 @@ export function normalise(rawText: string): NormalisedText {
   });
 
   const rows = layout === 'table' && isSpreadsheet(lines.filter((l) => l.trim() !== '')) ? spreadsheetRows(kept) : kept;
-  const blocks = layout === 'table' ? tableBlocks(rows) : paragraphBlocks(kept, layout, lines);
-  return { blocks: blocks.map((b, index) => ({ ...b, index })), removed };
+  const blocks = layout === 'table' ? tableBlocks(rows) : paragraphBlocks(kept, layout, lines, options);
+  const merged = options.mergedLines;
+  return {
+    blocks: blocks.map((b, index) => (merged?.has(b.lineStart) && b.cells ? { ...b, index, mergedAbove: true } : { ...b, index })),
+    removed,
+  };
 }
 
 function tableBlocks(lines: Line[]): Omit<Block, 'index'>[] {
@@ -161,8 +187,10 @@ function tableBlocks(lines: Line[]): Omit<Block, 'index'>[] {
   });
 }
 
-function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[]): Omit<Block, 'index'>[] {
+function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[], { fullLines, paragraphStarts }: NormaliseOptions): Omit<Block, 'index'>[] {
   const { full } = lineWidthStats(allLines.filter((l) => l.trim() !== ''));
+  let openLastNo = 0;
+  const isFull = (text: string, no: number) => (fullLines ? fullLines.has(no) : displayWidth(text) >= full);
   const blocks: Omit<Block, 'index'>[] = [];
   let open: Omit<Block, 'index'> | null = null;
   let openLast = '';
@@ -175,7 +203,7 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[]): Omi
       blocks.push({ text: heading[2]!.trim(), lineStart: line.no, lineEnd: line.no, headingDepth: heading[1]!.length });
       continue;
     }
-    if (open && continues(openLast, line.text, layout, full)) {
+    if (open && !paragraphStarts?.has(line.no) && continues(openLast, line.text, layout, full, isFull(openLast, openLastNo))) {
       open.text = joinText(open.text, line.text);
       open.lineEnd = line.no;
     } else {
@@ -183,16 +211,17 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[]): Omi
       open = { text: line.text, lineStart: line.no, lineEnd: line.no };
     }
     openLast = line.text;
+    openLastNo = line.no;
   }
   if (open) blocks.push(open);
   return blocks;
 }
 
 /** Does `next` continue the paragraph whose last source line is `prev`? */
-function continues(prev: string, next: string, layout: Layout, full: number): boolean {
+function continues(prev: string, next: string, layout: Layout, full: number, prevFull: boolean): boolean {
   const terminated = endsSentence(prev); // a paragraph may end here, never before
   if (layout === 'wrapped') {
-    if (displayWidth(prev) < full) return false; // a short line ends its paragraph
+    if (!prevFull) return false; // a short line ends its paragraph
     if (!terminated) return true; // a paragraph never ends mid-sentence (`…全市孕产妇` + `4.01‰，…`)
     return !ITEM_START.test(next) && !looksLikeHeading(next, full);
   }

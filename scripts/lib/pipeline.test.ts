@@ -87,7 +87,7 @@ describe('buildKnowledgeBase on bad input', () => {
     );
     expect(failure).toBeInstanceOf(AggregateError);
     const message = failure!.message;
-    expect(message).toMatch(/plan\.docx: \.docx cannot be read yet; save the document as UTF-8 text/);
+    expect(message).toMatch(/plan\.docx: cannot be opened as a \.docx \(zip\) package .*save it again as \.docx, or save it as \.txt, and rebuild/);
     expect(message).toMatch(/binary\.txt: contains NUL bytes.*save it as UTF-8/);
     expect(message).toMatch(/empty\.txt: holds no text/);
     expect(message).toMatch(/orphan\.txt\.meta\.json: sidecar without a source file/);

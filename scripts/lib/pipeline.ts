@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decode } from './decode.ts';
+import { readSource, SOURCE_EXTENSIONS, unreadableReason, type SourceText } from './formats/index.ts';
 import { normalise } from './normalise.ts';
 import { inferMetadata } from './metadata.ts';
 import { applySidecar } from './sidecar.ts';
@@ -24,8 +25,8 @@ import { reportDocuments } from './report/index.ts';
 import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
 import { checkFileSize } from './size-limit.ts';
 
-/** Source files the ingest reads; anything else in seeds/ is reported, not silently skipped. */
-export const SOURCE_EXTENSIONS = new Set(['.txt', '.md']);
+// Source files the ingest reads (formats/index.ts); anything else in seeds/ is reported, not silently skipped.
+export { SOURCE_EXTENSIONS };
 const SIDECAR_SUFFIX = '.meta.json';
 
 /** Each document kind's structure recogniser: blocks → items. */
@@ -65,10 +66,14 @@ export interface IngestReport {
   targetWarnings?: string[];
 }
 
-/** One source file → a document with its items (decode → normalise → metadata → structure). */
-export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: string): KbDocument {
-  const { text, encoding } = decode(bytes, source);
-  const { blocks, removed } = normalise(text);
+/**
+ * One source file → a document with its items (decode → normalise → metadata → structure).
+ * `read` is the file as read by its format (formats/index.ts `readSource`); without it the
+ * bytes are decoded as text.
+ */
+export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: string, read?: SourceText): KbDocument {
+  const { text, encoding, ...hints } = read ?? decode(bytes, source);
+  const { blocks, removed } = normalise(text, hints);
   let meta = inferMetadata(source, blocks);
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
@@ -110,7 +115,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     }
     const ext = path.extname(name).toLowerCase();
     if (!SOURCE_EXTENSIONS.has(ext)) {
-      errors.push(`${rel(name)}: ${ext || 'files without an extension'} cannot be read yet; save the document as UTF-8 text (.txt) and rebuild`);
+      errors.push(`${rel(name)}: ${unreadableReason(ext)}`);
       continue;
     }
     try {
@@ -120,7 +125,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
       const sidecar = names.includes(sidecarName) ? await readFile(path.join(seedsDir, sidecarName), 'utf8') : undefined;
       const key = cache?.key(name, bytes, sidecar);
       const cached = key ? cache!.get(key) : undefined;
-      const doc = cached?.doc ?? ingestDocument(name, bytes, sidecar);
+      const doc = cached?.doc ?? ingestDocument(name, bytes, sidecar, await readSource(name, bytes));
       if (doc.blocks.length === 0) throw new InputError(rel(name), 'holds no text; check that it is the right file, or remove it');
       documents.push(doc);
       wordsOf.set(doc, cached?.words);

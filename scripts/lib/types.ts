@@ -39,6 +39,11 @@ export interface Block {
   headingDepth?: number;
   /** Table cells when the block is a table row (tab-separated source). */
   cells?: string[];
+  /**
+   * The block's table cell continues the cell above it, merged down a column (Word's vMerge):
+   * printed empty, as Word prints it, but holding the same content as the cell above.
+   */
+  mergedAbove?: boolean;
 }
 
 /** What the normaliser removed, kept so losslessness can be checked and reported. */

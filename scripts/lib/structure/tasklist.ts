@@ -53,6 +53,8 @@ interface Line {
 
 interface Cell {
   lines: Line[];
+  /** Continues the cell above it, merged down the column (a .docx's vMerge): same content. */
+  mergedAbove?: boolean;
 }
 
 interface Table {
@@ -147,7 +149,7 @@ function readTables(blocks: Block[]): Table[] {
       }
       if (!table) continue;
       inHeader = false;
-      cell = { lines: text ? [{ text, block, offset: offsets[j]! }] : [] };
+      cell = { lines: text ? [{ text, block, offset: offsets[j]! }] : [], mergedAbove: block.mergedAbove };
       table.cells.push(cell);
     }
   }
@@ -189,6 +191,10 @@ function tableItems(docId: string, table: Table, notes: StructureNote[]): Item[]
   let domain: { domain: Domain | null; heading: string } | null = null;
   let goals = newList();
   let measures = newList();
+  // Department cells merged down the column serve every measure row they span.
+  let lastLead: string[] = [];
+  let lastPartner: string[] = [];
+  const mergedAbove = (row: Cell[], role: Role) => row[roleIndex(role)]?.mergedAbove === true;
 
   const emit = (entry: Entry, kind: ItemKind, lead: string[], partner: string[], rowEnd = -1) => {
     if (!domain) return;
@@ -233,8 +239,10 @@ function tableItems(docId: string, table: Table, notes: StructureNote[]): Item[]
 
     const leadLines = at(row, 'lead');
     const partnerLines = at(row, 'partner');
-    const lead = splitDepartments(leadLines.map((l) => l.text));
-    const partner = splitDepartments(partnerLines.map((l) => l.text));
+    const lead = mergedAbove(row, 'lead') ? lastLead : splitDepartments(leadLines.map((l) => l.text));
+    const partner = mergedAbove(row, 'partner') ? lastPartner : splitDepartments(partnerLines.map((l) => l.text));
+    lastLead = lead;
+    lastPartner = partner;
     const rowEnd = Math.max(-1, ...[...leadLines, ...partnerLines].map((l) => l.block.index));
     const rowMeasures = numberedEntries(at(row, 'measures'), measures);
     rowMeasures.forEach((entry, k) => emit(entry, 'measure', lead, partner, k === rowMeasures.length - 1 ? rowEnd : -1));

@@ -13,6 +13,21 @@ import { sourceFileUrl } from '../../lib/urls';
 
 export interface SourceFile { url: string; bytes: Buffer }
 
+/** Media types of the source formats the ingest reads, so a browser opens or saves each aright. */
+const CONTENT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.pdf': 'application/pdf',
+};
+
+/** A source file's media type; text is labelled UTF-8 only when it is (the ingest's `encoding`). */
+export function contentType(source: string, encoding?: string): string {
+  const type = CONTENT_TYPES[path.extname(source).toLowerCase()] ?? 'application/octet-stream';
+  if (type.startsWith('text/') && encoding && !encoding.startsWith('utf-8')) return type.replace('utf-8', encoding);
+  return type;
+}
+
 const cache = new Map<string, Promise<SourceFile | null>>();
 
 

@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it, vi } from 'vitest';
+
+// Printing and reading whole documents takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
+import { ingestDocument } from '../pipeline.ts';
+import { SEED, seedText } from '../testing/seeds.ts';
+import type { Item } from '../types.ts';
+import { readSource } from './index.ts';
+import { CJK_FONT, printPdf } from '../testing/formats.ts';
+import { buildLines, findPdfFurniture, fullLines, indentedLines, pdfToText } from './pdf.ts';
+
+/**
+ * Goals and measures per domain, text compared without white space: a PDF drops the space
+ * where a line wraps at it (`2025年和 ⏎ 2030 年`), as Word's own PDFs do, and no reader can
+ * tell it was there.
+ */
+const perDomain = (items: Item[]) =>
+  items.filter((i) => i.kind === 'goal' || i.kind === 'measure').map((i) => [i.domain, i.kind, i.number, i.text.replace(/\s+/g, '')]);
+
+describe.skipIf(!existsSync(CJK_FONT))('a plan printed as PDF (a section of seed 001)', () => {
+  it('gives the same goals and measures per domain as the text version', async () => {
+    // The Fuxin women's plan from its title through 妇女与经济: three domains.
+    const lines = seedText(SEED.fuxinPlans).split('\n');
+    const end = lines.findIndex((l) => l.startsWith('（四）妇女参与决策和管理'));
+    const text = lines.slice(0, end).join('\n');
+    const fromText = ingestDocument('plan.txt', new TextEncoder().encode(text));
+    const pdf = await printPdf(
+      fromText.blocks.map((b) => b.text),
+      { header: '阜新市人民政府规范性文件', pageNumbers: true },
+    );
+    const read = await readSource('plan.pdf', pdf);
+    expect(read.encoding).toBe('pdf');
+    const fromPdf = ingestDocument('plan.pdf', pdf, undefined, read);
+
+    const pages = [...read.furniture!.values()].filter((r) => r === 'page-number').length;
+    expect(pages).toBeGreaterThan(10);
+    // Every header and page number is gone from the text the recognisers read…
+    // (the plan's own first page prints the issuer's name as a banner, in both versions).
+    const furnitureLike = (blocks: { text: string }[]) => blocks.filter((b) => b.text.includes('阜新市人民政府规范性文件') || /- [0-9]+ -/.test(b.text)).length;
+    expect(furnitureLike(fromPdf.blocks)).toBe(furnitureLike(fromText.blocks));
+    // …and kept as removed furniture, so nothing is lost.
+    expect(fromPdf.removed.filter((r) => r.reason === 'running-header').map((r) => r.text)).toEqual(Array(pages - 1).fill('阜新市人民政府规范性文件'));
+    // Headings next to a page break stay (`主要目标：` repeats, but in the body).
+    expect(fromPdf.blocks.filter((b) => b.text === '主要目标：').length).toBe(fromText.blocks.filter((b) => b.text === '主要目标：').length);
+
+    // Lossless: the blocks and the removed furniture hold every character of the PDF's text.
+    const chars = (t: string) => [...t.replace(/\s+/g, '')].sort().join('');
+    expect(chars(fromPdf.blocks.map((b) => b.text).join('') + fromPdf.removed.map((r) => r.text).join(''))).toBe(chars(read.text));
+
+    expect(fromPdf.kind).toBe('plan');
+    const domains = new Set(fromText.items.map((i) => i.domain));
+    expect([...domains]).toEqual(expect.arrayContaining(['妇女与健康', '妇女与教育', '妇女与经济']));
+    expect(perDomain(fromText.items).length).toBeGreaterThan(40);
+    expect(perDomain(fromPdf.items)).toEqual(perDomain(fromText.items));
+  });
+});
+
+describe.skipIf(!existsSync(CJK_FONT))('PDFs that cannot be read', () => {
+  it('a PDF without text (a scan) names the problem and the fix', async () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+    doc.rect(80, 80, 300, 400).fill('#888');
+    doc.addPage().rect(80, 80, 300, 400).fill('#444');
+    doc.end();
+    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf: has no text layer \(0 characters of text on 2 page\(s\).*run OCR/);
+  });
+
+  it('a scan whose only text is a stamped header and page numbers is still a scan', async () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+    doc.font(CJK_FONT, 'NotoSerifCJKsc-Regular');
+    for (let n = 1; n <= 30; n++) {
+      if (n > 1) doc.addPage();
+      doc.fillColor('#000').fontSize(10).text('某市人民政府办公室档案扫描件', 80, 40, { lineBreak: false });
+      doc.rect(80, 80, 300, 400).fill('#888');
+      doc.fillColor('#000').text(`- ${n} -`, 280, 780, { lineBreak: false });
+    }
+    doc.end();
+    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf: has no text layer \(0 characters of text on 30 page\(s\)/);
+  });
+
+  it('an encrypted PDF', async () => {
+    const pdf = await printPdf(['妇女与健康。'], { userPassword: 'secret' });
+    await expect(readSource('locked.pdf', pdf)).rejects.toThrow(/^locked\.pdf: is password-protected .*without a password/);
+  });
+
+  it('a damaged file', async () => {
+    const pdf = await printPdf(['妇女与健康。']);
+    await expect(readSource('broken.pdf', pdf.slice(0, 400))).rejects.toThrow(/^broken\.pdf: cannot be read as a PDF .*export the PDF again/);
+    await expect(readSource('text.pdf', new TextEncoder().encode('这不是PDF'))).rejects.toThrow(/^text\.pdf: cannot be read as a PDF/);
+  });
+});
+
+describe('buildLines', () => {
+  it('puts items on one baseline together, left to right, spacing only Latin words', () => {
+    const item = (text: string, x: number, y: number) => ({ text, x, y, width: text.length * 10, size: 10 });
+    const lines = buildLines([item('健康', 120, 700.5), item('妇女与', 90, 700), item('HPV', 150, 699.8), item('vaccine', 190, 700), item('第二行', 90, 680)]);
+    expect(lines.map((l) => l.text)).toEqual(['妇女与健康HPV vaccine', '第二行']);
+  });
+});
+
+describe('findPdfFurniture', () => {
+  const page = (n: number, lines: string[]) => ({ height: 842, lines: lines.map((text, i) => ({ page: n, top: 60 + i * 20, text })) });
+
+  it('drops what repeats at the edges of most pages, and page numbers, but not repeated body text', () => {
+    const pages = [
+      page(1, ['关于印发规划的通知', '同志们：', '正文一。', '- 1 -']),
+      page(2, ['某市人民政府规范性文件', '同志们：', '正文二。', '同志们：', '第 2 页']),
+      page(3, ['某市人民政府规范性文件', '正文三。', '同志们：', '正文四。', '- 3 -']),
+    ];
+    const removed = findPdfFurniture(pages);
+    const all = pages.flatMap((p) => p.lines.map((l) => l.text));
+    expect([...removed].map(([i, reason]) => [all[i], reason])).toEqual([
+      ['- 1 -', 'page-number'],
+      ['某市人民政府规范性文件', 'running-header'],
+      ['第 2 页', 'page-number'],
+      ['某市人民政府规范性文件', 'running-header'],
+      ['- 3 -', 'page-number'],
+    ]);
+  });
+});
+
+describe('fullLines and indentedLines', () => {
+  it('tell wrapped lines by where they end, and paragraph starts by their indent', () => {
+    // A paragraph's first line indented two characters, lines of the paragraph to the margin (515), its last line short.
+    const line = (left: number, right: number, i: number) => ({ page: 1, top: 100 + i * 20, left, right, size: 14, text: 'x' });
+    const lines = [[108, 515], [80, 514], [80, 490], [80, 300], [108, 515], [80, 200], [200, 380], [80, 515], [80, 515]].map(([l, r], i) => line(l!, r!, i));
+    const pages = [{ height: 842, lines }];
+    // 490 ends two characters short of the margin (a closing mark moved to the next line): still full.
+    expect([...fullLines(pages)]).toEqual([0, 1, 2, 4, 7, 8]);
+    expect([...indentedLines(pages)]).toEqual([0, 4, 6]);
+  });
+});
+
+describe.skipIf(!existsSync(CJK_FONT))('pdfToText', () => {
+  it('keeps furniture in the text, marked by line, so the full text loses nothing', async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `${i + 1}.加强妇女儿童权益保障工作，完善相关制度机制，推动规划目标全面实现。`);
+    const read = await pdfToText(await printPdf(paragraphs, { header: '某市妇女儿童工作委员会', pageNumbers: true }));
+    const lines = read.text.split('\n');
+    const marked = [...read.furniture!.keys()].map((n) => lines[n - 1]);
+    expect(marked.length).toBeGreaterThan(2);
+    expect(marked.every((l) => l === '某市妇女儿童工作委员会' || /^- [0-9]+ -$/.test(l!))).toBe(true);
+    expect(lines.filter((l) => /^- [0-9]+ -$/.test(l)).length).toBe([...read.furniture!.values()].filter((r) => r === 'page-number').length);
+  });
+});

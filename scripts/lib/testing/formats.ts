@@ -1,0 +1,71 @@
+/**
+ * Fixtures in the formats editors bring, written by independent libraries (the `docx`
+ * package, pdfkit), never by the readers under test.
+ */
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
+import PDFDocument from 'pdfkit';
+
+/**
+ * PDF fixtures are printed here with pdfkit (an independent PDF writer) in a CJK font that
+ * Debian's fonts-noto-cjk installs (the CI script installs it for the browser tests too).
+ */
+export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+const CJK_FONT_NAME = 'NotoSerifCJKsc-Regular';
+
+export interface PrintOptions {
+  header?: string;
+  pageNumbers?: boolean;
+  userPassword?: string;
+}
+
+/** Paragraphs → an A4 PDF: first lines indented, a running header from page 2, `- n -` at the foot. */
+export function printPdf(paragraphs: string[], options: PrintOptions = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 80, right: 80 }, bufferPages: true, userPassword: options.userPassword });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  doc.font(CJK_FONT, CJK_FONT_NAME).fontSize(14);
+  for (const p of paragraphs) doc.text(p, { indent: 28, lineGap: 6 });
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const margins = doc.page.margins;
+    doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+    doc.fontSize(10);
+    if (options.header && i > 0) doc.text(options.header, 80, 50, { width: doc.page.width - 160, align: 'center', lineBreak: false });
+    if (options.pageNumbers) doc.text(`- ${i + 1} -`, 80, doc.page.height - 60, { width: doc.page.width - 160, align: 'center', lineBreak: false });
+    doc.page.margins = margins;
+  }
+  doc.end();
+  return done;
+}
+
+/** A small key-task table with every kind of merge, written with the docx package. */
+export async function keyTaskDocx(): Promise<Uint8Array> {
+  const p = (text: string) => new Paragraph(text);
+  const cell = (texts: string[], extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) => new TableCell({ children: texts.map(p), ...extra });
+  const restart = { verticalMerge: VerticalMergeType.RESTART };
+  const cont = { verticalMerge: VerticalMergeType.CONTINUE };
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          p('某市儿童发展规划（2021—2030年）重点任务清单'),
+          new Table({
+            rows: [
+              new TableRow({ children: ['发展领域', '主要目标', '策略措施', '牵头部门', '配合部门'].map((t) => cell([t])) }),
+              new TableRow({ children: [cell(['儿童与健康'], restart), cell(['1.儿童健康水平不断提高。'], restart), cell(['1.加强儿童医疗保健。']), cell(['市卫健局', '市医保局'], restart), cell(['市妇联，市教育局'])] }),
+              new TableRow({ children: [cell([''], cont), cell([''], cont), cell(['2.提升儿童营养水平。']), cell([''], cont), cell(['市市场监管局'])] }),
+              // A row spanning the table: a note, kept as text, with the grid kept for the rows after it.
+              new TableRow({ children: [cell(['说明：以下为儿童与安全领域'], { columnSpan: 5 })] }),
+              new TableRow({ children: [cell(['儿童与安全'], restart), cell(['1.儿童伤害死亡率下降。'], restart), cell(['1.预防儿童溺水。']), cell(['市教育局']), cell(['市应急局'], restart)] }),
+              new TableRow({ children: [cell([''], cont), cell([''], cont), cell(['2.加强道路交通安全。']), cell(['市公安局']), cell([''], cont)] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
