@@ -13,23 +13,10 @@ import type { Comparator } from '../../../src/lib/targets.ts';
 import { fold } from './fold.ts';
 import { cleanSubject, completeParts, hasHead, normaliseIndicator, splitParts, withoutYears } from './names.ts';
 import { parseValueList, SUFFIX, VALUE_LIST } from './values.ts';
+import type { Target } from '../types.ts';
 
-export interface ExtractedTarget {
-  /** Canonical indicator name (names.ts). */
-  indicator: string;
-  /** The indicator as this text names it, cleaned of spaces and lead-in words. */
-  subject: string;
-  comparator: Comparator;
-  value: number;
-  valueMax: number | null;
-  unit: string;
-  /** Target year (`到2025年`), or null when the text gives none (the plan's end year). */
-  year: number | null;
-  /** The exact phrase of the item text the target was read from. */
-  text: string;
-  /** Offset of `text` in the item text. */
-  start: number;
-}
+/** A target as read from one item's text; the stage adds the item, document and city (types.ts `Target`). */
+export type ExtractedTarget = Omit<Target, 'itemId' | 'docId' | 'city'>;
 
 export interface ExtractOptions {
   /**
