@@ -40,7 +40,9 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'd
     { name: 'text', type: 'string', description: '条目全文' },
     { name: 'leadDepartments', type: 'string[]', description: '牵头部门（CSV 中以“；”分隔）' },
     { name: 'partnerDepartments', type: 'string[]', description: '配合部门（CSV 中以“；”分隔）' },
-    { name: 'repeats', type: 'string | null', description: '原文重复刊载时，同一文档中内容相同的首次出现条目的编号；否则为空' },
+    { name: 'repeats', type: 'string | null', description: '原文重复刊载时（一字不差或基本相同），同一文档中首次出现条目的编号；否则为空' },
+    { name: 'otherDomains', type: 'string[]', description: '审议意见、落实情况报告和讲话的条目同时涉及的其他领域（主领域见 domain；CSV 中以“；”分隔）' },
+    { name: 'addresses', type: 'string[]', description: '审议意见、落实情况报告和讲话的条目所涉及的规划措施的条目编号，最相关的在前，即条目页“涉及的规划措施”（CSV 中以“；”分隔）' },
     { name: 'url', type: 'string', description: '本站条目页路径' },
   ],
   links: [

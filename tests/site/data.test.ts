@@ -7,7 +7,7 @@ import { DIST, loadKb } from '../support/kb.ts';
 // The field lists the issues specify (the contract, plus `repeats` for reprinted passages), not read from the emitter.
 const FIELDS: Record<string, string[]> = {
   documents: ['id', 'title', 'city', 'province', 'level', 'kind', 'date', 'docNumber', 'source', 'sha256', 'url', 'itemCount'],
-  items: ['id', 'docId', 'city', 'population', 'domain', 'kind', 'number', 'title', 'text', 'leadDepartments', 'partnerDepartments', 'repeats', 'url'],
+  items: ['id', 'docId', 'city', 'population', 'domain', 'kind', 'number', 'title', 'text', 'leadDepartments', 'partnerDepartments', 'repeats', 'otherDomains', 'addresses', 'url'],
   links: ['source', 'target', 'score', 'sharedTerms'],
   topics: ['id', 'title', 'domain', 'items'],
 };
@@ -46,5 +46,10 @@ describe('dist/data exports', () => {
       expect(html).toContain(`href="/data/${name}.json"`);
       expect(html).toContain(`href="/data/${name}.csv"`);
     }
+    // The other files: the editor's report and an example compare file, each one that exists.
+    const others = [...html.matchAll(/href="(\/data\/(?:ingest-report|compare\/[^"]+)\.json)"/g)].map((m) => m[1]!);
+    expect(others).toContain('/data/ingest-report.json');
+    expect(others.some((h) => h.startsWith('/data/compare/'))).toBe(true);
+    for (const href of others) expect(existsSync(`${DIST}${href}`), href).toBe(true);
   });
 });

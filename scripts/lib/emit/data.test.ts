@@ -58,3 +58,21 @@ describe('data exports', () => {
     expect(dataFiles(shuffled)).toEqual(files);
   });
 });
+
+describe('items export on the seeds: what the item pages show of the documents around the plans', () => {
+  it('an opinion, report or speech item lists the plan measures it addresses, best first, as on its page', async () => {
+    const { seedKb } = await import('../testing/seed-kb.ts');
+    const kb = seedKb();
+    const { items } = dataRows(kb);
+    const byId = new Map(kb.documents.flatMap((d) => d.items).map((i) => [i.id, i]));
+    const withAddresses = items.filter((i) => i.addresses.length > 0);
+    expect(withAddresses.length).toBeGreaterThan(10);
+    for (const row of withAddresses) {
+      expect(['recommendation', 'report', 'speech']).toContain(row.kind);
+      const expected = (kb.addresses ?? []).filter((a) => a.source === row.id).sort((a, b) => b.score - a.score || (a.target < b.target ? -1 : 1));
+      expect(row.addresses).toEqual(expected.map((a) => a.target));
+      for (const id of row.addresses) expect(['measure', 'goal']).toContain(byId.get(id)?.kind);
+    }
+    expect(items.some((i) => i.otherDomains.length > 0)).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import { DATA_SCHEMA, type DataName } from '../../../src/lib/open-data.ts';
 import { departmentUrl, documentUrl, itemUrl } from '../../../src/lib/urls.ts';
 import { departmentEntries } from '../departments/entries.ts';
 import type { KnowledgeBase } from '../types.ts';
+import { addressIndex } from './addresses.ts';
 import { reportData, reportDocuments } from '../report/index.ts';
 import { targetsOf } from '../indicators/entries.ts';
 
@@ -31,6 +32,7 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
     itemCount: d.items.length,
   }));
   // Items stay in document order (reading order), documents sorted by id.
+  const addressed = addressIndex(kb.addresses);
   const items = docs.flatMap((d) =>
     d.items.map((i) => ({
       id: i.id,
@@ -45,6 +47,8 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
       leadDepartments: i.leadDepartments,
       partnerDepartments: i.partnerDepartments,
       repeats: i.repeats ?? null,
+      otherDomains: i.otherDomains ?? [],
+      addresses: (addressed.from.get(i.id) ?? []).map((a) => a.id),
       url: itemUrl(i.id),
     })),
   );
