@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA } from '../../../src/lib/open-data.ts';
 import { dataFiles, dataRows, toCsv } from './data.ts';
 import { fixtureKb } from '../testing/fixture.ts';
+import { seedKb } from '../testing/seed-kb.ts';
 
 describe('data exports', () => {
   const kb = fixtureKb();
@@ -60,10 +61,9 @@ describe('data exports', () => {
 });
 
 describe('items export on the seeds: what the item pages show of the documents around the plans', () => {
-  it('an opinion, report or speech item lists the plan measures it addresses, best first, as on its page', async () => {
-    const { seedKb } = await import('../testing/seed-kb.ts');
+  it('an opinion, report or speech item lists the plan measures it addresses, best first, as on its page', () => {
     const kb = seedKb();
-    const { items } = dataRows(kb);
+    const items = dataRows(kb).items as { id: string; kind: string; addresses: string[]; otherDomains: string[] }[];
     const byId = new Map(kb.documents.flatMap((d) => d.items).map((i) => [i.id, i]));
     const withAddresses = items.filter((i) => i.addresses.length > 0);
     expect(withAddresses.length).toBeGreaterThan(10);
