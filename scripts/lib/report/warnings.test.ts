@@ -164,8 +164,8 @@ describe('the recognisers\' own notes reach the editor', () => {
     expect(structure[0]!.message).toMatch(/发展领域/);
   });
 
-  it('the seeds\' plans and task lists give no structure warnings', async () => {
-    const kb = await seedKb();
+  it('the seeds\' plans and task lists give no structure warnings', () => {
+    const kb = seedKb();
     const structured = kb.documents.filter((d) => d.kind === 'plan' || d.kind === 'tasklist');
     expect(structured.length).toBeGreaterThan(0);
     for (const doc of structured) expect(documentWarnings(doc).filter((w) => w.code === 'structure' || w.code === 'no-items'), doc.source).toEqual([]);
