@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -19,7 +18,7 @@ import { buildLines, findPdfFurniture, fullLines, indentedLines, pdfToText } fro
 const perDomain = (items: Item[]) =>
   items.filter((i) => i.kind === 'goal' || i.kind === 'measure').map((i) => [i.domain, i.kind, i.number, i.text.replace(/\s+/g, '')]);
 
-describe.skipIf(!existsSync(CJK_FONT))('a plan printed as PDF (a section of seed 001)', () => {
+describe('a plan printed as PDF (a section of seed 001)', () => {
   it('gives the same goals and measures per domain as the text version', async () => {
     // The Fuxin women's plan from its title through 妇女与经济: three domains.
     const lines = seedText(SEED.fuxinPlans).split('\n');
@@ -57,7 +56,7 @@ describe.skipIf(!existsSync(CJK_FONT))('a plan printed as PDF (a section of seed
   });
 });
 
-describe.skipIf(!existsSync(CJK_FONT))('PDFs that cannot be read', () => {
+describe('PDFs that cannot be read', () => {
   it('a PDF without text (a scan) names the problem and the fix', async () => {
     const doc = new PDFDocument({ size: 'A4' });
     const chunks: Buffer[] = [];
@@ -138,7 +137,7 @@ describe('fullLines and indentedLines', () => {
   });
 });
 
-describe.skipIf(!existsSync(CJK_FONT))('pdfToText', () => {
+describe('pdfToText', () => {
   it('keeps furniture in the text, marked by line, so the full text loses nothing', async () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => `${i + 1}.加强妇女儿童权益保障工作，完善相关制度机制，推动规划目标全面实现。`);
     const read = await pdfToText(await printPdf(paragraphs, { header: '某市妇女儿童工作委员会', pageNumbers: true }));

@@ -2,6 +2,7 @@
  * Fixtures in the formats editors bring, written by independent libraries (the `docx`
  * package, pdfkit), never by the readers under test.
  */
+import { existsSync } from 'node:fs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
 import PDFDocument from 'pdfkit';
 
@@ -20,6 +21,8 @@ export interface PrintOptions {
 
 /** Paragraphs → an A4 PDF: first lines indented, a running header from page 2, `- n -` at the foot. */
 export function printPdf(paragraphs: string[], options: PrintOptions = {}): Promise<Uint8Array> {
+  // A missing font fails the test, never skips it: the PDF tests are the only proof the PDF reader works.
+  if (!existsSync(CJK_FONT)) throw new Error(`${CJK_FONT} is missing: install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk), as .ci/run does`);
   const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 80, right: 80 }, bufferPages: true, userPassword: options.userPassword });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
