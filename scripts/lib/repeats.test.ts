@@ -108,3 +108,33 @@ describe('near-repeats', () => {
     expect(dice(a, b)).toBeCloseTo(dice(b, a));
   });
 });
+
+describe('the candidate filter', () => {
+  /** The definition, pair by pair: the first earlier original (not a repeat itself) at Dice ≥ t. */
+  function bruteForce(items: Item[], t = NEAR_REPEAT_THRESHOLD): (string | undefined)[] {
+    const firsts = new Map<string, string>();
+    const originals: Item[] = [];
+    return items.map((i) => {
+      const key = i.text.replace(/\s+/g, '');
+      if (firsts.has(key)) return firsts.get(key);
+      firsts.set(key, i.id);
+      const g = bigrams(i.text);
+      const size = [...g.values()].reduce((a, b) => a + b, 0);
+      if (size < 40) return undefined;
+      const near = originals.find((o) => dice(bigrams(o.text), g) >= t);
+      if (near) return near.id;
+      originals.push(i);
+      return undefined;
+    });
+  }
+
+  it('finds exactly the near-repeats that comparing every pair finds, on the real plans and on edited copies', () => {
+    const plans = ingestDocument(SEED.fuxinPlans, readFileSync(path.join(SEEDS_DIR, SEED.fuxinPlans))).items;
+    // Every 7th measure printed again with a word dropped or swapped: near-repeats of their first print.
+    const edited = plans.filter((_, k) => k % 7 === 0).map((i, k) => item(`copy-${k}`, k % 2 ? i.text.replace(/的/, '') : i.text.replace(/加强/, '强化')));
+    const items = [...plans, ...edited];
+    const marked = markRepeats(items);
+    expect(marked.map((i) => i.repeats)).toEqual(bruteForce(items));
+    expect(marked.filter((i) => i.nearRepeat).length).toBeGreaterThan(10);
+  });
+});

@@ -7,9 +7,15 @@
  */
 const segmenter = new Intl.Segmenter('zh-cn', { granularity: 'word' });
 
+/** Pieces already cut: every item page of a city repeats its city and departments' names. */
+const cut = new Map<string, string[]>();
+
 /** The pieces a browser cuts `word` into, punctuation and spaces left out. */
-export const queryPieces = (word: string): string[] =>
-  [...segmenter.segment(word)].filter((s) => s.isWordLike).map((s) => s.segment);
+export function queryPieces(word: string): readonly string[] {
+  let pieces = cut.get(word);
+  if (!pieces) cut.set(word, (pieces = [...segmenter.segment(word)].filter((s) => s.isWordLike).map((s) => s.segment)));
+  return pieces;
+}
 
 /** Each word and its pieces, once each, space-separated, in order of first appearance. */
 export function searchTokens(words: readonly string[]): string {
