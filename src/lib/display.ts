@@ -16,3 +16,8 @@ export function itemTitle(d: { title: string; text: string }): string {
   const t = d.text.replace(/\s+/g, ' ').trim();
   return t.length > 40 ? `${t.slice(0, 40)}…` : t;
 }
+
+/** Under a place's name: its province, or why there is none (a national document; none stated). */
+export function provinceNote(place: { province: string | null; level: string }): string {
+  return place.province ?? (place.level === 'national' ? '全国性文件' : '省份未注明');
+}
