@@ -7,6 +7,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { addDocument, conventionalName } from './add.ts';
 import { buildKnowledgeBase } from './pipeline.ts';
+import { keyTaskDocx } from './testing/formats.ts';
 import { SEED, SEEDS_DIR, seedText } from './testing/seeds.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +36,19 @@ describe('addDocument', () => {
     expect(added.report.unknown).toEqual(['issuer']);
 
     // The build of the seeds folder reports this document exactly as add did.
+    const { report } = await buildKnowledgeBase(seeds);
+    expect(report.documents.find((d) => d.source === added.name)).toEqual(added.report);
+  });
+
+  it('reads a Word key-task list as the build does, and copies it byte for byte', async () => {
+    const { seeds, inbox } = await folders();
+    const file = path.join(inbox, '重点任务清单.docx');
+    await writeFile(file, await keyTaskDocx());
+    const added = await addDocument(file, { city: '乾安县', province: '吉林省' }, { seedsDir: seeds });
+    expect(added.name).toMatch(/^002_[0-9a-f]{16}\.docx$/);
+    expect(await readFile(path.join(seeds, added.name))).toEqual(await readFile(file));
+    expect(added.report).toMatchObject({ kind: 'tasklist', city: '乾安县', encoding: 'docx' });
+    expect(added.report.items).toBeGreaterThan(0);
     const { report } = await buildKnowledgeBase(seeds);
     expect(report.documents.find((d) => d.source === added.name)).toEqual(added.report);
   });
