@@ -6,11 +6,7 @@ import { readSource, SOURCE_EXTENSIONS, unreadableReason, type SourceText } from
 import { normalise } from './normalise.ts';
 import { inferMetadata } from './metadata.ts';
 import { applySidecar } from './sidecar.ts';
-import { parsePlan } from './structure/plan.ts';
-import { parseTaskList } from './structure/tasklist.ts';
-import { parseOpinion } from './structure/opinion.ts';
-import { parseReport } from './structure/report.ts';
-import { parseSpeech } from './structure/speech.ts';
+import { recognise } from './structure/recognise.ts';
 import { classifyDomains } from './classify.ts';
 import { linkItems } from './link/index.ts';
 import { addressPlans, withAroundDomains } from './link/addresses.ts';
@@ -19,7 +15,7 @@ import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './repeats.ts';
 import { collectTargets } from './indicators/index.ts';
-import type { Block, DocumentKind, Item, KbDocument, KnowledgeBase } from './types.ts';
+import type { KbDocument, KnowledgeBase } from './types.ts';
 import type { DocumentReport } from '../../src/lib/ingest-report.ts';
 import { reportDocuments } from './report/index.ts';
 import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
@@ -28,15 +24,6 @@ import { checkFileSize } from './size-limit.ts';
 // Source files the ingest reads (formats/index.ts); anything else in seeds/ is reported, not silently skipped.
 export { SOURCE_EXTENSIONS };
 const SIDECAR_SUFFIX = '.meta.json';
-
-/** Each document kind's structure recogniser: blocks → items. */
-const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[]) => Item[]> = {
-  plan: parsePlan,
-  tasklist: parseTaskList,
-  opinion: parseOpinion,
-  report: parseReport,
-  speech: parseSpeech,
-};
 
 /** A problem with one input file: the file, what is wrong, and how to fix it. */
 export class InputError extends Error {
@@ -78,7 +65,8 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
   // Recognisers return raw structural ids (a domain printed twice repeats them): made unique here, once.
-  const items = markRepeats(dedupeIds(RECOGNISERS[meta.kind](id, blocks)));
+  const { items: found, notes } = recognise(meta.kind, id, blocks);
+  const items = markRepeats(dedupeIds(found));
   return {
     ...meta,
     id,
@@ -88,6 +76,7 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
     blocks,
     removed,
     items,
+    notes,
   };
 }
 

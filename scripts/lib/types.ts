@@ -5,6 +5,7 @@
  * recognise structure → ParsedDocument (items) → classify/link → KnowledgeBase → emit.
  */
 
+import type { StructureNote } from './structure/notes.ts';
 import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population } from '../../src/lib/vocabulary.ts';
 import type { Comparator } from '../../src/lib/targets.ts';
 
@@ -131,6 +132,11 @@ export interface KbDocument extends DocumentMeta {
   blocks: Block[];
   removed: Removed[];
   items: Item[];
+  /**
+   * What the structure recogniser could not read (a plan without `主要目标`/`策略措施`, a list
+   * outside any domain), kept from the parse for the editor's report; absent: none recorded.
+   */
+  notes?: StructureNote[];
 }
 
 /** An item of an opinion, report or speech → a plan measure it addresses, 0..1. */

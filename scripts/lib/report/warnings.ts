@@ -7,7 +7,6 @@
  */
 import type { ReportWarning } from '../../../src/lib/ingest-report.ts';
 import { DOMAINS, STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
-import { structureNotes } from '../structure/recognise.ts';
 import { parseNumeral } from '../text/numerals.ts';
 import type { Block, DomainName, Item, ItemKind, KbDocument, Population } from '../types.ts';
 
@@ -32,7 +31,7 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
   const structured = STRUCTURED_DOCUMENT_KINDS.has(doc.kind);
   const warnings: ReportWarning[] = [];
   // What the recogniser itself could not read: why a plan has no items, lists outside a domain.
-  const notes = structured ? structureNotes(doc) : [];
+  const notes = doc.notes ?? [];
   if (structured && doc.items.length === 0) {
     const reason = notes.find((n) => n.code === 'no-items')?.message;
     warnings.push({

@@ -1,17 +1,29 @@
-import type { DocumentKind, KbDocument } from '../types.ts';
-import type { StructureNote } from './notes.ts';
+import type { Block, DocumentKind } from '../types.ts';
+import type { Recognised } from './notes.ts';
+import { parseOpinion } from './opinion.ts';
 import { recognisePlan } from './plan.ts';
+import { parseReport } from './report.ts';
+import { parseSpeech } from './speech.ts';
 import { recogniseTaskList } from './tasklist.ts';
 
-/** The kinds whose recognisers explain what they could not find (the outline-shaped kinds). */
-const EXPLAINED: Partial<Record<DocumentKind, typeof recognisePlan>> = { plan: recognisePlan, tasklist: recogniseTaskList };
+/** Kinds whose recognisers only find items: nothing is expected of them that could be missing. */
+const itemsOnly =
+  (parse: (docId: string, blocks: Block[]) => Recognised['items']) =>
+  (docId: string, blocks: Block[]): Recognised => ({ items: parse(docId, blocks), notes: [] });
 
 /**
- * Why a parsed document has fewer items than its kind should have (a plan with no
- * `主要目标`/`策略措施`, a task list with no header row, a list outside any domain), for the
- * editor's report. Re-reads the blocks, so it needs no field on the document; other kinds have
- * no notes.
+ * Each document kind's structure recogniser: blocks → items, and for the outline-shaped kinds
+ * (plans, task lists) notes on what could not be read (a plan with no `主要目标`/`策略措施`, a
+ * list outside any domain), which the parse keeps for the editor's report.
  */
-export function structureNotes(doc: Pick<KbDocument, 'id' | 'kind' | 'blocks'>): StructureNote[] {
-  return EXPLAINED[doc.kind]?.(doc.id, doc.blocks).notes ?? [];
+const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[]) => Recognised> = {
+  plan: recognisePlan,
+  tasklist: recogniseTaskList,
+  opinion: itemsOnly(parseOpinion),
+  report: itemsOnly(parseReport),
+  speech: itemsOnly(parseSpeech),
+};
+
+export function recognise(kind: DocumentKind, docId: string, blocks: Block[]): Recognised {
+  return RECOGNISERS[kind](docId, blocks);
 }
