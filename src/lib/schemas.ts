@@ -50,14 +50,19 @@ export const relatedItem = z.object({
   sharedTerms: z.array(z.string()),
 });
 
-export const itemEntry = z.object({
-  id: z.string(),
+/** Where an item stands: its document and that document's place (item entries and targets carry it). */
+const placedInDocument = {
   docId: z.string(),
   docTitle: z.string(),
   docKind: documentKind,
   city: z.string().nullable(),
   cityName: z.string(),
   citySlug: z.string(),
+};
+
+export const itemEntry = z.object({
+  id: z.string(),
+  ...placedInDocument,
   province: z.string().nullable(),
   order: z.number().int(),
   kind: itemKind,
@@ -151,12 +156,7 @@ export type DepartmentEntry = z.infer<typeof departmentEntry>;
 /** One city's target for an indicator, as the indicator pages and item pages show it. */
 export const targetEntry = z.object({
   itemId: z.string(),
-  docId: z.string(),
-  docTitle: z.string(),
-  docKind: documentKind,
-  city: z.string().nullable(),
-  cityName: z.string(),
-  citySlug: z.string(),
+  ...placedInDocument,
   itemNumber: z.string(),
   itemTitle: z.string(),
   /** The indicator as the item names it. */
