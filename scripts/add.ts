@@ -10,17 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDocument, type AddFields } from './lib/add.ts';
 import { ParseCache } from './lib/cache.ts';
-import { documentLines, warningLine, WARNING_MARK } from './lib/report/format.ts';
+import { documentLines, warningLines } from './lib/report/format.ts';
 import { documentUrl } from '../src/lib/urls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const USAGE = `usage: npm run add -- <file> [--city 铁岭市] [--province 辽宁省] [--date 2022-07-12] [--kind plan|tasklist|opinion|report|speech]
+const USAGE = `用法：npm run add -- <文件> [--city 铁岭市] [--province 辽宁省] [--date 2022-07-12] [--kind plan|tasklist|opinion|report|speech]
                      [--level province|city|county|district|unknown] [--title …] [--issuer …] [--doc-number …]
-                     [--populations 妇女,儿童] [--keep-name] [--dry-run] [--seeds <dir>]`;
+                     [--populations 妇女,儿童] [--keep-name] [--dry-run] [--seeds <文件夹>]`;
 
 try {
   const { values, positionals } = parseCommandLine();
-  if (positionals.length !== 1) throw new Error(`give exactly one file to add\n${USAGE}`);
+  if (positionals.length !== 1) throw new Error(`请给出一个要添加的文件（只能一个）。\n${USAGE}`);
   // Values go to the sidecar as given; sidecar.ts checks them (kind, level, date…) as the build does.
   const fields = {
     city: values.city,
@@ -43,18 +43,19 @@ try {
   const { name, sidecar, report, unreadable } = await addDocument(file, fields, { seedsDir, keepName: values['keep-name'], dryRun, cache });
   const relative = path.relative(here, seedsDir);
   const where = relative && !relative.startsWith('..') ? relative : seedsDir;
-  console.log(dryRun ? `add: dry run, nothing copied; ${file} would be ${path.join(where, name)}` : `add: ${file} → ${path.join(where, name)}`);
-  if (sidecar) console.log(`add: ${dryRun ? 'would write' : 'wrote'} ${path.join(where, sidecar)}`);
+  console.log(dryRun ? `添加：试运行，没有复制文件；${file} 将保存为 ${path.join(where, name)}` : `添加：${file} → ${path.join(where, name)}`);
+  if (sidecar) console.log(`添加：${dryRun ? '将写入' : '已写入'} ${path.join(where, sidecar)}`);
   console.log('');
   for (const line of documentLines(report)) console.log(line);
-  console.log(`  page        ${documentUrl(report.id)} after the next build`);
+  console.log(`  页面    下次构建后为 ${documentUrl(report.id)}`);
   console.log('');
-  for (const w of report.warnings) console.warn(warningLine(report, w.message));
-  if (unreadable.length) console.warn(`add: not compared with ${unreadable.join(', ')}: they cannot be read (npm run build names the problem)`);
-  console.log(report.warnings.length ? `add: ${WARNING_MARK} ${report.warnings.length} warning(s) above; the document is published in full either way` : 'add: no warnings');
-  if (!dryRun) console.log('add: run `npm run build` to publish it');
+  const warnings = warningLines(report);
+  for (const line of warnings) console.warn(line);
+  if (unreadable.length) console.warn(`添加：未与 ${unreadable.join('、')} 比较，因为它们无法读取（npm run build 会说明原因）。`);
+  console.log(warnings.length ? `添加：以上 ${warnings.length} 条提示请核对；无论有无提示，文档都全文发布。` : '添加：没有需要核对的提示。');
+  if (!dryRun) console.log('添加：请运行 `npm run build` 发布。');
 } catch (error) {
-  console.error(`add failed, nothing was added:\n${(error as Error).message}`);
+  console.error(`添加失败，没有添加任何文件：\n${(error as Error).message}`);
   process.exitCode = 1;
 }
 
@@ -78,6 +79,15 @@ function parseCommandLine() {
       },
     });
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${USAGE}`);
+    // Node's own words are English: say it in the editor's, naming the option.
+    const { code, message } = error as Error & { code?: string };
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+    const said =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `没有 ${option} 这个选项。请核对拼写。`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `选项 ${option} 缺少值。请在它后面写上值，如 --date 2022-07-12。`
+          : `命令行有误。请按下面的用法书写。`;
+    throw new Error(`${said}\n${USAGE}`);
   }
 }

@@ -36,8 +36,10 @@ describe('npm run ingest', () => {
 
     const good = ingest(seeds, out);
     expect(good.status, good.stderr).toBe(0);
-    expect(good.stdout).toMatch(new RegExp(`${SEED.jinganReport}\\s+report\\s+utf-8\\s+\\d+ blocks\\s+10 items`));
-    expect(good.stdout).toMatch(/link stage \d+ ms/);
+    expect(good.stdout).toMatch(new RegExp(`${SEED.jinganReport}\\s+落实情况报告\\s+utf-8\\s+\\d+ 段\\s+10 条`));
+    expect(good.stdout).toMatch(/关联 \d+ 毫秒/);
+    // Every line the editor reads is Chinese: no English sentence of three words or more.
+    for (const line of `${good.stdout}\n${good.stderr}`.split('\n')) expect(line, line).not.toMatch(/\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/i);
     const before = await snapshot(out);
     expect([...before.keys()].some((f) => f.startsWith(`content${path.sep}generated${path.sep}items${path.sep}`))).toBe(true);
     expect(before.has(path.join('public', 'data', 'items.json'))).toBe(true);
@@ -46,8 +48,8 @@ describe('npm run ingest', () => {
     await writeFile(path.join(seeds, 'broken.txt'), '市人大常委会关于我市妇女儿童权益保障情况报告的审议意见\n');
     const bad = ingest(seeds, out);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/ingest failed, nothing was written/);
-    expect(bad.stderr).toMatch(/broken\.txt\.meta\.json.*"date".*YYYY-MM-DD/);
+    expect(bad.stderr).toMatch(/收录失败，没有写入任何文件/);
+    expect(bad.stderr).toMatch(/broken\.txt\.meta\.json："date" 应为“年-月-日”格式的真实日期.*实际是 "27\/6\/2025"。请改正这个值/);
     expect(await snapshot(out)).toEqual(before);
   }, 60_000);
 
@@ -57,12 +59,12 @@ describe('npm run ingest', () => {
     const [cachedOut, freshOut] = await Promise.all([mkdtemp(path.join(tmpdir(), 'kb-ingest-out-')), mkdtemp(path.join(tmpdir(), 'kb-ingest-out-'))]);
     await copyFile(path.join(SEEDS_DIR, SEED.jinganReport), path.join(seeds, SEED.jinganReport));
     const first = ingest(seeds, cachedOut, { KB_CACHE_DIR: cache });
-    expect(first.stdout).toMatch(/1 documents from .*; 0 unchanged, parsed 1/);
+    expect(first.stdout).toMatch(/中共 1 份文档，其中 0 份未变，重新读取 1 份/);
 
     await copyFile(path.join(SEEDS_DIR, SEED.ansanOpinion), path.join(seeds, SEED.ansanOpinion));
     const second = ingest(seeds, cachedOut, { KB_CACHE_DIR: cache });
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/2 documents from .*; 1 unchanged, parsed 1/);
+    expect(second.stdout).toMatch(/中共 2 份文档，其中 1 份未变，重新读取 1 份/);
     expect(ingest(seeds, freshOut).status).toBe(0);
     expect(await snapshot(cachedOut)).toEqual(await snapshot(freshOut));
   }, 60_000);

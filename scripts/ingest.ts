@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { ParseCache } from './lib/cache.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
-import { documentLine, warningCountLine, warningLine } from './lib/report/format.ts';
+import { documentLine, warningCountLine, warningLines } from './lib/report/format.ts';
 import { departmentReport } from './lib/departments/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,18 +23,18 @@ try {
   const { kb, report } = await buildKnowledgeBase(seedsDir, { cache });
   const { files } = await writeGenerated(kb, outDir);
 
-  const reused = cache ? `; ${cache.hits} unchanged, parsed ${cache.misses}` : '';
-  console.log(`ingest: ${report.documents.length} documents from ${path.relative(root, seedsDir) || seedsDir}${reused}`);
+  const reused = cache ? `，其中 ${cache.hits} 份未变，重新读取 ${cache.misses} 份` : '';
+  console.log(`收录：${path.relative(root, seedsDir) || seedsDir} 中共 ${report.documents.length} 份文档${reused}`);
   for (const d of report.documents) console.log(documentLine(d));
-  // Warnings on stderr, marked ⚠, after the list; the build goes on (see README, "The editor's report").
-  for (const d of report.documents) for (const w of d.warnings) console.warn(warningLine(d, w.message));
+  // Warnings on stderr, marked ⚠ (ⓘ: nothing to do), after the list, repeated ones grouped; the build goes on (see README, "The editor's report").
+  for (const d of report.documents) for (const line of warningLines(d)) console.warn(line);
   const items = kb.documents.reduce((n, d) => n + d.items.length, 0);
-  for (const line of departmentReport(kb.documents)) console.log(`ingest: ${line}`);
-  console.log(`ingest: ${items} items, ${kb.links.length} links, ${kb.topics.length} topics; segmentation ${report.segmentMs.toFixed(0)} ms, link stage ${report.linkMs.toFixed(0)} ms`);
-  console.log(`ingest: ${report.targets ?? 0} quantified targets (指标)${report.targetWarnings?.length ? `; not read as targets (left out of 指标对比):\n    ${report.targetWarnings.join('\n    ')}` : ''}`);
-  console.warn(`ingest: ${warningCountLine(report.documents, path.join(path.relative(root, outDir) || '.', 'public/data/ingest-report.json'))}`);
-  console.log(`ingest: wrote ${files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const line of departmentReport(kb.documents)) console.log(`收录：${line}`);
+  console.log(`收录：${items} 条条目，${kb.links.length} 条关联，${kb.topics.length} 个主题；分词 ${report.segmentMs.toFixed(0)} 毫秒，关联 ${report.linkMs.toFixed(0)} 毫秒`);
+  console.log(`收录：${report.targets ?? 0} 个量化指标${report.targetWarnings?.length ? `；以下数字未读作指标（不列入指标对比），如确为指标，请核对原文写法：\n    ${report.targetWarnings.join('\n    ')}` : ''}`);
+  console.warn(`收录：${warningCountLine(report.documents, path.join(path.relative(root, outDir) || '.', 'public/data/ingest-report.json'))}`);
+  console.log(`收录：写入 ${files} 个文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
 } catch (error) {
-  console.error(`ingest failed, nothing was written:\n${(error as Error).message}`);
+  console.error(`收录失败，没有写入任何文件：\n${(error as Error).message}`);
   process.exitCode = 1;
 }

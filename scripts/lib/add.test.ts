@@ -58,7 +58,7 @@ describe('addDocument', () => {
     const gbk = path.join(inbox, 'fuxin-gbk.txt');
     await writeFile(gbk, iconv.encode(seedText(SEED.fuxinPlans).replace(/\n/g, '\r\n'), 'gbk'));
     await expect(addDocument(gbk, {}, { seedsDir: seeds })).rejects.toThrow(
-      new RegExp(`fuxin-gbk\\.txt: has the same text as .*${SEED.fuxinPlans} \\(gb18030 and utf-8 decoded.*nothing was added`),
+      new RegExp(`fuxin-gbk\\.txt：与 .*${SEED.fuxinPlans} 的文字完全相同（分别按 gb18030 和 utf-8 读取.*这份文档已经收录，没有添加。`),
     );
     expect((await readdir(seeds)).sort()).toEqual([SEED.ansanOpinion, SEED.fuxinPlans]);
   });
@@ -67,17 +67,17 @@ describe('addDocument', () => {
     const { seeds, inbox } = await folders();
     const file = path.join(inbox, 'report.txt');
     await copyFile(path.join(SEEDS_DIR, SEED.jinganReport), file);
-    await expect(addDocument(file, { date: '2025/12/22' }, { seedsDir: seeds })).rejects.toThrow(/report\.txt\.meta\.json: "date" must be YYYY-MM-DD.*\n.*made from the options given/);
-    await expect(addDocument(file, { kind: 'minutes' as never }, { seedsDir: seeds })).rejects.toThrow(/"kind" must be one of "plan"/);
+    await expect(addDocument(file, { date: '2025/12/22' }, { seedsDir: seeds })).rejects.toThrow(/report\.txt\.meta\.json："date" 应为“年-月-日”格式的真实日期.*\n（report\.txt\.meta\.json 由命令行选项生成：请改正相应选项/);
+    await expect(addDocument(file, { kind: 'minutes' as never }, { seedsDir: seeds })).rejects.toThrow(/"kind" 应为"plan"、"tasklist".* 之一，实际是 "minutes"/);
     await writeFile(path.join(seeds, 'report.txt'), 'an older file');
-    await expect(addDocument(file, {}, { seedsDir: seeds, keepName: true })).rejects.toThrow(/report\.txt already exists; nothing was overwritten/);
+    await expect(addDocument(file, {}, { seedsDir: seeds, keepName: true })).rejects.toThrow(/report\.txt：已经存在，没有覆盖。请先删除它/);
     const doc = path.join(inbox, 'plan.doc');
     await writeFile(doc, 'legacy');
-    await expect(addDocument(doc, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.doc: is a Word 97–2003 document.*save it as \.docx/);
+    await expect(addDocument(doc, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.doc：是 Word 97–2003 文档.*另存为 \.docx/);
     // A Word file that is not a readable .docx (damaged): named, nothing copied.
     const docx = path.join(inbox, 'plan.docx');
     await writeFile(docx, 'PK');
-    await expect(addDocument(docx, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.docx: /);
+    await expect(addDocument(docx, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.docx：无法作为 \.docx/);
     expect((await readdir(seeds)).sort()).toEqual([SEED.ansanOpinion, SEED.fuxinPlans, 'report.txt']);
     expect(await readFile(path.join(seeds, 'report.txt'), 'utf8')).toBe('an older file');
   });
@@ -109,15 +109,15 @@ describe('npm run add', () => {
 
     const ok = run(file, '--seeds', seeds, '--city', '上海市静安区', '--populations', '妇女,儿童');
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/add: .*jingan\.txt → .*002_[0-9a-f]{16}\.txt/);
-    expect(ok.stdout).toMatch(/kind\s+report\s+level district/);
-    expect(ok.stdout).toMatch(/items\s+10: 10 reports/);
-    expect(ok.stdout).toMatch(/run `npm run build` to publish it/);
+    expect(ok.stdout).toMatch(/添加：.*jingan\.txt → .*002_[0-9a-f]{16}\.txt/);
+    expect(ok.stdout).toMatch(/类型\s+落实情况报告\s+层级 区级/);
+    expect(ok.stdout).toMatch(/条目\s+10 条：落实情况 10 条/);
+    expect(ok.stdout).toMatch(/添加：请运行 `npm run build` 发布。/);
     const sidecar = (await readdir(seeds)).find((n) => n.endsWith('.meta.json'))!;
     expect(JSON.parse(await readFile(path.join(seeds, sidecar), 'utf8'))).toEqual({ city: '上海市静安区', populations: ['妇女', '儿童'] });
 
     const bad = run(file, '--seeds', seeds, '--town', 'x');
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/add failed, nothing was added:\n.*--town/);
+    expect(bad.stderr).toMatch(/添加失败，没有添加任何文件：\n没有 --town 这个选项。请核对拼写。\n用法：npm run add/);
   }, 30_000);
 });

@@ -30,6 +30,8 @@ export interface AddOptions {
   dryRun?: boolean;
   /** Parses of the documents already in seeds/, as the build cached them. */
   cache?: ParseCache;
+  /** `YYYY-MM-DD` for the dates check; absent: today by the real clock. */
+  today?: string;
 }
 
 export interface AddResult {
@@ -60,13 +62,13 @@ export async function addDocument(file: string, fields: AddFields, options: AddO
   const { seedsDir } = options;
   const ext = path.extname(file).toLowerCase();
   if (!SOURCE_EXTENSIONS.has(ext)) {
-    throw new AddError(`${file}: ${unreadableReason(ext)}`);
+    throw new AddError(`${file}：${unreadableReason(ext)}`);
   }
   let size: number;
   try {
     size = (await stat(file)).size;
   } catch {
-    throw new AddError(`${file}: no such file; check the path`);
+    throw new AddError(`${file}：找不到这个文件。请核对路径。`);
   }
   checkFileSize(file, size);
   const bytes = await readFile(file);
@@ -75,7 +77,7 @@ export async function addDocument(file: string, fields: AddFields, options: AddO
   const name = options.keepName ? path.basename(file) : conventionalName(names, bytes, ext);
   const sidecarFile = sidecarName(name);
   for (const taken of [name, sidecarFile]) {
-    if (names.includes(taken)) throw new AddError(`${path.join(seedsDir, taken)} already exists; nothing was overwritten: remove it first, or add the file under another name`);
+    if (names.includes(taken)) throw new AddError(`${path.join(seedsDir, taken)}：已经存在，没有覆盖。请先删除它，或以另一个文件名添加。`);
   }
 
   const given = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
@@ -86,18 +88,18 @@ export async function addDocument(file: string, fields: AddFields, options: AddO
     doc = ingestDocument(name, bytes, sidecar, await readSource(name, bytes));
   } catch (error) {
     const message = (error as Error).message;
-    const fromOptions = message.includes(sidecarFile) ? `\n(${sidecarFile} is made from the options given: correct the option, e.g. --date 2022-07-12, and run add again)` : '';
+    const fromOptions = message.includes(sidecarFile) ? `\n（${sidecarFile} 由命令行选项生成：请改正相应选项，如 --date 2022-07-12，再运行 npm run add。）` : '';
     throw new AddError(`${message.replace(new RegExp(`^${name}`), file)}${fromOptions}`);
   }
-  if (doc.blocks.length === 0) throw new AddError(`${file}: holds no text; check that it is the right file`);
+  if (doc.blocks.length === 0) throw new AddError(`${file}：没有任何文字。请核对是否选错了文件。`);
 
   const { docs: existing, unreadable } = await seedDocuments(seedsDir, names, options.cache);
   const clash = existing.find((d) => d.id === doc.id);
-  if (clash) throw new AddError(`${file}: would have the same document id "${doc.id}" as ${path.join(seedsDir, clash.source)}; add it under another name`);
+  if (clash) throw new AddError(`${file}：文档编号“${doc.id}”与 ${path.join(seedsDir, clash.source)} 相同。请以另一个文件名添加。`);
   const duplicate = exactDuplicates([...existing, doc]).find((d) => d.second === doc);
-  if (duplicate) throw new AddError(`${exactDuplicateMessage(duplicate, (s) => (s === name ? file : path.join(seedsDir, s)))}; nothing was added`);
+  if (duplicate) throw new AddError(exactDuplicateMessage(duplicate, (s) => (s === name ? file : path.join(seedsDir, s)), '这份文档已经收录，没有添加。'));
 
-  const report = reportDocuments([...existing, doc]).at(-1)!;
+  const report = reportDocuments([...existing, doc], { today: options.today }).at(-1)!;
   if (!options.dryRun) {
     const target = path.join(seedsDir, name);
     await copyFile(file, target, constants.COPYFILE_EXCL);

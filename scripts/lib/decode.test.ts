@@ -26,6 +26,6 @@ describe('decode', () => {
   it('names the file and the fix for bytes that are not text', () => {
     const binary = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x10]);
     expect(() => decode(binary, 'seeds/plan.txt')).toThrow(DecodeError);
-    expect(() => decode(binary, 'seeds/plan.txt')).toThrow(/seeds\/plan\.txt: .*save it as UTF-8/);
+    expect(() => decode(binary, 'seeds/plan.txt')).toThrow(/^seeds\/plan\.txt：含有 NUL 字节.*请另存为 UTF-8/);
   });
 });

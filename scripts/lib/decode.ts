@@ -23,8 +23,8 @@ export function decode(bytes: Uint8Array, fileName = 'input'): DecodedText {
   }
   if (buf.includes(0)) {
     throw new DecodeError(
-      `${fileName}: contains NUL bytes, so it is binary or UTF-16 without a byte-order mark; ` +
-        'save it as UTF-8 (or UTF-16 with BOM) text and rebuild',
+      `${fileName}：含有 NUL 字节，是二进制文件或不带字节顺序标记（BOM）的 UTF-16 文本。` +
+        '请另存为 UTF-8（或带 BOM 的 UTF-16）文本，然后重新构建。',
     );
   }
   try {
@@ -43,8 +43,8 @@ export function decode(bytes: Uint8Array, fileName = 'input'): DecodedText {
     return { text: iconv.decode(buf, encoding), encoding };
   }
   throw new DecodeError(
-    `${fileName}: cannot tell its text encoding (not UTF-8 or GB18030; best guess ` +
-      `${guess.encoding ?? 'none'} at confidence ${guess.confidence.toFixed(2)}); save it as UTF-8 and rebuild`,
+    `${fileName}：无法判断文字编码（不是 UTF-8 或 GB18030；最接近的猜测是 ` +
+      `${guess.encoding ?? '无'}，可信度 ${guess.confidence.toFixed(2)}）。请另存为 UTF-8 文本，然后重新构建。`,
   );
 }
 

@@ -34,8 +34,8 @@ describe('buildKnowledgeBase on the real seeds', () => {
     const [a, b, c] = Object.entries(files).map(([name, bytes]) => ingestDocument(name, bytes));
     // Together in one seeds folder they are one document three times: the build names them.
     const error = await buildKnowledgeBase(await seedsWith(files)).catch((e: Error) => e);
-    expect((error as Error).message).toMatch(/b-gbk\.txt: has the same text as .*a-utf8\.txt \(gb18030 and utf-8 decoded.*keep one of them/);
-    expect((error as Error).message).toMatch(/c-utf16\.txt: has the same text as .*a-utf8\.txt/);
+    expect((error as Error).message).toMatch(/b-gbk\.txt：与 .*a-utf8\.txt 的文字完全相同（分别按 gb18030 和 utf-8 读取.*请保留其一/);
+    expect((error as Error).message).toMatch(/c-utf16\.txt：与 .*a-utf8\.txt 的文字完全相同/);
     expect(b!.encoding).toBe('gb18030');
     expect(c!.encoding).toBe('utf-16le');
     for (const other of [b!, c!]) {
@@ -87,10 +87,10 @@ describe('buildKnowledgeBase on bad input', () => {
     );
     expect(failure).toBeInstanceOf(AggregateError);
     const message = failure!.message;
-    expect(message).toMatch(/plan\.docx: cannot be opened as a \.docx \(zip\) package .*save it again as \.docx, or save it as \.txt, and rebuild/);
-    expect(message).toMatch(/binary\.txt: contains NUL bytes.*save it as UTF-8/);
-    expect(message).toMatch(/empty\.txt: holds no text/);
-    expect(message).toMatch(/orphan\.txt\.meta\.json: sidecar without a source file/);
+    expect(message).toMatch(/plan\.docx：无法作为 \.docx（zip）文件包打开.*重新另存为 \.docx，或另存为 \.txt，然后重新构建。/);
+    expect(message).toMatch(/binary\.txt：含有 NUL 字节.*请另存为 UTF-8/);
+    expect(message).toMatch(/empty\.txt：没有任何文字。请核对是否放错了文件，或删除它。/);
+    expect(message).toMatch(/orphan\.txt\.meta\.json：找不到与之对应的源文件。请把它改名/);
     expect(message).not.toMatch(new RegExp(SEED.jinganReport));
   });
 

@@ -31,13 +31,15 @@ export class InputError extends Error {
     readonly file: string,
     problem: string,
   ) {
-    super(`${file}: ${problem}`);
+    super(`${file}：${problem}`);
   }
 }
 
 export interface BuildOptions {
   /** Reuse parses of unchanged documents (the CLI's default; tests build from scratch). */
   cache?: ParseCache;
+  /** `YYYY-MM-DD`: the editor's report warns of dates after it. Absent: today by the real clock. */
+  today?: string;
 }
 
 export interface IngestReport {
@@ -98,13 +100,13 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   for (const name of names) {
     if (name.endsWith(SIDECAR_SUFFIX)) {
       if (!names.includes(name.slice(0, -SIDECAR_SUFFIX.length))) {
-        errors.push(`${rel(name)}: sidecar without a source file; rename it to <source file name>${SIDECAR_SUFFIX} or remove it`);
+        errors.push(`${rel(name)}：找不到与之对应的源文件。请把它改名为“源文件名${SIDECAR_SUFFIX}”，或删除它。`);
       }
       continue;
     }
     const ext = path.extname(name).toLowerCase();
     if (!SOURCE_EXTENSIONS.has(ext)) {
-      errors.push(`${rel(name)}: ${unreadableReason(ext)}`);
+      errors.push(`${rel(name)}：${unreadableReason(ext)}`);
       continue;
     }
     try {
@@ -115,23 +117,23 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
       const key = cache?.key(name, bytes, sidecar);
       const cached = key ? cache!.get(key) : undefined;
       const doc = cached?.doc ?? ingestDocument(name, bytes, sidecar, await readSource(name, bytes));
-      if (doc.blocks.length === 0) throw new InputError(rel(name), 'holds no text; check that it is the right file, or remove it');
+      if (doc.blocks.length === 0) throw new InputError(rel(name), '没有任何文字。请核对是否放错了文件，或删除它。');
       documents.push(doc);
       wordsOf.set(doc, cached?.words);
       if (key && !cached) keyOf.set(doc, key);
     } catch (error) {
       const message = (error as Error).message;
-      errors.push(message.startsWith(name) || message.startsWith(rel(name)) ? message : `${rel(name)}: ${message}`);
+      errors.push(message.startsWith(name) || message.startsWith(rel(name)) ? message : `${rel(name)}：${message}`);
     }
   }
   const ids = new Map<string, string>();
   for (const doc of documents) {
     const other = ids.get(doc.id);
-    if (other) errors.push(`${rel(doc.source)}: has the same document id "${doc.id}" as ${rel(other)}; rename one of them`);
+    if (other) errors.push(`${rel(doc.source)}：与 ${rel(other)} 的文档编号同为“${doc.id}”。请将其中一份改名。`);
     ids.set(doc.id, doc.source);
   }
   for (const duplicate of exactDuplicates(documents)) errors.push(exactDuplicateMessage(duplicate, rel));
-  if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `${errors.length} input problem(s):\n${errors.join('\n')}`);
+  if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `${errors.length} 个输入问题：\n${errors.join('\n')}`);
 
   // Classification and linking read the same words: segment every item once (all documents
   // not in the cache together, so a large corpus shares the work between two threads).
@@ -171,7 +173,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   const targets = collectTargets(documents, (m) => targetWarnings.push(m));
 
   const report: IngestReport = {
-    documents: reportDocuments(documents),
+    documents: reportDocuments(documents, { today: options.today }),
     segmentMs,
     linkMs: stats.ms + Math.round(aroundMs),
     errors,

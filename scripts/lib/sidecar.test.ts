@@ -25,9 +25,9 @@ describe('applySidecar', () => {
 
   it('rejects a malformed date with the file, the key, the value and the fix', () => {
     expect(() => applySidecar(speeches(), '{"date": "2025/6/27"}', FILE)).toThrow(
-      `${FILE}: "date" must be YYYY-MM-DD (a real date) or null, got "2025/6/27"; fix the value or remove the key`,
+      `${FILE}："date" 应为“年-月-日”格式的真实日期（如 "2022-07-12"）或 null，实际是 "2025/6/27"。请改正这个值，或删除这个键。`,
     );
-    expect(() => applySidecar(speeches(), '{"date": "2025-02-30"}', FILE)).toThrow(/"date" must be YYYY-MM-DD/);
+    expect(() => applySidecar(speeches(), '{"date": "2025-02-30"}', FILE)).toThrow(/"date" 应为“年-月-日”格式的真实日期.*实际是 "2025-02-30"/);
   });
 
   it('rejects unknown keys, bad enums and bad populations, all at once', () => {
@@ -39,18 +39,18 @@ describe('applySidecar', () => {
     }
     const lines = message.split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines.every((l) => l.startsWith(`${FILE}: `))).toBe(true);
-    expect(message).toContain('unknown key "citi"; the keys are title, issuer, city');
-    expect(message).toContain('"level" must be one of "province", "city", "county", "district", "unknown", "national", got "town"');
-    expect(message).toContain('"populations" must be a list of distinct "妇女" / "儿童"');
-    expect(message).toContain('unknown key "docnumber" (did you mean "docNumber"?)');
+    expect(lines.every((l) => l.startsWith(`${FILE}：`) && l.endsWith('。'))).toBe(true);
+    expect(message).toContain('没有名为 "citi" 的字段；可用的字段是 title、issuer、city');
+    expect(message).toContain('"level" 应为"province"、"city"、"county"、"district"、"unknown"、"national" 之一，实际是 "town"。请改正这个值');
+    expect(message).toContain('"populations" 应为由 "妇女"、"儿童" 组成、不重复的列表');
+    expect(message).toContain('没有名为 "docnumber" 的字段（是否应为 "docNumber"？）');
   });
 
   it('rejects invalid JSON and non-objects, naming the file', () => {
-    expect(() => applySidecar(speeches(), '{"city": "鞍山市",}', FILE)).toThrow(new RegExp(`^${FILE.replace(/\./g, '\\.')}: is not valid JSON`));
-    expect(() => applySidecar(speeches(), '["鞍山市"]', FILE)).toThrow(`${FILE}: must be a JSON object of metadata fields, got an array`);
-    expect(() => applySidecar(speeches(), '{"overridden": ["city"]}', FILE)).toThrow('"overridden" is filled in by the build');
-    expect(() => applySidecar(speeches(), '{"title": "  "}', FILE)).toThrow('"title" must be a non-empty string');
+    expect(() => applySidecar(speeches(), '{"city": "鞍山市",}', FILE)).toThrow(new RegExp(`^${FILE.replace(/\./g, '\\.')}：不是有效的 JSON（第 1 行第 16 列附近有错）。请改正写法`));
+    expect(() => applySidecar(speeches(), '["鞍山市"]', FILE)).toThrow(`${FILE}：应为由元数据字段组成的 JSON 对象，实际是一个数组。`);
+    expect(() => applySidecar(speeches(), '{"overridden": ["city"]}', FILE)).toThrow('"overridden" 由构建程序填写。请删除这个键。');
+    expect(() => applySidecar(speeches(), '{"title": "  "}', FILE)).toThrow('"title" 应为非空的文字，实际是 "  "');
   });
 
   it('accepts a sidecar saved with a BOM', () => {

@@ -19,8 +19,8 @@ export class FileTooLargeError extends Error {
   ) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     super(
-      `${file}: is ${mb(bytes)}, over the ${mb(limit)} limit for one source file; split it into one file per document (e.g. one per plan), ` +
-        `or save only its text, or if it really is one document raise the limit with KB_MAX_FILE_MB=${Math.ceil(bytes / 1024 / 1024) + 1}`,
+      `${file}：大小为 ${mb(bytes)}，超过单个源文件 ${mb(limit)} 的上限。请按文档拆分（如每份规划一个文件），或只保存其文字；` +
+        `如确为一份文档，请设置 KB_MAX_FILE_MB=${Math.ceil(bytes / 1024 / 1024) + 1} 提高上限。`,
     );
   }
 }

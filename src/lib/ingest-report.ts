@@ -4,14 +4,18 @@
  * the `report` collection (one entry per document), which the about page summarises. This
  * schema is the contract between the two, like src/lib/schemas.ts for the other collections.
  *
- * Warnings are data (a code and its facts); each medium words them: the ingest in English for
- * the terminal and the JSON's `message`, the site in Chinese (`warningText` below).
+ * Warnings are data (a code and its facts) with their `message` in Chinese, worded once by the
+ * ingest (scripts/lib/report/messages.ts): what was found and what to do, without the file and
+ * the lines, which are the entry's `source` and the warning's `lineStart`/`lineEnd`. The
+ * terminal and the about page print them the same way, repeated ones grouped
+ * (`groupWarnings`, `linesText` below).
  */
 import { z } from 'zod';
 import { documentKind, domainName, itemKind, level, population } from './schemas.ts';
-import { DOCUMENT_KIND_LABEL, ITEM_KIND_LABEL, ITEM_KINDS, type ItemKind } from './vocabulary.ts';
+import { ITEM_KINDS, type ItemKind } from './vocabulary.ts';
 
 const lines = { lineStart: z.number().int(), lineEnd: z.number().int() };
+const optionalLines = { lineStart: z.number().int().optional(), lineEnd: z.number().int().optional() };
 
 export const reportWarning = z.discriminatedUnion('code', [
   /** A plan or task list in which no goal or measure was recognised. */
@@ -33,11 +37,37 @@ export const reportWarning = z.discriminatedUnion('code', [
   /** A domain with goals but no measures, or measures but no goals. */
   z.object({ code: z.literal('empty-list'), message: z.string(), domain: domainName, kind: itemKind }),
   /** What a plan's or task list's recogniser could not read (scripts/lib/structure/notes.ts), in Chinese. */
-  z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain']) }),
+  z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain']), ...optionalLines }),
   /** The text names no city and no sidecar gives one. */
   z.object({ code: z.literal('unknown-city'), message: z.string() }),
-  /** Most of this document's text is also another document's. */
-  z.object({ code: z.literal('near-duplicate'), message: z.string(), other: z.string(), similarity: z.number(), containment: z.number() }),
+  /**
+   * Most of this document's text is also another document's. `relation`: the same place and
+   * kind (the same document twice: keep one), other places or levels (a county reusing its
+   * city's wording: information only), the same place but another kind, or a place unknown.
+   */
+  z.object({
+    code: z.literal('near-duplicate'),
+    message: z.string(),
+    other: z.string(),
+    similarity: z.number(),
+    containment: z.number(),
+    relation: z.enum(['same-document', 'other-place', 'other-kind', 'place-unknown']).optional(),
+  }),
+  /**
+   * A date that cannot be right: after today, or outside the plan period its title names
+   * (`（2021—2030年）`). `from`: the sidecar or the text (then with the line it was read from).
+   */
+  z.object({
+    code: z.literal('implausible-date'),
+    message: z.string(),
+    date: z.string(),
+    problem: z.enum(['after-today', 'before-period', 'after-period']),
+    from: z.enum(['sidecar', 'text']),
+    today: z.string().optional(),
+    periodStart: z.number().int().optional(),
+    periodEnd: z.number().int().optional(),
+    ...optionalLines,
+  }),
 ]);
 
 export const domainCount = z.object({ domain: domainName, population, goals: z.number().int(), measures: z.number().int() });
@@ -91,29 +121,40 @@ export function reportSummary(reports: readonly DocumentReport[]): ReportSummary
   };
 }
 
-const at = (w: { lineStart: number; lineEnd: number }) => (w.lineStart === w.lineEnd ? `第 ${w.lineStart} 行` : `第 ${w.lineStart}–${w.lineEnd} 行`);
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+/** `第 17 行`, `第 17–67 行`, `第 12、40–41、88 行`: where a warning (or a group of them) points. */
+export function linesText(spans: readonly { lineStart?: number; lineEnd?: number }[]): string {
+  const parts = spans.flatMap((w) => (w.lineStart === undefined ? [] : [w.lineEnd === undefined || w.lineEnd === w.lineStart ? `${w.lineStart}` : `${w.lineStart}–${w.lineEnd}`]));
+  return parts.length ? `第 ${[...new Set(parts)].join('、')} 行` : '';
+}
 
-/** A warning in Chinese, for the site. */
-export function warningText(w: ReportWarning, kind: keyof typeof DOCUMENT_KIND_LABEL): string {
-  switch (w.code) {
-    case 'no-items':
-      return `未识别出任何条目（${DOCUMENT_KIND_LABEL[kind]}），全文照原样发布${w.reason ? `：${w.reason}` : ''}`;
-    case 'numbering': {
-      const parts = [w.missing.length ? `缺少第 ${w.missing.join('、')} 条` : '', w.repeated.length ? `第 ${w.repeated.join('、')} 条出现两次` : ''].filter(Boolean);
-      return `${w.list}（${ITEM_KIND_LABEL[w.kind]}）的编号${parts.join('，')}（${at(w)}）`;
-    }
-    case 'unassigned-text':
-      return `${at(w)}的正文不属于任何条目（${w.blocks} 段，${w.chars} 字）：“${w.excerpt}”`;
-    case 'missing-domains':
-      return `${w.population}规划未识别出这些领域：${w.domains.join('、')}`;
-    case 'empty-list':
-      return `${w.domain}没有${ITEM_KIND_LABEL[w.kind]}`;
-    case 'structure':
-      return w.message;
-    case 'unknown-city':
-      return '原文未写明城市，可在 .meta.json 中补充';
-    case 'near-duplicate':
-      return `与 ${w.other} 高度重复（相似度 ${percent(w.similarity)}，包含度 ${percent(w.containment)}）`;
+/** Warnings of one kind and one wording in one document, with every place they point to. */
+export interface WarningGroup {
+  code: ReportWarning['code'];
+  message: string;
+  warnings: ReportWarning[];
+  /** `第 12、40、88 行`, or empty for a warning about the document as a whole. */
+  lines: string;
+}
+
+/**
+ * One document's warnings, those with the same code and the same message (a note printed for
+ * every list of an excerpt) folded into one with all their lines, in first-seen order.
+ */
+export function groupWarnings(warnings: readonly ReportWarning[]): WarningGroup[] {
+  const groups = new Map<string, ReportWarning[]>();
+  for (const w of warnings) {
+    const key = `${w.code}\u0000${w.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), w]);
   }
+  return [...groups.values()].map((ws) => ({
+    code: ws[0]!.code,
+    message: ws[0]!.message,
+    warnings: ws,
+    lines: linesText(ws.map((w) => ('lineStart' in w ? { lineStart: w.lineStart, lineEnd: w.lineEnd } : {}))),
+  }));
+}
+
+/** A group as one sentence: `第 17–67 行：…` or the message alone. */
+export function groupText(g: WarningGroup): string {
+  return g.lines ? `${g.lines}：${g.message}` : g.message;
 }

@@ -259,11 +259,11 @@ describe('readDocx on content controls', () => {
 
 describe('files that are not readable .docx', () => {
   it('names the file, the problem and the fix', async () => {
-    await expect(readSource('plan.docx', new TextEncoder().encode('not a zip at all'))).rejects.toThrow(/^plan\.docx: cannot be opened as a \.docx .*save it again as \.docx/);
-    await expect(readSource('plan.docx', zipSync({ 'hello.txt': strToU8('hi') }))).rejects.toThrow(/^plan\.docx: .*without word\/document\.xml/);
+    await expect(readSource('plan.docx', new TextEncoder().encode('not a zip at all'))).rejects.toThrow(/^plan\.docx：无法作为 \.docx（zip）文件包打开.*请用 Word 或 LibreOffice 打开后重新另存为 \.docx/);
+    await expect(readSource('plan.docx', zipSync({ 'hello.txt': strToU8('hi') }))).rejects.toThrow(/^plan\.docx：.*没有 word\/document\.xml/);
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    await expect(readSource('plan.docx', ole)).rejects.toThrow(/^plan\.docx: .*password-protected .*remove the password/);
-    await expect(readSource('plan.doc', ole)).rejects.toThrow(/^plan\.doc: is a Word 97–2003 document .*save it as \.docx/);
+    await expect(readSource('plan.docx', ole)).rejects.toThrow(/^plan\.docx：.*可能设有密码.*请去掉密码/);
+    await expect(readSource('plan.doc', ole)).rejects.toThrow(/^plan\.doc：是 Word 97–2003 文档.*另存为 \.docx/);
   });
 });
 

@@ -50,8 +50,8 @@ export type DocxBlock = DocxParagraph | DocxTable;
 export function readDocx(bytes: Uint8Array): DocxBlock[] {
   if (isOleFile(bytes)) {
     throw new SourceFormatError(
-      'is not a .docx package but an OLE file: either a password-protected Word file or an old Word 97–2003 document renamed .docx',
-      'remove the password, or open it in Word or LibreOffice and save it as .docx (Word document) or .txt, and rebuild',
+      '不是 .docx 文件包，而是 OLE 文件：可能设有密码，或是改了扩展名的 Word 97–2003 文档',
+      '请去掉密码，或用 Word 或 LibreOffice 打开并另存为 .docx（Word 文档）或 .txt，然后重新构建',
     );
   }
   let files: Record<string, Uint8Array>;
@@ -59,17 +59,17 @@ export function readDocx(bytes: Uint8Array): DocxBlock[] {
     files = unzipSync(bytes, { filter: (f) => f.name.startsWith('word/') && f.name.endsWith('.xml') });
   } catch (error) {
     throw new SourceFormatError(
-      `cannot be opened as a .docx (zip) package (${(error as Error).message}); the file is damaged or not a Word document`,
-      'open it in Word or LibreOffice and save it again as .docx, or save it as .txt, and rebuild',
+      `无法作为 .docx（zip）文件包打开（${(error as Error).message}）：文件已损坏，或不是 Word 文档`,
+      '请用 Word 或 LibreOffice 打开后重新另存为 .docx，或另存为 .txt，然后重新构建',
     );
   }
   const main = files['word/document.xml'];
   if (!main) {
-    throw new SourceFormatError('is a zip archive without word/document.xml, so not a Word document', 'save the document from Word as .docx or .txt and rebuild');
+    throw new SourceFormatError('是 zip 压缩包，但其中没有 word/document.xml，不是 Word 文档', '请在 Word 中把文档另存为 .docx 或 .txt，然后重新构建');
   }
   const numbering = new Numbering(parseXml(files['word/numbering.xml']), parseXml(files['word/styles.xml']));
   const body = first(parseXml(main)?.documentElement, 'body');
-  if (!body) throw new SourceFormatError('has no document body (word/document.xml has no w:body)', 'save the document from Word as .docx or .txt and rebuild');
+  if (!body) throw new SourceFormatError('没有正文（word/document.xml 中没有 w:body）', '请在 Word 中把文档另存为 .docx 或 .txt，然后重新构建');
   return bodyBlocks(body, numbering);
 }
 
@@ -127,7 +127,7 @@ function parseXml(bytes: Uint8Array | undefined) {
   try {
     return new DOMParser().parseFromString(strFromU8(bytes), 'text/xml');
   } catch (error) {
-    throw new SourceFormatError(`holds malformed XML (${(error as Error).message.split('\n')[0]})`, 'open it in Word or LibreOffice and save it again as .docx, and rebuild');
+    throw new SourceFormatError(`其中的 XML 有错误（${(error as Error).message.split('\n')[0]}）`, '请用 Word 或 LibreOffice 打开后重新另存为 .docx，然后重新构建');
   }
 }
 

@@ -34,9 +34,9 @@ describe('readSource', () => {
   });
 
   it('says what to do with formats it cannot read', async () => {
-    expect(unreadableReason('.doc')).toMatch(/Word 97–2003 .*save it as \.docx/);
-    expect(unreadableReason('.xlsx')).toMatch(/^\.xlsx cannot be read; save the document as \.docx, \.pdf \(with a text layer\) or UTF-8 text/);
-    await expect(readSource('old.doc', new Uint8Array(8))).rejects.toThrow(/^old\.doc: is a Word 97–2003 document/);
+    expect(unreadableReason('.doc')).toMatch(/Word 97–2003 .*另存为 \.docx/);
+    expect(unreadableReason('.xlsx')).toMatch(/^\.xlsx 文件无法读取。请把文档另存为 \.docx、带文字层的 \.pdf 或 UTF-8 文本/);
+    await expect(readSource('old.doc', new Uint8Array(8))).rejects.toThrow(/^old\.doc：是 Word 97–2003 文档/);
   });
 });
 
@@ -76,9 +76,9 @@ describe('buildKnowledgeBase with Word and PDF sources', () => {
     );
     const lines = error!.errors.map((e: Error) => e.message);
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/a-old\.doc: is a Word 97–2003 document/);
-    expect(lines[1]).toMatch(/b-broken\.docx: cannot be opened as a \.docx .*and rebuild$/);
-    expect(lines[2]).toMatch(/c-scan\.pdf: has no text layer .*run OCR/);
-    expect(lines[3]).toMatch(/e-notes\.rtf: is a Rich Text file/);
+    expect(lines[0]).toMatch(/a-old\.doc：是 Word 97–2003 文档/);
+    expect(lines[1]).toMatch(/b-broken\.docx：无法作为 \.docx.*然后重新构建。$/);
+    expect(lines[2]).toMatch(/c-scan\.pdf：没有文字层.*文字识别（OCR/);
+    expect(lines[3]).toMatch(/e-notes\.rtf：是 RTF 文档/);
   });
 });

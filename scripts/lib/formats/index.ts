@@ -22,17 +22,17 @@ export const SOURCE_EXTENSIONS = new Set(Object.keys(READERS));
 
 /** Formats that look like sources but cannot be read: what to do with each. */
 const UNREADABLE: Record<string, string> = {
-  '.doc': 'is a Word 97–2003 document (.doc), which cannot be read; open it in Word or LibreOffice, save it as .docx (Word document) or .txt, and rebuild',
-  '.wps': 'is a WPS document (.wps), which cannot be read; open it in WPS Office, save it as .docx or .txt, and rebuild',
-  '.rtf': 'is a Rich Text file (.rtf), which cannot be read; open it in Word or LibreOffice, save it as .docx or .txt, and rebuild',
-  '.odt': 'is an OpenDocument text (.odt), which cannot be read; open it in LibreOffice, save it as .docx or .txt, and rebuild',
+  '.doc': '是 Word 97–2003 文档（.doc），无法读取。请用 Word 或 LibreOffice 打开，另存为 .docx（Word 文档）或 .txt 后重新构建。',
+  '.wps': '是 WPS 文档（.wps），无法读取。请用 WPS Office 打开，另存为 .docx 或 .txt 后重新构建。',
+  '.rtf': '是 RTF 文档（.rtf），无法读取。请用 Word 或 LibreOffice 打开，另存为 .docx 或 .txt 后重新构建。',
+  '.odt': '是 OpenDocument 文档（.odt），无法读取。请用 LibreOffice 打开，另存为 .docx 或 .txt 后重新构建。',
 };
 
 /** Why a file with this extension is not read, and what to do: for the build's error list. */
 export function unreadableReason(ext: string): string {
   return (
     UNREADABLE[ext.toLowerCase()] ??
-    `${ext || 'a file without an extension'} cannot be read; save the document as .docx, .pdf (with a text layer) or UTF-8 text (.txt) and rebuild`
+    `${ext ? `${ext} 文件` : '没有扩展名的文件'}无法读取。请把文档另存为 .docx、带文字层的 .pdf 或 UTF-8 文本（.txt）后重新构建。`
   );
 }
 
@@ -40,11 +40,11 @@ export function unreadableReason(ext: string): string {
 export async function readSource(name: string, bytes: Uint8Array): Promise<SourceText> {
   const ext = path.extname(name).toLowerCase();
   const reader = READERS[ext];
-  if (!reader) throw new Error(`${name}: ${unreadableReason(ext)}`);
+  if (!reader) throw new Error(`${name}：${unreadableReason(ext)}`);
   try {
     return await reader(bytes, name);
   } catch (error) {
-    if (error instanceof SourceFormatError) throw new Error(`${name}: ${error.message}`, { cause: error });
+    if (error instanceof SourceFormatError) throw new Error(`${name}：${error.message}`, { cause: error });
     throw error;
   }
 }

@@ -65,7 +65,7 @@ describe('PDFs that cannot be read', () => {
     doc.rect(80, 80, 300, 400).fill('#888');
     doc.addPage().rect(80, 80, 300, 400).fill('#444');
     doc.end();
-    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf: has no text layer \(0 characters of text on 2 page\(s\).*run OCR/);
+    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf：没有文字层（2 页中只有 0 个字符.*请先做文字识别（OCR/);
   });
 
   it('a scan whose only text is a stamped header and page numbers is still a scan', async () => {
@@ -81,18 +81,18 @@ describe('PDFs that cannot be read', () => {
       doc.fillColor('#000').text(`- ${n} -`, 280, 780, { lineBreak: false });
     }
     doc.end();
-    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf: has no text layer \(0 characters of text on 30 page\(s\)/);
+    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf：没有文字层（30 页中只有 0 个字符/);
   });
 
   it('an encrypted PDF', async () => {
     const pdf = await printPdf(['妇女与健康。'], { userPassword: 'secret' });
-    await expect(readSource('locked.pdf', pdf)).rejects.toThrow(/^locked\.pdf: is password-protected .*without a password/);
+    await expect(readSource('locked.pdf', pdf)).rejects.toThrow(/^locked\.pdf：设有密码.*不设密码的 PDF/);
   });
 
   it('a damaged file', async () => {
     const pdf = await printPdf(['妇女与健康。']);
-    await expect(readSource('broken.pdf', pdf.slice(0, 400))).rejects.toThrow(/^broken\.pdf: cannot be read as a PDF .*export the PDF again/);
-    await expect(readSource('text.pdf', new TextEncoder().encode('这不是PDF'))).rejects.toThrow(/^text\.pdf: cannot be read as a PDF/);
+    await expect(readSource('broken.pdf', pdf.slice(0, 400))).rejects.toThrow(/^broken\.pdf：无法作为 PDF 读取.*请从原始文档重新导出 PDF/);
+    await expect(readSource('text.pdf', new TextEncoder().encode('这不是PDF'))).rejects.toThrow(/^text\.pdf：无法作为 PDF 读取/);
   });
 });
 

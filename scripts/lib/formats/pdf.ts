@@ -46,15 +46,15 @@ export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
   const visible = lines.reduce((n, l, i) => n + (furniture.has(i + 1) ? 0 : l.text.replace(/\s/g, '').length), 0);
   if (visible < 10 * pages.length && visible < 200) {
     throw new SourceFormatError(
-      `has no text layer (${visible} characters of text on ${pages.length} page(s): a scan or an image)`,
-      'run OCR on it (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`), or save the document as .txt, and rebuild',
+      `没有文字层（${pages.length} 页中只有 ${visible} 个字符：是扫描件或图片）`,
+      '请先做文字识别（OCR，例如 `ocrmypdf -l chi_sim in.pdf out.pdf`），或把文档另存为 .txt，然后重新构建',
     );
   }
   const unreadable = lines.reduce((n, l) => n + (l.text.match(/[\uE000-\uF8FF\uFFFD]/g)?.length ?? 0), 0);
   if (unreadable > 0.05 * visible) {
     throw new SourceFormatError(
-      `has a text layer that cannot be read as characters (${unreadable} of ${visible} are private-use or unknown glyphs: fonts without a Unicode mapping)`,
-      'export the PDF again from the original document, run OCR on it, or save the document as .txt, and rebuild',
+      `文字层无法读成文字（${visible} 个字符中有 ${unreadable} 个是私用区或未知字形：字体没有 Unicode 对照）`,
+      '请从原始文档重新导出 PDF，或先做文字识别（OCR），或把文档另存为 .txt，然后重新构建',
     );
   }
   const full = fullLines(pages);
@@ -86,10 +86,10 @@ async function readPages(bytes: Uint8Array): Promise<PdfPage[]> {
     const e = error as Error;
     if (e.name === 'PasswordException') {
       await task.destroy();
-      throw new SourceFormatError('is password-protected (encrypted): its text cannot be read', 'save or print it again as a PDF without a password, or save the document as .txt, and rebuild');
+      throw new SourceFormatError('设有密码（已加密），无法读取文字', '请重新保存或打印为不设密码的 PDF，或把文档另存为 .txt，然后重新构建');
     }
     await task.destroy();
-    throw new SourceFormatError(`cannot be read as a PDF (${e.message}); the file is damaged or not a PDF`, 'export the PDF again from the original document, or save it as .txt, and rebuild');
+    throw new SourceFormatError(`无法作为 PDF 读取（${e.message}）：文件已损坏，或不是 PDF`, '请从原始文档重新导出 PDF，或另存为 .txt，然后重新构建');
   }
   try {
     const pages: PdfPage[] = [];

@@ -30,6 +30,6 @@ export class SourceFormatError extends Error {
     readonly problem: string,
     readonly fix: string,
   ) {
-    super(`${problem}; ${fix}`);
+    super(`${problem}。${fix}。`);
   }
 }

@@ -37,7 +37,7 @@ describe('the indicators stage in the pipeline', () => {
     // `95%的城市社区和85%的农村社区建立家长学校…`: the figure comes before what it counts.
     const family = warnings.filter((w) => w.includes('children-family-g6'));
     expect(family.length).toBeGreaterThan(0);
-    for (const w of family) expect(w).toMatch(/^00[13]_[0-9a-f]+\.txt \S+-children-family-g6: figure not read as a target: ….*(95|85)%/);
+    for (const w of family) expect(w).toMatch(/^00[13]_[0-9a-f]+\.txt 第 \d+ 行（\S+-children-family-g6）：数字未读作指标：….*(95|85)%/);
     // Every goal figure the stage reads is not reported.
     expect(warnings.some((w) => w.includes('children-health-g3'))).toBe(false);
   });

@@ -175,6 +175,6 @@ describe('unseen variants', () => {
     const ts = extractTargets('新生儿和婴儿死亡率分别控制在3‰、4‰和5‰以下。', { statesAims: true, warn: (m) => warnings.push(m) });
     expect(ts).toEqual([]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('3 values');
+    expect(warnings[0]).toContain('3 个数值与 2 个指标名');
   });
 });

@@ -222,7 +222,7 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
             values.forEach((q, k) => emit(subject, q, yearsHere[k]!));
           }
           // Otherwise the pairing is unclear: nothing is guessed, and the editor is told.
-          else options.warn?.(`${values.length} values for ${parts.length} names and ${yearsHere.length || 'no'} years, left unread: ${phrase.text}`);
+          else options.warn?.(`${values.length} 个数值与 ${parts.length} 个指标名、${yearsHere.length} 个年份无法一一对应，未读作指标：${phrase.text}`);
         } else {
           const q = values[0]!;
           const names = parts.length > 1 && parts.every(hasHead) ? completeParts(parts) : [subject];

@@ -19,7 +19,7 @@ export function collectTargets(documents: readonly KbDocument[], warn?: (message
       if (item.repeats) continue;
       const found = extractTargets(item.text, {
         statesAims: AIM_KINDS.has(doc.kind),
-        warn: warn && ((message) => warn(`${doc.source} ${item.id}: ${message}`)),
+        warn: warn && ((message) => warn(`${doc.source} 第 ${doc.blocks[item.blockStart]?.lineStart ?? '?'} 行（${item.id}）：${message}`)),
       });
       for (const t of found) targets.push({ itemId: item.id, docId: doc.id, city: doc.city, ...t });
       // A goal's figure that no target covers: the editor sees it rather than a silent gap.
@@ -27,7 +27,7 @@ export function collectTargets(documents: readonly KbDocument[], warn?: (message
         for (const m of fold(item.text).matchAll(FIGURE)) {
           const at = m.index!;
           if (!found.some((t) => at >= t.start && at < t.start + t.text.length)) {
-            warn(`${doc.source} ${item.id}: figure not read as a target: …${item.text.slice(Math.max(0, at - 20), at + m[0].length + 4).replace(/\s+/g, '')}…`);
+            warn(`${doc.source} 第 ${doc.blocks[item.blockStart]?.lineStart ?? '?'} 行（${item.id}）：数字未读作指标：…${item.text.slice(Math.max(0, at - 20), at + m[0].length + 4).replace(/\s+/g, '')}…`);
           }
         }
       }

@@ -4,7 +4,8 @@
  * - Exact: the same bytes, or the same text once decoded and normalised (the same file saved as
  *   GBK and as UTF-8, with CRLF or LF, with or without its page numbers). The build stops.
  * - Near: most of the text is shared (a copy with a few edits, or one plan of a file that holds
- *   two). A warning: the editor decides.
+ *   two). A warning: the editor decides. Between documents of different places or levels (a
+ *   county plan reusing its city's wording) it is information only: both are legitimate.
  *
  * Near duplicates are found with character 5-gram shingles over the text without spaces and
  * punctuation, summarised per document by a bottom-k sketch (the k smallest shingle hashes:
@@ -16,7 +17,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReportWarning } from '../../../src/lib/ingest-report.ts';
+import { DOCUMENT_KIND_LABEL } from '../../../src/lib/vocabulary.ts';
+import { sidecarName } from '../sidecar.ts';
 import type { KbDocument } from '../types.ts';
+import { MESSAGES } from './messages.ts';
 
 export interface DuplicateOptions {
   /** Characters per shingle. */
@@ -75,9 +79,12 @@ export function exactDuplicates(docs: readonly KbDocument[]): ExactDuplicate[] {
 }
 
 /** The build's error for an exact duplicate, naming both files (as `rel` shows them) and the fix. */
-export function exactDuplicateMessage(d: ExactDuplicate, rel: (source: string) => string = (s) => s): string {
-  const what = d.same === 'bytes' ? 'is byte for byte the same file as' : 'has the same text as';
-  return `${rel(d.second.source)}: ${what} ${rel(d.first.source)}${d.same === 'text' ? ` (${d.second.encoding} and ${d.first.encoding} decoded, page furniture aside)` : ''}; keep one of them and remove the other (and its .meta.json)`;
+export function exactDuplicateMessage(d: ExactDuplicate, rel: (source: string) => string = (s) => s, fix = '请保留其一，删除另一份（连同它的 .meta.json）。'): string {
+  const what =
+    d.same === 'bytes'
+      ? `与 ${rel(d.first.source)} 是完全相同的文件`
+      : `与 ${rel(d.first.source)} 的文字完全相同（分别按 ${d.second.encoding} 和 ${d.first.encoding} 读取，页眉页码等不计）`;
+  return `${rel(d.second.source)}：${what}。${fix}`;
 }
 
 /** FNV-1a over a shingle's UTF-16 code units, then murmur3's finaliser for well-spread low bits. */
@@ -217,20 +224,40 @@ export function nearDuplicates(docs: readonly KbDocument[], options: DuplicateOp
   return found.sort((x, y) => (x.a.source < y.a.source ? -1 : x.a.source > y.a.source ? 1 : x.b.source < y.b.source ? -1 : x.b.source > y.b.source ? 1 : 0));
 }
 
+/**
+ * How two near-duplicate documents stand to each other: the same document twice (same place,
+ * same kind), documents of other places or levels (a county reusing its city's wording), the
+ * same place but another kind, or a place one of them does not state.
+ */
+export function duplicateRelation(a: KbDocument, b: KbDocument): NonNullable<Extract<ReportWarning, { code: 'near-duplicate' }>['relation']> {
+  const known = (x: string | null, y: string | null) => x !== null && y !== null;
+  if (known(a.city, b.city) && a.city !== b.city) return 'other-place';
+  if (known(a.province, b.province) && a.province !== b.province) return 'other-place';
+  if (a.level !== 'unknown' && b.level !== 'unknown' && a.level !== b.level) return 'other-place';
+  if (a.city === null && b.city === null && a.province === null && b.province === null) return 'place-unknown';
+  if ((a.city === null) !== (b.city === null) && a.level !== 'province' && b.level !== 'province' && a.level !== 'national' && b.level !== 'national') return 'place-unknown';
+  return a.kind === b.kind ? 'same-document' : 'other-kind';
+}
+
 /** The near-duplicate warning of each document of a pair, naming the other. */
 export function nearDuplicateWarnings(pairs: readonly NearDuplicate[]): Map<KbDocument, ReportWarning[]> {
   const warnings = new Map<KbDocument, ReportWarning[]>();
   const add = (doc: KbDocument, other: KbDocument, p: NearDuplicate) => {
-    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const relation = duplicateRelation(doc, other);
+    const share = MESSAGES.share(p.similarity, p.containment);
+    const said = MESSAGES.nearDuplicate;
+    const place = (d: KbDocument) => MESSAGES.place(d.city, d.province, d.level);
+    const message =
+      relation === 'other-place'
+        ? said['other-place'](other.source, share, place(doc), place(other))
+        : relation === 'other-kind'
+          ? said['other-kind'](other.source, share, DOCUMENT_KIND_LABEL[doc.kind], DOCUMENT_KIND_LABEL[other.kind])
+          : relation === 'place-unknown'
+            ? said['place-unknown'](other.source, share, sidecarName(doc.city === null ? doc.source : other.source))
+            : said['same-document'](other.source, share);
     warnings.set(doc, [
       ...(warnings.get(doc) ?? []),
-      {
-        code: 'near-duplicate',
-        message: `shares most of its text with ${other.source} (similarity ${pct(p.similarity)}, ${pct(p.containment)} of the shorter one): if they are the same document, keep one; if one is part of the other, keep the whole`,
-        other: other.source,
-        similarity: p.similarity,
-        containment: p.containment,
-      },
+      { code: 'near-duplicate', message, other: other.source, similarity: p.similarity, containment: p.containment, relation },
     ]);
   };
   for (const p of pairs) {

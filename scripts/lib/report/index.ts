@@ -8,14 +8,22 @@ import { reportSummary, type DocumentReport, type ReportSummary } from '../../..
 import type { KbDocument } from '../types.ts';
 import { nearDuplicateWarnings, nearDuplicates } from './duplicates.ts';
 import { documentReport } from './summary.ts';
-import { documentWarnings } from './warnings.ts';
+import { todayIso } from './dates.ts';
+import { documentWarnings, WARNING_OPTIONS } from './warnings.ts';
 
-export function reportDocuments(docs: readonly KbDocument[]): DocumentReport[] {
+export interface ReportOptions {
+  /** `YYYY-MM-DD` for the dates check; absent: the corpus's last report's, else today by the real clock. */
+  today?: string;
+}
+
+export function reportDocuments(docs: readonly KbDocument[], options: ReportOptions = {}): DocumentReport[] {
+  const today = options.today ?? todayIso();
   const kept = made.get(docs);
-  if (kept && kept.items.length === docs.length && kept.items.every((items, k) => items === docs[k]!.items)) return kept.reports;
+  // Without a date of its own, a later report of the same corpus (emit's) is the build's own.
+  if (kept && (options.today === undefined || kept.today === today) && kept.items.length === docs.length && kept.items.every((items, k) => items === docs[k]!.items)) return kept.reports;
   const near = nearDuplicateWarnings(nearDuplicates(docs));
-  const reports = docs.map((doc) => documentReport(doc, [...documentWarnings(doc), ...(near.get(doc) ?? [])]));
-  made.set(docs, { items: docs.map((d) => d.items), reports });
+  const reports = docs.map((doc) => documentReport(doc, [...documentWarnings(doc, { ...WARNING_OPTIONS, today }), ...(near.get(doc) ?? [])]));
+  made.set(docs, { today, items: docs.map((d) => d.items), reports });
   return reports;
 }
 
@@ -23,7 +31,7 @@ export function reportDocuments(docs: readonly KbDocument[]): DocumentReport[] {
  * The ingest reports one corpus three times (terminal, collection, open data): the reports of a
  * documents array are kept while it lives and its documents keep the same items.
  */
-const made = new WeakMap<readonly KbDocument[], { items: KbDocument['items'][]; reports: DocumentReport[] }>();
+const made = new WeakMap<readonly KbDocument[], { today: string; items: KbDocument['items'][]; reports: DocumentReport[] }>();
 
 /** `dist/data/ingest-report.json`: totals, then every document's report, sorted by id. */
 export function reportData(reports: readonly DocumentReport[]): { summary: ReportSummary; documents: DocumentReport[] } {

@@ -4,6 +4,7 @@ import { ingestDocument } from '../pipeline.ts';
 import { seedKb } from '../testing/seed-kb.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
 import type { KbDocument } from '../types.ts';
+import { warningLines } from './format.ts';
 import { documentWarnings, looksLikeHeading, markerValue, numberingWarnings, unassignedText, WARNING_OPTIONS } from './warnings.ts';
 
 /** A made-up plan in the national skeleton; `measures` are the health domain's measure lines. */
@@ -48,7 +49,8 @@ describe('documentWarnings on made-up documents', () => {
     expect(numbering).toEqual([
       expect.objectContaining({ list: '妇女与健康', kind: 'measure', missing: [3], repeated: [], lineStart: 9, lineEnd: 11 }),
     ]);
-    expect(numbering[0]!.message).toMatch(/measures under 妇女与健康 are numbered 1 2 4 \(no 3\), lines 9–11/);
+    expect(numbering[0]!.message).toBe('「妇女与健康」的策略措施编号为 1、2、4，缺少 3。请核对原文是否漏印或错印编号。');
+    expect(warningLines({ source: 'tieling.txt', warnings: numbering })).toEqual(['⚠ tieling.txt 第 9–11 行：「妇女与健康」的策略措施编号为 1、2、4，缺少 3。请核对原文是否漏印或错印编号。']);
   });
 
   it('a paragraph in a domain that no item holds is reported with its line; the preamble and closing parts are not', () => {
@@ -86,7 +88,8 @@ describe('documentWarnings on made-up documents', () => {
     expect(unassignedText(doc).map((w) => w.lineStart)).toEqual([10, 16, 19]);
     const capped = unassignedText(doc, { ...WARNING_OPTIONS, maxUnassignedRuns: 2 });
     expect(capped.map((w) => [w.lineStart, w.lineEnd, w.blocks])).toEqual([[10, 10, 1], [16, 19, 2]]);
-    expect(capped.at(-1)!.message).toMatch(/2 runs in all/);
+    expect(capped.at(-1)!.message).toMatch(/此后另有 1 处同类文字/);
+    expect(capped[0]!.message).toBe('有 1 段文字（24 字）不属于任何目标或措施：“这一段说明文字不属于任何条目，应当提示编辑检查。”可能是编号未被识别的目标或措施，请核对原文的编号写法（如“1.”“（1）”）。');
   });
 });
 
@@ -169,5 +172,51 @@ describe('the recognisers\' own notes reach the editor', () => {
     const structured = kb.documents.filter((d) => d.kind === 'plan' || d.kind === 'tasklist');
     expect(structured.length).toBeGreaterThan(0);
     for (const doc of structured) expect(documentWarnings(doc).filter((w) => w.code === 'structure' || w.code === 'no-items'), doc.source).toEqual([]);
+  });
+});
+
+describe('every warning speaks the editor\'s language', () => {
+  /** Plans of the class, each with one kind of slip an editor meets: generated, not one file. */
+  const health = ['1.加强母婴安全保障。实施母婴安全行动提升计划。', '2.提高妇女生殖健康水平。普及生殖健康知识。', '3.加强妇女心理健康服务。开展心理健康教育。', '4.提升妇女健康素养。'];
+  const slips: [string, (measures: string[]) => string][] = [
+    ['a lost number', (m) => plan([m[0]!, m[1]!, m[3]!])],
+    ['a number printed twice', (m) => plan([m[0]!, m[1]!, m[1]!.replace('提高', '增强'), m[2]!])],
+    ['an excerpt from 3 on', (m) => plan(m.slice(2))],
+    ['a paragraph in no item', (m) => plan([m[0]!, '上述措施由各相关部门按照职责分工抓好落实，确保取得实效。', ...m.slice(1)])],
+    ['no goals in a domain', (m) => plan(m).replace('主要目标：\n1.女性接受高等教育的比例保持稳定。\n', '')],
+    ['no city named', (m) => plan(m).replace('铁岭市', '本市')],
+    ['lists without numbers', (m) => plan(m).replace(/^(\d+)\./gm, '（$1）').replace(/主要目标：|策略措施：/g, '')],
+    ['a list before any domain heading', (m) => plan(m).replace('（一）妇女与健康。\n', '')],
+  ];
+
+  it.each(slips)('%s: a Chinese message with what to do, printed with the file and its lines', (_, make) => {
+    const doc = ingest(make(health));
+    const warnings = documentWarnings(doc, { ...WARNING_OPTIONS, today: '2026-01-01' });
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const w of warnings) {
+      expect(w.message, w.message).toMatch(/请/); // the fix, in the imperative
+      expect(w.message, w.message).toMatch(/。$/);
+      expect(w.message.replace(/"[a-z]+"|\.meta\.json|tieling\.txt|KB_[A-Z_]+/g, ''), w.message).not.toMatch(/[A-Za-z]{3,}/);
+    }
+    for (const line of warningLines({ source: 'tieling.txt', warnings })) {
+      expect(line).toMatch(/^⚠ tieling\.txt( 第 [\d–、]+ 行)?：/);
+    }
+    // A warning about a place in the text names that place.
+    for (const w of warnings) if ('lineStart' in w && w.lineStart !== undefined) expect(warningLines({ source: 'tieling.txt', warnings: [w] })[0]).toContain(`第 ${w.lineStart}`);
+  });
+
+  it('the no-city warning names the sidecar to write', () => {
+    const doc = ingest(plan(health).replace('铁岭市', '本市'));
+    expect(documentWarnings(doc).find((w) => w.code === 'unknown-city')!.message).toBe(
+      '原文未写明所属城市。请在 tieling.txt.meta.json 中补充 "city"（及 "province"），例如 {"city": "鞍山市", "province": "辽宁省"}。',
+    );
+  });
+
+  it('a structure note carries the line of its heading', () => {
+    const doc = ingest(plan(health).replace('（一）妇女与健康。\n', ''));
+    const structure = documentWarnings(doc).filter((w) => w.code === 'structure');
+    expect(structure.length).toBeGreaterThan(0);
+    const heading = doc.blocks.find((b) => b.text.startsWith('主要目标'))!;
+    expect(structure[0]).toMatchObject({ note: 'list-without-domain', lineStart: heading.lineStart });
   });
 });

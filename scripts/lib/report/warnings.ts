@@ -1,20 +1,25 @@
 /**
  * Warnings about one document that an editor can act on: a plan whose structure was not
  * recognised, numbered lists with numbers missing or printed twice, body text no item holds,
- * domains or lists not found, no city. Each names where in the source to look. They never stop
- * the build: the document is published in full either way (cross-document warnings, near
- * duplicates, are in duplicates.ts).
+ * domains or lists not found, no city, a date that cannot be right. Each names where in the
+ * source to look, worded in messages.ts. They never stop the build: the document is published
+ * in full either way (cross-document warnings, near duplicates, are in duplicates.ts).
  */
 import type { ReportWarning } from '../../../src/lib/ingest-report.ts';
 import { DOMAINS, STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
 import { parseNumeral } from '../text/numerals.ts';
-import type { Block, DomainName, Item, ItemKind, KbDocument, Population } from '../types.ts';
+import { sidecarName } from '../sidecar.ts';
+import type { Block, DomainName, Item, KbDocument, Population } from '../types.ts';
+import { dateWarnings, todayIso } from './dates.ts';
+import { MESSAGES } from './messages.ts';
 
 export interface WarningOptions {
   /** Runs of unassigned text listed one by one per document; the rest are reported as one. */
   maxUnassignedRuns: number;
   /** Characters of unassigned text quoted in its warning. */
   excerptChars: number;
+  /** `YYYY-MM-DD`: dates after it are warned of. Absent: today by the real clock (tests fix it). */
+  today?: string;
 }
 
 export const WARNING_OPTIONS: WarningOptions = { maxUnassignedRuns: 10, excerptChars: 30 };
@@ -25,8 +30,6 @@ export const WARNING_OPTIONS: WarningOptions = { maxUnassignedRuns: 10, excerptC
  */
 const LEVELS_WITHOUT_CITY: ReadonlySet<string> = new Set(['province', 'national']);
 
-const ITEM_KIND_EN: Record<ItemKind, string> = { goal: 'goals', measure: 'measures', recommendation: 'recommendations', report: 'items', speech: 'points' };
-
 export function documentWarnings(doc: KbDocument, options: WarningOptions = WARNING_OPTIONS): ReportWarning[] {
   const structured = STRUCTURED_DOCUMENT_KINDS.has(doc.kind);
   const warnings: ReportWarning[] = [];
@@ -34,21 +37,22 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
   const notes = doc.notes ?? [];
   if (structured && doc.items.length === 0) {
     const reason = notes.find((n) => n.code === 'no-items')?.message;
-    warnings.push({
-      code: 'no-items',
-      ...(reason ? { reason } : {}),
-      message: `no goals or measures recognised in this ${doc.kind}; it is published as plain text. Check that its domains and lists are headed as in the national outlines (（一）妇女与健康, 主要目标：, 策略措施：, 1.), or set "kind" in its sidecar if it is not a ${doc.kind}${reason ? ` (${reason})` : ''}`,
-    });
+    warnings.push({ code: 'no-items', ...(reason ? { reason } : {}), message: MESSAGES.noItems(doc.kind, sidecarName(doc.source), reason) });
   }
-  for (const n of notes) if (n.code !== 'no-items') warnings.push({ code: 'structure', message: n.message, note: n.code });
+  for (const n of notes) {
+    if (n.code === 'no-items') continue;
+    const block = n.block === null ? undefined : doc.blocks[n.block];
+    warnings.push({ code: 'structure', message: MESSAGES.structure(n.code, n.message), note: n.code, ...(block ? { lineStart: block.lineStart, lineEnd: block.lineEnd } : {}) });
+  }
   warnings.push(...numberingWarnings(doc.items, doc.blocks));
   if (structured && doc.items.length > 0) {
     warnings.push(...domainWarnings(doc.items));
     warnings.push(...unassignedText(doc, options));
   }
   if (doc.city === null && !LEVELS_WITHOUT_CITY.has(doc.level)) {
-    warnings.push({ code: 'unknown-city', message: `the text names no city; add "city" (and "province") to ${doc.source}.meta.json` });
+    warnings.push({ code: 'unknown-city', message: MESSAGES.unknownCity(sidecarName(doc.source)) });
   }
+  warnings.push(...dateWarnings(doc, options.today ?? todayIso()));
   return warnings;
 }
 
@@ -84,10 +88,9 @@ export function numberingWarnings(items: readonly Item[], blocks: readonly Block
     const name = listName(first);
     const lineStart = blocks[first.blockStart]?.lineStart ?? 0;
     const lineEnd = blocks[list[list.length - 1]!.blockEnd]?.lineEnd ?? lineStart;
-    const problems = [missing.length ? `no ${missing.join(', ')}` : '', repeated.length ? `${repeated.join(', ')} twice` : ''].filter(Boolean).join('; ');
     warnings.push({
       code: 'numbering',
-      message: `${ITEM_KIND_EN[first.kind]} under ${name} are numbered ${list.map((i) => i.number).join(' ')} (${problems}), lines ${lineStart}–${lineEnd}: check the source for a lost or mistyped number`,
+      message: MESSAGES.numbering(name, first.kind, list.map((i) => i.number), missing, repeated),
       list: name,
       kind: first.kind,
       missing,
@@ -102,7 +105,7 @@ export function numberingWarnings(items: readonly Item[], blocks: readonly Block
 /** A list by its domain when the structure gives one, else by its innermost heading. */
 function listName(item: Item): string {
   if (item.domain && item.domainSource === 'structure') return item.domain;
-  return item.section[item.section.length - 1] ?? '(top level)';
+  return item.section[item.section.length - 1] ?? '正文';
 }
 
 /** Domains per population the structure found, the canonical ones it did not, and domains with an empty list. */
@@ -121,7 +124,7 @@ function domainWarnings(items: readonly Item[]): ReportWarning[] {
     if (missing.length) {
       warnings.push({
         code: 'missing-domains',
-        message: `the ${population} plan has no section recognised for ${missing.join(', ')}: check how they are headed in the source (a part printed as an excerpt is fine)`,
+        message: MESSAGES.missingDomains(population, missing),
         population,
         domains: missing,
       });
@@ -133,7 +136,7 @@ function domainWarnings(items: readonly Item[]): ReportWarning[] {
     for (const kind of ['goal', 'measure'] as const) {
       const other = kind === 'goal' ? 'measure' : 'goal';
       if (counts[kind] === 0 && counts[other] > 0) {
-        warnings.push({ code: 'empty-list', message: `${d.name} has ${ITEM_KIND_EN[other]} but no ${ITEM_KIND_EN[kind]} recognised: check that its 主要目标/策略措施 list is headed and numbered (1. 2. …)`, domain: d.name, kind });
+        warnings.push({ code: 'empty-list', message: MESSAGES.emptyList(d.name, other, kind), domain: d.name, kind });
       }
     }
   }
@@ -190,10 +193,10 @@ export function unassignedText(doc: KbDocument, options: WarningOptions = WARNIN
     const chars = blocks.reduce((n, b) => n + b.text.replace(/\s+/g, '').length, 0);
     const flat = blocks[0]!.text.replace(/\s+/g, ' ').trim();
     const excerpt = flat.length > options.excerptChars ? `${flat.slice(0, options.excerptChars)}…` : flat;
-    const rest = shown.length < runs.length && k === shown.length - 1 ? ` (and the text in no item after it, ${runs.length - k} runs in all)` : '';
+    const more = shown.length < runs.length && k === shown.length - 1 ? runs.length - k - 1 : 0;
     return {
       code: 'unassigned-text' as const,
-      message: `${lineStart === lineEnd ? `line ${lineStart}` : `lines ${lineStart}–${lineEnd}`}: ${blocks.length} paragraph(s), ${chars} characters, in no item${rest} ("${excerpt}"): a goal or measure whose number was not recognised? Check its numbering in the source`,
+      message: MESSAGES.unassignedText(blocks.length, chars, excerpt, more),
       blocks: blocks.length,
       chars,
       excerpt,
