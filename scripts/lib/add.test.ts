@@ -67,7 +67,7 @@ describe('addDocument', () => {
     const { seeds, inbox } = await folders();
     const file = path.join(inbox, 'report.txt');
     await copyFile(path.join(SEEDS_DIR, SEED.jinganReport), file);
-    await expect(addDocument(file, { date: '2025/12/22' }, { seedsDir: seeds })).rejects.toThrow(/report\.txt\.meta\.json："date" 应为“年-月-日”格式的真实日期.*\n（report\.txt\.meta\.json 由命令行选项生成：请改正相应选项/);
+    await expect(addDocument(file, { date: '2025/12/22' }, { seedsDir: seeds })).rejects.toThrow(/report\.txt\.meta\.json："date" 应为“年-月-日”格式的真实日期.*\n（\d{3}_[0-9a-f]{16}\.txt\.meta\.json 由命令行选项生成：请改正相应选项，如 --date 2022-07-12/);
     await expect(addDocument(file, { kind: 'minutes' as never }, { seedsDir: seeds })).rejects.toThrow(/"kind" 应为"plan"、"tasklist".* 之一，实际是 "minutes"/);
     await writeFile(path.join(seeds, 'report.txt'), 'an older file');
     await expect(addDocument(file, {}, { seedsDir: seeds, keepName: true })).rejects.toThrow(/report\.txt：已经存在，没有覆盖。请先删除它/);
@@ -88,7 +88,9 @@ describe('addDocument', () => {
     await writeFile(file, seedText(SEED.fuxinPlans).replace(/阜新市/g, '铁岭市').replace(/阜政发〔2022〕11号/, '铁政发〔2022〕8号'));
     const added = await addDocument(file, {}, { seedsDir: seeds, dryRun: true });
     expect(added.report.city).toBe('铁岭市');
-    expect(added.report.warnings).toEqual([expect.objectContaining({ code: 'near-duplicate', other: SEED.fuxinPlans })]);
+    // 铁岭 reusing 阜新's wording is another city's document: information, not "keep one".
+    expect(added.report.warnings).toEqual([expect.objectContaining({ code: 'near-duplicate', other: SEED.fuxinPlans, relation: 'other-place' })]);
+    expect(added.report.warnings[0]!.message).toMatch(/^铁岭市的文件大部分文字与阜新市的文件（001_[0-9a-f]+\.txt）相同.*无需处理/);
     expect((await readdir(seeds)).sort()).toEqual([SEED.ansanOpinion, SEED.fuxinPlans]);
   });
 

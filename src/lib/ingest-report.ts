@@ -154,6 +154,11 @@ export function groupWarnings(warnings: readonly ReportWarning[]): WarningGroup[
   }));
 }
 
+/** A group that asks nothing of the editor: near duplicates of other places (a county reusing its city's wording). */
+export function isInformation(g: WarningGroup): boolean {
+  return g.warnings.every((w) => w.code === 'near-duplicate' && w.relation === 'other-place');
+}
+
 /** A group as one sentence: `第 17–67 行：…` or the message alone. */
 export function groupText(g: WarningGroup): string {
   return g.lines ? `${g.lines}：${g.message}` : g.message;

@@ -1,7 +1,7 @@
 /** The editor's report: dist/data/ingest-report.json for every seed, and its summary on the about page. */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentReport, ReportSummary } from '../../src/lib/ingest-report.ts';
+import { groupWarnings, isInformation, type DocumentReport, type ReportSummary } from '../../src/lib/ingest-report.ts';
 import { ITEM_KINDS } from '../../src/lib/vocabulary.ts';
 import { seedNames } from '../../scripts/lib/testing/seeds.ts';
 import { DIST } from '../support/kb.ts';
@@ -36,13 +36,21 @@ describe('the about page', () => {
     expect(await count('documents')).toBe(`${summary.documents} 份`);
     expect(await count('items')).toBe(`${summary.items} 条`);
     for (const k of ITEM_KINDS) expect(await count(k)).toBe(`${summary.itemsByKind[k]} 条`);
-    expect(await count('warnings')).toBe(`${summary.warnings} 条`);
+    // One line per kind and wording of warning per document, as the terminal prints them.
+    const groups = documents.flatMap((d) => groupWarnings(d.warnings).filter((g) => !isInformation(g)).map((g) => ({ d, g })));
+    expect(await count('warnings')).toBe(`${groups.length} 条`);
     const warnings = page.locator('.ingest-warnings li');
-    expect(await warnings.count()).toBe(summary.warnings);
-    expect(summary.warnings).toBeGreaterThan(0);
-    const warned = documents.filter((d) => d.warnings.length);
-    for (const d of warned) expect(await page.locator(`.ingest-warnings a[href="/documents/${d.id}/"]`).count()).toBe(d.warnings.length);
-    expect(await page.locator('.ingest-warnings').innerText()).toContain('原文未写明城市');
+    expect(await warnings.count()).toBe(groups.length);
+    expect(groups.length).toBeGreaterThan(0);
+    for (const d of documents.filter((x) => x.warnings.length)) {
+      expect(await page.locator(`.ingest-warnings a[href="/documents/${d.id}/"]`).count()).toBe(groups.filter((x) => x.d === d).length);
+    }
+    const text = await page.locator('.ingest-warnings').innerText();
+    for (const { d, g } of groups) expect(text).toContain(`${d.source}）${g.lines}：${g.message}`);
+    // The speeches' two warnings, in the editor's words, with the line and the fix.
+    expect(text).toMatch(/第 17–67 行：「妇女儿童工作会议记录篇一」的讲话要点编号为 一、一，其中 1 重复出现。请核对/);
+    expect(text).toContain('原文未写明所属城市。请在 004_f0d95eb4ad8701d2.txt.meta.json 中补充 "city"');
+    expect(text).not.toMatch(/[a-z]{3,} [a-z]{3,}/i);
     expect(await page.locator('.ingest-summary a[href="/data/ingest-report.json"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();

@@ -63,7 +63,7 @@ describe('departmentEntries', () => {
 describe('departmentReport', () => {
   it('counts the departments and names the printed forms the alias table does not know', () => {
     const lines = departmentReport([doc('a', '某市', [[['市卫健局', '市石油局'], ['各有关部门']]])]);
-    expect(lines[0]).toBe('部门：列为牵头或配合的部门 3 个（其中统称 1 个）');
+    expect(lines[0]).toBe('列为牵头或配合的部门共 3 个（其中统称 1 个）');
     expect(lines[1]).toMatch(/aliases\.ts.*市石油局$/);
     expect(departmentReport([doc('a', '某市', [[[], []]])])).toEqual([]);
   });

@@ -11,7 +11,7 @@ export function departmentReport(documents: readonly KbDocument[]): string[] {
   const entries = departmentEntries(documents);
   if (!entries.length) return [];
   const unknown = entries.filter((e) => !e.known);
-  const lines = [`部门：列为牵头或配合的部门 ${entries.length} 个（其中统称 ${entries.filter((e) => e.collective).length} 个）`];
+  const lines = [`列为牵头或配合的部门共 ${entries.length} 个（其中统称 ${entries.filter((e) => e.collective).length} 个）`];
   if (unknown.length) {
     lines.push(
       `  以下部门名称不在 scripts/lib/departments/aliases.ts 中（各自单独成页；如其中某个是表中部门的另一种写法，请把这种写法加到该部门的条目中）：${unknown.map((e) => e.names.map((n) => n.name).join('/')).join('、')}`,

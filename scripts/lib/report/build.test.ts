@@ -26,7 +26,7 @@ describe('input limits and duplicates stop the build, naming the files', () => {
     process.env.KB_MAX_FILE_MB = '0.004'; // 4 KB: the 5 KB opinion is over, the report's 8 KB too
     const dir = await seedsWith({ 'small.txt': '市人大常委会关于妇女儿童权益保障情况的审议意见\n一、加强工作。\n' }, [SEED.ansanOpinion]);
     const message = (await failure(dir))!.message;
-    expect(message).toMatch(new RegExp(`${SEED.ansanOpinion}: is 0\\.0 MB, over the 0\\.0 MB limit for one source file; split it into one file per document`));
+    expect(message).toMatch(new RegExp(`${SEED.ansanOpinion}：大小为 0\\.0 MB，超过单个源文件 0\\.0 MB 的上限。请按文档拆分`));
     expect(message).toMatch(/KB_MAX_FILE_MB=/);
     expect(message).not.toMatch(/small\.txt/);
   });
@@ -37,14 +37,16 @@ describe('input limits and duplicates stop the build, naming the files', () => {
     expect(maxFileBytes({ KB_MAX_FILE_MB: '50' })).toBe(50 * 1024 * 1024);
     expect(maxFileBytes({ KB_MAX_FILE_MB: 'lots' })).toBe(20 * 1024 * 1024);
     expect(() => checkFileSize('seeds/big.txt', 21 * 1024 * 1024)).toThrow(FileTooLargeError);
-    expect(() => checkFileSize('seeds/big.txt', 21 * 1024 * 1024)).toThrow(/seeds\/big\.txt: is 21\.0 MB, over the 20\.0 MB limit.*KB_MAX_FILE_MB=22/);
+    expect(() => checkFileSize('seeds/big.txt', 21 * 1024 * 1024)).toThrow(
+      'seeds/big.txt：大小为 21.0 MB，超过单个源文件 20.0 MB 的上限。请按文档拆分（如每份规划一个文件），或只保存其文字；如确为一份文档，请设置 KB_MAX_FILE_MB=22 提高上限。',
+    );
     expect(() => checkFileSize('seeds/ok.txt', 20 * 1024 * 1024)).not.toThrow();
   });
 
   it('the same seed under another name stops the build, naming both', async () => {
     const dir = await seedsWith({ 'copy.txt': seedText(SEED.jinganReport) }, [SEED.jinganReport]);
     const message = (await failure(dir))!.message;
-    expect(message).toContain(`${path.basename(dir)}/copy.txt: is byte for byte the same file as ${path.basename(dir)}/${SEED.jinganReport}; keep one of them`);
+    expect(message).toContain(`${path.basename(dir)}/copy.txt：与 ${path.basename(dir)}/${SEED.jinganReport} 是完全相同的文件。请保留其一`);
   });
 });
 
@@ -57,6 +59,13 @@ describe('the report of a build', () => {
     expect(tieling.items).toEqual([]);
     expect(tieling.blocks.map((b) => b.text).join('\n')).toBe(text);
     expect(report.documents.find((d) => d.source === 'tieling.txt')!.warnings.map((w) => w.code)).toEqual(['no-items']);
+  });
+
+  it('a sidecar date after today is warned of, against the date the build is given', async () => {
+    const dir = await seedsWith({ [`${SEED.jinganReport}.meta.json`]: '{"date": "2032-12-22"}' }, [SEED.jinganReport]);
+    const at = async (today: string) => (await buildKnowledgeBase(dir, { today })).report.documents[0]!.warnings;
+    expect(await at('2026-12-02')).toEqual([expect.objectContaining({ code: 'implausible-date', problem: 'after-today', from: 'sidecar', date: '2032-12-22' })]);
+    expect(await at('2033-01-01')).toEqual([]);
   });
 
   it('a reworded copy of a seed builds, each document warned of the other', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../pipeline.ts';
 import { seedKb } from '../testing/seed-kb.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
-import { comparableText, DUPLICATE_OPTIONS, estimateSimilarity, exactDuplicateMessage, exactDuplicates, nearDuplicateWarnings, nearDuplicates, overlap, sketch } from './duplicates.ts';
+import { comparableText, DUPLICATE_OPTIONS, duplicateRelation, estimateSimilarity, exactDuplicateMessage, exactDuplicates, nearDuplicateWarnings, nearDuplicates, overlap, sketch } from './duplicates.ts';
 
 const doc = (name: string, text: string | Uint8Array) => ingestDocument(name, typeof text === 'string' ? Buffer.from(text) : text);
 
@@ -16,8 +16,8 @@ describe('exact duplicates', () => {
     const c = doc('c.txt', iconv.encode(text.replace(/\n/g, '\r\n'), 'gbk'));
     const found = exactDuplicates([a, b, c]);
     expect(found.map((d) => [d.first.source, d.second.source, d.same])).toEqual([['a.txt', 'b.txt', 'bytes'], ['a.txt', 'c.txt', 'text']]);
-    expect(exactDuplicateMessage(found[0]!, (s) => `seeds/${s}`)).toBe('seeds/b.txt: is byte for byte the same file as seeds/a.txt; keep one of them and remove the other (and its .meta.json)');
-    expect(exactDuplicateMessage(found[1]!)).toMatch(/^c\.txt: has the same text as a\.txt \(gb18030 and utf-8 decoded/);
+    expect(exactDuplicateMessage(found[0]!, (s) => `seeds/${s}`)).toBe('seeds/b.txt：与 seeds/a.txt 是完全相同的文件。请保留其一，删除另一份（连同它的 .meta.json）。');
+    expect(exactDuplicateMessage(found[1]!)).toBe('c.txt：与 a.txt 的文字完全相同（分别按 gb18030 和 utf-8 读取，页眉页码等不计）。请保留其一，删除另一份（连同它的 .meta.json）。');
   });
 
   it('one changed character is not an exact duplicate', () => {
@@ -71,5 +71,59 @@ describe('near duplicates', () => {
 
   it('none among the five seeds, though they share much of their wording', () => {
     expect(nearDuplicates(seedKb().documents)).toEqual([]);
+  });
+});
+
+describe('near-duplicate advice: other places are information, the same document twice is not', () => {
+  const text = seedText(SEED.jinganReport);
+  /** The report as another district's, or the same district's, with a sidecar saying where. */
+  const as = (name: string, sidecar: object) => ingestDocument(name, Buffer.from(text.replace(/静安区/g, '某某区')), JSON.stringify(sidecar));
+  const adviceOf = (a: ReturnType<typeof as>, b: ReturnType<typeof as>) => {
+    const warnings = nearDuplicateWarnings(nearDuplicates([a, b]));
+    return [warnings.get(a)![0]!, warnings.get(b)![0]!] as const;
+  };
+
+  it.each([
+    ['a county reusing its city’s wording', { city: '阜新市', province: '辽宁省', level: 'city' }, { city: '彰武县', province: '辽宁省', level: 'county' }],
+    ['two districts of one city', { city: '上海市静安区', level: 'district' }, { city: '上海市黄浦区', level: 'district' }],
+    ['a province and one of its cities', { city: null, province: '辽宁省', level: 'province' }, { city: '铁岭市', province: '辽宁省', level: 'city' }],
+    ['two cities of two provinces', { city: '大安市', province: '吉林省' }, { city: '铁岭市', province: '辽宁省' }],
+  ])('%s: both are published, no "keep one"', (_, a, b) => {
+    const [wa, wb] = adviceOf(as('a.txt', a), as('b.txt', b));
+    for (const w of [wa, wb]) {
+      expect(w).toMatchObject({ code: 'near-duplicate', relation: 'other-place' });
+      expect(w.message).not.toMatch(/保留其一/);
+      expect(w.message).toMatch(/无需处理/);
+    }
+    const place = (m: { city: string | null; province?: string }) => m.city ?? m.province!;
+    expect(wa.message.startsWith(`${place(a)}的文件大部分文字与${place(b)}的文件（b.txt）相同`)).toBe(true);
+    expect(wb.message.startsWith(`${place(b)}的文件大部分文字与${place(a)}的文件（a.txt）相同`)).toBe(true);
+  });
+
+  it('the same document twice (same place, same kind): keep one', () => {
+    const [wa, wb] = adviceOf(as('a.txt', { city: '上海市静安区' }), as('b.txt', { city: '上海市静安区' }));
+    expect(wa).toMatchObject({ relation: 'same-document', other: 'b.txt' });
+    expect(wa.message).toMatch(/^与 b\.txt 的文字大部分相同（相似度 \d+%，较短一份的 \d+% 见于另一份），两份文件地方和类型相同，可能是同一文件收录了两次。请保留其一/);
+    expect(wb.message).toMatch(/^与 a\.txt /);
+  });
+
+  it('the same place but another kind, and a place one does not state: ask, with the fix', () => {
+    const [kind] = adviceOf(as('a.txt', { city: '上海市静安区' }), as('b.txt', { city: '上海市静安区', kind: 'opinion' }));
+    expect(kind).toMatchObject({ relation: 'other-kind' });
+    expect(kind.message).toContain('一份是落实情况报告、一份是审议意见');
+    const [unknown, known] = adviceOf(as('a.txt', { city: null, province: null }), as('b.txt', { city: '上海市静安区' }));
+    expect(unknown).toMatchObject({ relation: 'place-unknown' });
+    expect(unknown.message).toContain('请在 a.txt.meta.json 中补充 "city"');
+    expect(known.message).toContain('请在 a.txt.meta.json 中补充 "city"');
+  });
+
+  it('relations from metadata alone', () => {
+    const base = as('a.txt', { city: '铁岭市', province: '辽宁省', level: 'city' });
+    const other = (over: Partial<typeof base>) => ({ ...base, ...over });
+    expect(duplicateRelation(base, other({}))).toBe('same-document');
+    expect(duplicateRelation(base, other({ level: 'county' }))).toBe('other-place');
+    expect(duplicateRelation(base, other({ city: '阜新市' }))).toBe('other-place');
+    expect(duplicateRelation(base, other({ kind: 'plan' }))).toBe('other-kind');
+    expect(duplicateRelation(other({ city: null, province: null }), other({ city: null, province: null }))).toBe('place-unknown');
   });
 });

@@ -5,7 +5,7 @@
  * full account of one document. Warnings go to their own list so the CLI can print them on
  * stderr.
  */
-import { groupText, groupWarnings, type DocumentReport } from '../../../src/lib/ingest-report.ts';
+import { groupWarnings, isInformation, type DocumentReport } from '../../../src/lib/ingest-report.ts';
 import { DOCUMENT_KIND_LABEL, ITEM_KIND_LABEL, ITEM_KINDS, LEVEL_LABEL } from '../../../src/lib/vocabulary.ts';
 import { FIELD_LABEL } from './messages.ts';
 
@@ -18,9 +18,6 @@ export function documentLine(d: DocumentReport): string {
   const unknown = d.unknown.length ? `  未知：${d.unknown.map((k) => FIELD_LABEL[k] ?? k).join('、')}` : '';
   return `  ${d.source}  ${DOCUMENT_KIND_LABEL[d.kind]}  ${d.encoding}  ${d.blocks} 段  ${d.items} 条${unknown}`;
 }
-
-/** A warning group that asks for nothing: near duplicates of other places. */
-const isInformation = (g: ReturnType<typeof groupWarnings>[number]) => g.warnings.every((w) => w.code === 'near-duplicate' && w.relation === 'other-place');
 
 /**
  * One document's warnings, one line per kind and wording with all its lines:

@@ -32,7 +32,7 @@ export const MESSAGES = {
     `${sentence(reason ?? `未识别出任何目标或措施，全文仍作为文档正文发布`)}请核对各领域和「主要目标」「策略措施」的标题与编号是否按国家纲要的写法（如“（一）妇女与健康”“主要目标：”“1.”）；如本文件不是${DOCUMENT_KIND_LABEL[kind]}，请在 ${sidecar} 中写明 "kind"。`,
 
   numbering: (list: string, kind: ItemKind, printed: readonly string[], missing: readonly number[], repeated: readonly number[]) => {
-    const problems = [missing.length ? `缺少 ${numberRuns(missing)}` : '', repeated.length ? `${repeated.join('、')} 出现两次` : ''].filter(Boolean).join('，');
+    const problems = [missing.length ? `缺少 ${numberRuns(missing)}` : '', repeated.length ? `其中 ${repeated.join('、')} 重复出现` : ''].filter(Boolean).join('，');
     // A list printed from its 9th item on misses exactly 1–8: an excerpt, which is fine.
     const excerpt = missing.length > 0 && repeated.length === 0 && missing.every((n, k) => n === k + 1);
     const fix = repeated.length

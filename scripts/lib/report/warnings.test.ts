@@ -220,3 +220,19 @@ describe('every warning speaks the editor\'s language', () => {
     expect(structure[0]).toMatchObject({ note: 'list-without-domain', lineStart: heading.lineStart });
   });
 });
+
+describe('repeated warnings are grouped per document', () => {
+  it('an excerpt of 16 lists without domain headings: 16 warnings in the data, one line for the editor with all 16 lines', () => {
+    const lists = Array.from({ length: 16 }, (_, k) => [`策略措施：`, `${k + 1}.加强第${k + 1}项工作。落实相关责任，做好保障。`]);
+    const text = ['国务院关于印发两个纲要的通知（节选）', ...lists.flat()].join('\n');
+    const doc = ingest(text, 'excerpt.txt');
+    const structure = documentWarnings(doc).filter((w) => w.code === 'structure');
+    expect(structure).toHaveLength(16);
+    const lines = warningLines({ source: 'excerpt.txt', warnings: structure });
+    expect(lines).toHaveLength(1);
+    const headings = doc.blocks.filter((b) => b.text.trim() === '策略措施：').map((b) => b.lineStart);
+    expect(headings).toHaveLength(16);
+    expect(lines[0]).toBe(`⚠ excerpt.txt 第 ${headings.join('、')} 行：${structure[0]!.message}`);
+    expect(lines[0]).toMatch(/「策略措施：」之前没有可识别的发展领域标题.*请核对其写法/);
+  });
+});
