@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDocument, type AddFields } from './lib/add.ts';
 import { ParseCache } from './lib/cache.ts';
-import { documentLines, warningLines } from './lib/report/format.ts';
+import { addCountLine, documentLines, warningLines } from './lib/report/format.ts';
 import { documentUrl } from '../src/lib/urls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,10 +49,11 @@ try {
   for (const line of documentLines(report)) console.log(line);
   console.log(`  页面    下次构建后为 ${documentUrl(report.id)}`);
   console.log('');
-  const warnings = warningLines(report);
-  for (const line of warnings) console.warn(line);
+  for (const line of warningLines(report)) console.warn(line);
   if (unreadable.length) console.warn(`添加：未与 ${unreadable.join('、')} 比较，因为它们无法读取（npm run build 会说明原因）。`);
-  console.log(warnings.length ? `添加：以上 ${warnings.length} 条提示请核对；无论有无提示，文档都全文发布。` : '添加：没有需要核对的提示。');
+  // A warning about the sidecar is about the options it was made from.
+  if (sidecar && report.warnings.some((w) => w.message.includes(sidecar))) console.warn(`添加：${sidecar} 由命令行选项生成；要改正其中的值，请改正相应选项（如 --date）后再运行 npm run add。`);
+  console.log(`添加：${addCountLine(report)}`);
   if (!dryRun) console.log('添加：请运行 `npm run build` 发布。');
 } catch (error) {
   console.error(`添加失败，没有添加任何文件：\n${(error as Error).message}`);

@@ -249,7 +249,7 @@ export function nearDuplicateWarnings(pairs: readonly NearDuplicate[]): Map<KbDo
     const place = (d: KbDocument) => MESSAGES.place(d.city, d.province, d.level);
     const message =
       relation === 'other-place'
-        ? said['other-place'](other.source, share, place(doc), place(other))
+        ? said['other-place'](other.source, share, place(doc), place(other), sidecarName(doc.source))
         : relation === 'other-kind'
           ? said['other-kind'](other.source, share, DOCUMENT_KIND_LABEL[doc.kind], DOCUMENT_KIND_LABEL[other.kind])
           : relation === 'place-unknown'

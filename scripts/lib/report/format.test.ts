@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportWarning } from '../../../src/lib/ingest-report.ts';
 import { fixtureKb } from '../testing/fixture.ts';
-import { documentLine, documentLines, INFO_MARK, warningCountLine, warningLines } from './format.ts';
+import { addCountLine, documentLine, documentLines, INFO_MARK, warningCountLine, warningLines } from './format.ts';
 import { documentReport } from './summary.ts';
 
 const kb = fixtureKb();
@@ -61,5 +61,15 @@ describe('terminal lines', () => {
     for (const id of ['fx_001', 'da_003', 'zz_bad']) {
       for (const line of documentLines(report(id)).slice(2)) expect(line.replace(/utf-8/g, ''), line).not.toMatch(/[a-z]{3,}/i);
     }
+  });
+});
+
+describe('the add command’s count line', () => {
+  it('counts what needs checking and sets information apart', () => {
+    const county = { code: 'near-duplicate' as const, message: 'x', other: 'a.txt', similarity: 0.9, containment: 0.9, relation: 'other-place' as const };
+    const city = { code: 'unknown-city' as const, message: 'y' };
+    expect(addCountLine({ warnings: [] })).toBe('没有需要核对的提示。');
+    expect(addCountLine({ warnings: [county] })).toBe(`没有需要核对的提示；1 条说明（${INFO_MARK}）无需处理。`);
+    expect(addCountLine({ warnings: [city, county] })).toBe(`⚠ 以上 1 条提示请核对，1 条说明（${INFO_MARK}）无需处理；无论有无提示，文档都全文发布。`);
   });
 });

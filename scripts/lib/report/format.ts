@@ -38,6 +38,16 @@ export function warningCountLine(reports: readonly DocumentReport[], where: stri
   return `${WARNING_MARK} ${warned} 条提示需要核对，涉及 ${docs} 份文档${infoPart ? `；${infoPart}` : ''}（详见 ${where}）`;
 }
 
+/** The add command's last word on one document's warnings. */
+export function addCountLine(d: Pick<DocumentReport, 'warnings'>): string {
+  const groups = groupWarnings(d.warnings);
+  const warned = groups.filter((g) => !isInformation(g)).length;
+  const info = groups.length - warned;
+  const infoPart = info ? `${info} 条说明（${INFO_MARK}）无需处理` : '';
+  if (!warned) return infoPart ? `没有需要核对的提示；${infoPart}。` : '没有需要核对的提示。';
+  return `${WARNING_MARK} 以上 ${warned} 条提示请核对${infoPart ? `，${infoPart}` : ''}；无论有无提示，文档都全文发布。`;
+}
+
 const kinds = (d: DocumentReport) =>
   ITEM_KINDS.filter((k) => d.itemsByKind[k])
     .map((k) => `${ITEM_KIND_LABEL[k]} ${d.itemsByKind[k]} 条`)

@@ -63,10 +63,10 @@ export const MESSAGES = {
   nearDuplicate: {
     'same-document': (other: string, share: string) =>
       `与 ${other} 的文字大部分相同（${share}），两份文件地方和类型相同，可能是同一文件收录了两次。请保留其一；如一份是另一份的一部分，请保留完整的一份。`,
-    'other-place': (other: string, share: string, here: string, there: string) =>
-      `${here}的文件大部分文字与${there}的文件（${other}）相同（${share}）。不同地方的文件沿用上级或同级文件的文字属正常情况，两份都会发布，无需处理；如地方或级别有误，请在 .meta.json 中改正。`,
+    'other-place': (other: string, share: string, here: string, there: string, sidecar: string) =>
+      `${here}的文件大部分文字与${there}的文件（${other}）相同（${share}）。不同地方的文件沿用上级或同级文件的文字属正常情况，两份都会发布，无需处理；如本文件的地方或级别有误，请在 ${sidecar} 中改正。`,
     'other-kind': (other: string, share: string, kind: string, otherKind: string) =>
-      `与 ${other} 的文字大部分相同（${share}），两份文件地方相同，但一份是${kind}、一份是${otherKind}。如为同一文件，请保留其一；否则请核对 .meta.json 中的 "kind"。`,
+      `与 ${other} 的文字大部分相同（${share}），两份文件地方相同，但一份是${kind}、一份是${otherKind}。如为同一文件，请保留其一；否则请核对两份文件的类型，必要时在 .meta.json 中写明 "kind"。`,
     'place-unknown': (other: string, share: string, sidecar: string) =>
       `与 ${other} 的文字大部分相同（${share}），其中至少一份未写明所属地方，无法判断是否为同一文件。如为同一文件，请保留其一；如属不同地方，请在 ${sidecar} 中补充 "city"。`,
   },
