@@ -35,7 +35,7 @@ let binary: string;
 try {
   binary = createRequire(import.meta.url).resolve(`${platformPackage}/bin/pagefind_extended`);
 } catch {
-  throw new Error(`postbuild: ${platformPackage} has no pagefind_extended binary; Chinese would not be segmented. Reinstall with \`npm install\` on this platform.`);
+  throw new Error(`搜索索引：${platformPackage} 中没有 pagefind_extended 程序，中文将无法分词。请在本机重新运行 \`npm install\`。`);
 }
 
 /** Every HTML page of the site, as paths relative to dist/, in a stable order. */
@@ -52,7 +52,7 @@ const urlOf = (file: string) => `/${file.split(path.sep).join('/')}`.replace(/in
 async function indexShard(files: string[], outputPath: string): Promise<number> {
   await rm(outputPath, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(`postbuild: Pagefind createIndex failed: ${errors.join('; ')}`);
+  if (!index) throw new Error(`搜索索引：Pagefind 无法建立索引（${errors.join('; ')}）。请重新运行 npm run build。`);
   // A few files in flight keep the binary busy without holding many pages in this process.
   for (let at = 0; at < files.length; at += 16) {
     const batch = files.slice(at, at + 16);
@@ -60,11 +60,11 @@ async function indexShard(files: string[], outputPath: string): Promise<number> 
       batch.map(async (f) => index.addHTMLFile({ url: urlOf(f), content: await readFile(path.join(dist, f), 'utf8') })),
     );
     for (const [k, r] of added.entries()) {
-      if (r.errors.length) throw new Error(`postbuild: Pagefind could not index ${batch[k]}: ${r.errors.join('; ')}`);
+      if (r.errors.length) throw new Error(`搜索索引：Pagefind 无法索引 ${batch[k]}（${r.errors.join('; ')}）。请重新运行 npm run build。`);
     }
   }
   const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`postbuild: Pagefind write failed: ${written.errors.join('; ')}`);
+  if (written.errors.length) throw new Error(`搜索索引：Pagefind 写入索引失败（${written.errors.join('; ')}）。请检查磁盘空间后重新运行 npm run build。`);
   // Ends the binary, and with it the memory this shard's index held.
   await pagefind.close();
   // Only pages with data-pagefind-body get a record (a fragment file).
@@ -172,9 +172,9 @@ for (const entry of await readdir(CACHE_DIR)) if (!usedKeys.has(entry)) await rm
 await writeFile(path.join(dist, MAIN_BUNDLE, 'shards.json'), `${JSON.stringify(extraBundles)}\n`);
 
 console.log(
-  `postbuild: Pagefind (${path.basename(binary)}) read ${pages.length} pages, indexed ${indexed} in ${bundles.length} bundle(s), ${reused} unchanged from the last build, in ${((performance.now() - started) / 1000).toFixed(1)} s → dist/${MAIN_BUNDLE}/`,
+  `搜索索引：Pagefind（${path.basename(binary)}）读取 ${pages.length} 个页面，索引 ${indexed} 个，分 ${bundles.length} 组，其中 ${reused} 组与上次构建相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/${MAIN_BUNDLE}/`,
 );
 if (indexed === 0 || !existsSync(path.join(dist, MAIN_BUNDLE, 'pagefind.js'))) {
-  console.error('postbuild: no pages indexed (no data-pagefind-body found?)');
+  console.error('搜索索引：没有索引任何页面（页面中没有 data-pagefind-body？）。请检查页面模板。');
   process.exitCode = 1;
 }

@@ -28,7 +28,7 @@ const BY_FORM = new Map<string, DepartmentAlias>();
 for (const a of DEPARTMENT_ALIASES) {
   for (const f of a.forms) {
     const other = BY_FORM.get(f);
-    if (other) throw new Error(`departments/aliases.ts: the form "${f}" is listed under both ${other.key} and ${a.key}; keep it under one`);
+    if (other) throw new Error(`scripts/lib/departments/aliases.ts：写法“${f}”同时列在 ${other.key} 和 ${a.key} 之下。请只保留在其中一处。`);
     BY_FORM.set(f, a);
   }
 }
