@@ -145,7 +145,7 @@ async function rebuildWithOneMore(m: Measured, seeds: string, site: string, stag
   await writeCorpus(join(ROOT, 'seeds'), seeds, documents + 1);
   const ingest = await stage('add-one-ingest', bin('tsx'), ['scripts/ingest.ts'], site, { KB_SEEDS_DIR: seeds, KB_OUT_DIR: site });
   const log = await readFile(join(OUT_DIR, 'logs', `${documents}-add-one-ingest.log`), 'utf8');
-  const parsed = Number(/parsed (\d+)/.exec(log)?.[1] ?? NaN);
+  const parsed = Number(/重新读取 (\d+) 份/.exec(log)?.[1] ?? NaN); // the ingest's first line (scripts/ingest.ts)
   const astro = await stage('add-one-astro', bin('astro'), ['build'], site);
   const pagefind = await stage('add-one-pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
   m.addOne = { ingest, astro, pagefind, parsed: Number.isNaN(parsed) ? undefined : parsed };
