@@ -95,7 +95,7 @@ export async function addDocument(file: string, fields: AddFields, options: AddO
 
   const { docs: existing, unreadable } = await seedDocuments(seedsDir, names, options.cache);
   const clash = existing.find((d) => d.id === doc.id);
-  if (clash) throw new AddError(`${file}：文档编号“${doc.id}”与 ${path.join(seedsDir, clash.source)} 相同。请以另一个文件名添加。`);
+  if (clash) throw new AddError(`${file}：文档标识“${doc.id}”（由文件名得出）与 ${path.join(seedsDir, clash.source)} 相同。请以另一个文件名添加。`);
   const duplicate = exactDuplicates([...existing, doc]).find((d) => d.second === doc);
   if (duplicate) throw new AddError(exactDuplicateMessage(duplicate, (s) => (s === name ? file : path.join(seedsDir, s)), '这份文档已经收录，没有添加。'));
 

@@ -129,11 +129,11 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   const ids = new Map<string, string>();
   for (const doc of documents) {
     const other = ids.get(doc.id);
-    if (other) errors.push(`${rel(doc.source)}：与 ${rel(other)} 的文档编号同为“${doc.id}”。请将其中一份改名。`);
+    if (other) errors.push(`${rel(doc.source)}：与 ${rel(other)} 的文档标识同为“${doc.id}”（由文件名得出）。请将其中一份改名。`);
     ids.set(doc.id, doc.source);
   }
   for (const duplicate of exactDuplicates(documents)) errors.push(exactDuplicateMessage(duplicate, rel));
-  if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `${errors.length} 个输入问题：\n${errors.join('\n')}`);
+  if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `发现 ${errors.length} 个问题：\n${errors.join('\n')}`);
 
   // Classification and linking read the same words: segment every item once (all documents
   // not in the cache together, so a large corpus shares the work between two threads).

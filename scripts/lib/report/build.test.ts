@@ -43,6 +43,13 @@ describe('input limits and duplicates stop the build, naming the files', () => {
     expect(() => checkFileSize('seeds/ok.txt', 20 * 1024 * 1024)).not.toThrow();
   });
 
+  it('two files that would have the same document id (a.txt, a.md) stop the build, naming both and the fix', async () => {
+    const dir = await seedsWith({ 'a.txt': seedText(SEED.jinganReport), 'a.md': seedText(SEED.ansanOpinion) });
+    const message = (await failure(dir))!.message;
+    const d = path.basename(dir);
+    expect(message).toBe(`发现 1 个问题：\n${d}/a.txt：与 ${d}/a.md 的文档标识同为“a”（由文件名得出）。请将其中一份改名。`);
+  });
+
   it('the same seed under another name stops the build, naming both', async () => {
     const dir = await seedsWith({ 'copy.txt': seedText(SEED.jinganReport) }, [SEED.jinganReport]);
     const message = (await failure(dir))!.message;
