@@ -29,7 +29,11 @@ const printedNumber = (n: string) => n.trim().replace(/[、.．]$/, '');
 
 export const MESSAGES = {
   noItems: (kind: DocumentKind, sidecar: string, reason?: string) =>
-    `${sentence(reason ?? `未识别出任何目标或措施，全文仍作为文档正文发布`)}请核对各领域和「主要目标」「策略措施」的标题与编号是否按国家纲要的写法（如“（一）妇女与健康”“主要目标：”“1.”）；如本文件不是${DOCUMENT_KIND_LABEL[kind]}，请在 ${sidecar} 中写明 "kind"。`,
+    `${sentence(reason ?? `未识别出任何目标或措施，全文仍作为文档正文发布`)}${
+      kind === 'tasklist'
+        ? '请核对任务清单表头的列名（如“发展领域”“主要目标”“策略措施”“牵头部门”）和各条目的编号（如“1.”）'
+        : '请核对各领域和「主要目标」「策略措施」的标题与编号是否按国家纲要的写法（如“（一）妇女与健康”“主要目标：”“1.”）'
+    }；如本文件不是${DOCUMENT_KIND_LABEL[kind]}，请在 ${sidecar} 中写明 "kind"。`,
 
   numbering: (list: string, kind: ItemKind, printed: readonly string[], missing: readonly number[], repeated: readonly number[]) => {
     const problems = [missing.length ? `缺少 ${numberRuns(missing)}` : '', repeated.length ? `其中 ${repeated.join('、')} 重复出现` : ''].filter(Boolean).join('，');

@@ -236,3 +236,13 @@ describe('repeated warnings are grouped per document', () => {
     expect(lines[0]).toMatch(/「策略措施：」之前没有可识别的发展领域标题.*请核对其写法/);
   });
 });
+
+describe('a task list with no recognised items', () => {
+  it('is told to check its header row, not a plan\'s headings', () => {
+    const doc = ingest(['大安市妇女发展规划（2021—2030年）重点任务清单', '序\t内容\t单位', '1\t加强母婴安全保障\t市卫健局'].join('\n'), 'daan.txt');
+    expect(doc.kind).toBe('tasklist');
+    const [w] = documentWarnings(doc, { ...WARNING_OPTIONS, today: '2026-01-01' });
+    expect(w).toMatchObject({ code: 'no-items' });
+    expect(w!.message).toMatch(/请核对任务清单表头的列名.*如本文件不是重点任务清单，请在 daan\.txt\.meta\.json 中写明 "kind"。$/);
+  });
+});
