@@ -13,7 +13,7 @@ import { decode } from '../decode.ts';
 import { normalise } from '../normalise.ts';
 import { ingestDocument } from '../pipeline.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
-import type { Block, Item, KbDocument } from '../types.ts';
+import type { Item, KbDocument } from '../types.ts';
 import { recognisePlan } from './plan.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -164,30 +164,38 @@ const LAYOUTS: Layout[] = [
   },
 ];
 
-/** Seed 001's plans printed with a layout's headings, one paragraph per line. */
-function render(layout: Layout): string {
-  const lines: string[] = [];
+/** Seed 001's plans printed with a layout's headings: paragraphs, headings marked. */
+function paragraphs(layout: Layout): { text: string; heading: boolean }[] {
+  const out: { text: string; heading: boolean }[] = [];
+  const heading = (...texts: string[]) => out.push(...texts.flatMap((t) => t.split('\n\n')).map((text) => ({ text, heading: true })));
+  const body = (...texts: string[]) => out.push(...texts.map((text) => ({ text, heading: false })));
   for (const plan of PLANS) {
-    lines.push(...layout.title(plan.title));
+    heading(...layout.title(plan.title));
     for (const text of plan.preface) {
       const m = /^一、(.*)$/.exec(text);
-      lines.push(m ? layout.part(1, m[1]!) : text);
+      if (m) heading(layout.part(1, m[1]!));
+      else body(text);
     }
     const domainsPart = layout.domainsPart ? layout.domainsPart(2) : layout.part(2, '发展领域、主要目标和策略措施');
-    if (domainsPart) lines.push(domainsPart);
+    if (domainsPart) heading(domainsPart);
     plan.domains.forEach((d, k) => {
-      lines.push(layout.domain(k + 1, d.name));
+      heading(layout.domain(k + 1, d.name));
       for (const [kind, items] of [['goal', d.goals], ['measure', d.measures]] as const) {
-        lines.push(layout.list(kind, kind === 'goal' ? 1 : 2));
-        for (const item of items) lines.push(`${(layout.item ?? ((n) => `${n}.`))(item.number)}${item.text}`);
+        heading(layout.list(kind, kind === 'goal' ? 1 : 2));
+        for (const item of items) body(`${(layout.item ?? ((n) => `${n}.`))(item.number)}${item.text}`);
       }
     });
     plan.closing.forEach((part, k) => {
-      lines.push(layout.part(layout.chapters ? plan.domains.length + 2 + k : 3 + k, part.title));
-      lines.push(...part.paragraphs);
+      heading(layout.part(layout.chapters ? plan.domains.length + 2 + k : 3 + k, part.title));
+      body(...part.paragraphs);
     });
   }
-  return lines.join('\n\n') + '\n';
+  return out;
+}
+
+/** The same as text, one paragraph per line. */
+function render(layout: Layout): string {
+  return paragraphs(layout).map((p) => p.text).join('\n\n') + '\n';
 }
 
 const key = (i: Item) => `${i.population} ${i.domain} ${i.kind} ${i.number} ${i.title} | ${i.text}`;
@@ -234,4 +242,24 @@ describe('plans with their headings in other dress give the clean layout\'s item
       expect(doc.notes ?? []).toEqual([]);
     });
   }
+});
+
+describe('a .docx whose headings are bold runs only', () => {
+  // No numbering, no heading style: the title, parts, domains and list headings are told from
+  // the text only by their bold runs, and must read as the clean layout does.
+  const bare: Layout = { name: 'Word：标题只加粗', title: (t) => [t], part: (_k, t) => t, domain: (_k, n) => n, list: (kind) => (kind === 'goal' ? '主要目标' : '策略措施') };
+
+  it('gives the clean layout\'s items', async () => {
+    const doc = new Document({
+      sections: [{ children: paragraphs(bare).map((p) => new Paragraph({ children: [new TextRun({ text: p.text, bold: p.heading })] })) }],
+    });
+    const bytes = new Uint8Array(await Packer.toBuffer(doc));
+    const read = await readSource('plan.docx', bytes);
+    const kb = ingestDocument('plan.docx', bytes, undefined, read);
+    score(bare, kb);
+    expect(read.encoding).toBe('docx');
+    expect(kb.kind).toBe('plan');
+    expect(kb.items.map(key)).toEqual(truth.map(key));
+    expect(kb.notes ?? []).toEqual([]);
+  });
 });

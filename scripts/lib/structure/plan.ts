@@ -67,7 +67,7 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       continue;
     }
     // A domain name broken over two lines the normaliser left apart (`（四）妇女参与决策和` + `管理。`).
-    const split = !headingDomain && !list ? splitDomainHeading(block, blocks[b + 1]) : undefined;
+    const split = !headingDomain && !(list && leadingNumber(text, (list as List).style)) ? splitDomainHeading(block, blocks[b + 1]) : undefined;
     if (split) {
       endList();
       domain = { domain: split, heading: `${text}${blocks[b + 1]!.text.trim()}`, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
