@@ -162,6 +162,24 @@ const LAYOUTS: Layout[] = [
     domain: (k, n) => `（${CN[k]}）${n}`,
     list: colonLists,
   },
+  // Written after the recogniser was changed, to check it on dresses it was not tuned on.
+  { name: '第X部分；一、妇女与健康。；（一）主要目标：', title: (t) => [t], part: (k, t) => `第${CN[k]}部分　${t}`, domain: (k, n) => `${CN[k]}、${n}。`, list: (kind) => (kind === 'goal' ? '（一）主要目标：' : '（二）策略措施：') },
+  { name: '【妇女与健康领域】；【目标】/【措施】', title: (t) => [t], part: numbered, domain: (_k, n) => `【${n}领域】`, list: (kind) => (kind === 'goal' ? '【目标】' : '【措施】') },
+  {
+    name: 'Markdown ### 领域，**主要目标：**',
+    title: (t) => [`# ${t}`],
+    markdown: true,
+    part: (k, t) => `## ${CN[k]}、${t}`,
+    domain: (k, n) => `### （${CN[k]}）${n}`,
+    list: (kind) => (kind === 'goal' ? '**主要目标：**' : '**策略措施：**'),
+  },
+  {
+    name: '合为一篇：第一部分 妇女发展规划；⑴妇女与健康',
+    title: (t) => [t.replace(/^阜新市妇女发展规划.*$/, '阜新市妇女儿童发展规划（2021-2030年）\n\n第一部分 妇女发展规划').replace(/^阜新市儿童发展规划.*$/, '第二部分 儿童发展规划')],
+    part: numbered,
+    domain: (k, n) => `⑴⑵⑶⑷⑸⑹⑺⑻`[k - 1] + n,
+    list: colonLists,
+  },
 ];
 
 /** Seed 001's plans printed with a layout's headings: paragraphs, headings marked. */
