@@ -122,7 +122,9 @@ function render(layout: Layout): { text: string; expected: string[] } {
         expected.push(`null （${CN[k + 1]}） ${p.title} | ${whole}`);
       } else if (dress === 'prose') {
         lines.push(whole);
-        expected.push(`null  ${p.title} | ${whole}`);
+        // A section of one paragraph is one point: its heading's number and title.
+        const [number, title] = s.points.length === 1 ? [s.heading.slice(0, 2), s.heading.slice(2)] : ['', p.title];
+        expected.push(`null ${number} ${title} | ${whole}`);
       } else if (dress === 'subheading') {
         lines.push(`（${CN[k + 1]}）${p.title}`, p.body);
         expected.push(`null （${CN[k + 1]}） ${p.title} | ${p.title}\n${p.body}`);
