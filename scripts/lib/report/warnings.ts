@@ -32,8 +32,13 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
   const warnings: ReportWarning[] = [];
   // What the recogniser itself could not read: why a plan has no items, lists outside a domain.
   const notes = doc.notes ?? [];
+  const noItems = notes.find((n) => n.code === 'no-items')?.message;
+  if (!structured && doc.items.length === 0 && noItems) {
+    // A report whose recogniser found neither sections nor points says so too.
+    warnings.push({ code: 'no-items', reason: noItems, message: `no items recognised in this ${doc.kind}; it is published as plain text (${noItems})` });
+  }
   if (structured && doc.items.length === 0) {
-    const reason = notes.find((n) => n.code === 'no-items')?.message;
+    const reason = noItems;
     warnings.push({
       code: 'no-items',
       ...(reason ? { reason } : {}),

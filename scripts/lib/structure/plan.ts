@@ -237,8 +237,9 @@ const PART_TITLE = /^(?:前言|序言|总则|附则|指导思想|基本原则|�
 
 function isPartHeading(compact: string, depth: number | undefined, domainDepth: number | undefined): boolean {
   if (PART_HEADING.test(compact)) return true;
-  // An unnumbered part title, alone on its line; numbered like an item (`3.组织实施`), it is left to the list.
-  if (compact.length <= 30 && !leadingNumber(compact) && PART_TITLE.test(headingCore(compact))) return true;
+  // A part known by its title, alone on its line, however numbered (`组织实施`, `5.组织实施`):
+  // no goal or measure is only such a title.
+  if (compact.length <= 30 && PART_TITLE.test(headingCore(compact))) return true;
   return depth !== undefined && (domainDepth === undefined || depth <= domainDepth);
 }
 
