@@ -117,6 +117,21 @@ describe('parseReport on reports in prose', () => {
     ]);
   });
 
+  it('gives numbered points under a field heading that field', () => {
+    const items = parseReport('x', blocksOf('一、主要目标实施情况', '（一）妇女与健康', '1.' + health, '2.宫颈癌筛查工作持续推进，筛查人数逐年增加。', '（二）妇女与教育', '1.' + education));
+    expect(items.map((i) => [i.domain, i.number, i.section.at(-1)])).toEqual([
+      ['妇女与健康', '1', '（一）妇女与健康'],
+      ['妇女与健康', '2', '（一）妇女与健康'],
+      ['妇女与教育', '1', '（二）妇女与教育'],
+    ]);
+    // A `（三）` point after the `（二）` field heading is the field's sibling, not its point.
+    const sibling = parseReport('x', blocksOf('一、主要工作', '（一）妇女与健康', health, '（二）强化组织领导。建立健全工作机制。'));
+    expect(sibling.map((i) => [i.domain, i.number, i.section])).toEqual([
+      ['妇女与健康', '', ['一、主要工作', '（一）妇女与健康']],
+      [null, '（二）', ['一、主要工作']],
+    ]);
+  });
+
   it('reads `1.` points as `（一）` points where a section has no `（一）`', () => {
     const items = parseReport('x', blocksOf('一、主要工作', '1.' + health, '2.' + education));
     expect(items.map((i) => [i.number, i.title])).toEqual([['1', '妇女健康水平稳步提升'], ['2', '妇女受教育水平持续提高']]);

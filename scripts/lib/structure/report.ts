@@ -154,8 +154,11 @@ function sectionItems(docId: string, section: Section): Item[] {
       const headed = block.headingDepth !== undefined || standaloneHeading(rest);
       const title = titleSentence(rest, { semicolonEndsPoint: true }).replace(/[，,、：:]$/, '');
       open = { number: m.number, title, blocks: [block], textStart: block.text.length - rest.trimStart().length, headed };
+      // Numbered points under a field heading (`（一）妇女与健康` / `1.…`) are that field's; a
+      // `（二）` point after a `（一）` field heading is its sibling.
+      if (field && paren && parenMarker(field.heading)) field = null;
+      if (field) Object.assign(open, { domain: field.domain, field: field.heading });
       points.push(open);
-      field = null;
       continue;
     }
     if (block.headingDepth !== undefined) {
@@ -171,8 +174,8 @@ function sectionItems(docId: string, section: Section): Item[] {
       }
       open = null;
     }
-    if (field) {
-      // Under a field heading each paragraph is a point of that domain.
+    if (field && !points.some((p) => p.field === field!.heading && p.number !== '')) {
+      // Under a field heading each paragraph is a point of that domain, unless its points are numbered.
       const previous = points.at(-1);
       if (previous?.field === field.heading && !endsSentence(previous.blocks.at(-1)!.text)) previous.blocks.push(block);
       else points.push({ ...paragraphPoint([block]), domain: field.domain, field: field.heading });
