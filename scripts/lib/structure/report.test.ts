@@ -138,6 +138,23 @@ describe('parseReport on reports in prose', () => {
     expect(items[0]!.textStart).toBe(2);
   });
 
+  it('reads a short section heading ending in a full stop, but not a list of one-sentence points', () => {
+    const stopped = parseReport('x', blocksOf('一、主要工作及成效。', health, education, '二、存在的问题。', law, '专此报告。'));
+    expect(stopped.map((i) => [i.section[0], i.number, i.title])).toEqual([
+      ['一、主要工作及成效。', '', '妇女健康水平稳步提升'],
+      ['一、主要工作及成效。', '', '妇女受教育水平持续提高'],
+      ['二、存在的问题。', '二、', '存在的问题'],
+    ]);
+    const points = parseReport('x', blocksOf('一、存在的问题', '（一）部分指标进展缓慢。', '（二）基层力量薄弱。', '二、下一步打算', '一、加强统筹。', '二、强化保障。', '特此报告。'));
+    // `一、加强统筹。` then `二、…`: one-sentence points, not sections, so they stay the section's paragraphs.
+    expect(points.map((i) => [i.section[0], i.title])).toEqual([
+      ['一、存在的问题', '部分指标进展缓慢'],
+      ['一、存在的问题', '基层力量薄弱'],
+      ['二、下一步打算', '一、加强统筹'],
+      ['二、下一步打算', '二、强化保障'],
+    ]);
+  });
+
   it('reads `（一）` points of a report without section headings, after its preamble', () => {
     const items = parseReport('x', blocksOf(...head, '（一）' + health, '（二）' + education, ...closing));
     expect(items.map((i) => [i.number, i.title])).toEqual([['（一）', '妇女健康水平稳步提升'], ['（二）', '妇女受教育水平持续提高']]);
@@ -148,5 +165,6 @@ describe('parseReport on reports in prose', () => {
     expect(items).toEqual([]);
     expect(notes.map((n) => n.code)).toEqual(['no-items']);
     expect(notes[0]!.message).toContain('未找到「一、」「二、」式的部分标题');
+    expect(notes[0]!.message).toMatch(/^第 1–\d+ 行/);
   });
 });

@@ -31,8 +31,13 @@ export function recogniseReport(docId: string, blocks: Block[]): Recognised {
   const notes: StructureNote[] = [];
   const end = closingStart(blocks);
   const sections = splitSections(blocks.slice(0, end));
+  const lines = (from: Block | undefined, to: Block | undefined) => (from && to ? `第 ${from.lineStart}–${to.lineEnd} 行` : '全文');
   if (sections.length === 0) {
-    notes.push({ code: 'no-items', block: null, message: '未找到「一、」「二、」式的部分标题，也没有「（一）」式的要点，没有识别出报告的条目；全文仍作为文档正文发布' });
+    notes.push({
+      code: 'no-items',
+      block: null,
+      message: `${lines(blocks[0], blocks[end - 1])}未找到「一、」「二、」式的部分标题，也没有「（一）」式的要点，没有识别出报告的条目；全文仍作为文档正文发布。如各段各是一项工作，可在段前加上部分标题（一、主要工作）`,
+    });
     return { items: [], notes };
   }
   const items: Item[] = [];
@@ -41,7 +46,9 @@ export function recogniseReport(docId: string, blocks: Block[]): Recognised {
     items.push(...sectionItems(docId, { ...section, body }));
   });
   if (items.length === 0) {
-    notes.push({ code: 'no-items', block: null, message: '报告的各部分之下没有可识别的要点段落，没有识别出报告的条目；全文仍作为文档正文发布' });
+    const first = sections[0]!;
+    const lastBody = sections.at(-1)!.body.at(-1);
+    notes.push({ code: 'no-items', block: null, message: `${lines(first.block, lastBody ?? first.block)}的各部分之下没有成段的正文，没有识别出报告的条目；全文仍作为文档正文发布` });
   }
   return { items, notes };
 }
@@ -54,12 +61,14 @@ export function parseReport(docId: string, blocks: Block[]): Item[] {
 interface Section {
   /** The heading as printed, or null for a report whose points stand under no section heading. */
   heading: string | null;
+  /** The heading's block, or the first of the body. */
+  block: Block;
   ordinal: number;
   body: Block[];
 }
 
 /** `特此报告。`, `以上报告，请予审议。`, `附件：…`: the report's text ends here. */
-const CLOSING_FORMULA = /^\s*(?:特此报告|以上报告|现予报告|请予审议|请审议|附件\s*[0-9０-９]*\s*[:：]|附件\s*$)/;
+const CLOSING_FORMULA = /^\s*(?:特此报告|专此报告|以上报告|现予报告|请予审议|请审议|附件\s*[0-9０-９]*\s*[:：]|附件\s*$)/;
 
 /** The first block of the closing formulas (after the last section's start), or the end. */
 function closingStart(blocks: Block[]): number {
@@ -75,18 +84,27 @@ function isReportSection(block: Block): boolean {
 }
 
 /**
+ * `一、主要工作及成效。`: a short heading may end in a full stop, being one sentence, when a body
+ * follows it; `一、部分指标进展缓慢。` followed by `二、…` is a list of one-sentence points.
+ */
+function isStoppedSection(block: Block, next: Block | undefined): boolean {
+  if (block.headingDepth !== undefined || !sectionMarker(block.text) || block.text.trim().length > 30) return false;
+  return /^[^。；！？]*[。！]$/.test(block.text.trim()) && next !== undefined && !sectionMarker(next.text);
+}
+
+/**
  * The sections, with their bodies. A report without section headings whose points are
  * `（一）`-numbered is one section without a heading, after its preamble.
  */
 function splitSections(blocks: Block[]): Section[] {
   const sections: Section[] = [];
-  for (const block of blocks) {
-    if (isReportSection(block)) sections.push({ heading: block.text, ordinal: sections.length + 1, body: [] });
+  for (const [k, block] of blocks.entries()) {
+    if (isReportSection(block) || isStoppedSection(block, blocks[k + 1])) sections.push({ heading: block.text, block, ordinal: sections.length + 1, body: [] });
     else sections.at(-1)?.body.push(block);
   }
   if (sections.length > 0) return sections;
   const first = blocks.findIndex((b) => parenMarker(b.text));
-  return first === -1 ? [] : [{ heading: null, ordinal: 1, body: blocks.slice(first) }];
+  return first === -1 ? [] : [{ heading: null, block: blocks[first]!, ordinal: 1, body: blocks.slice(first) }];
 }
 
 /**
@@ -246,7 +264,7 @@ function prosePoints(paragraphs: Block[][], heading: string | null): Point[] {
   const m = heading ? sectionMarker(heading) : null;
   if (own.length === 1 && m) {
     const point = paragraphPoint(own[0]!);
-    return [{ ...point, number: m.number, title: tidyHeading(heading!).slice(m.number.length) }];
+    return [{ ...point, number: m.number, title: tidyHeading(heading!).slice(m.number.length).replace(/[。！]$/, '') }];
   }
   return own.map(paragraphPoint);
 }
