@@ -366,3 +366,23 @@ describe('parsePlan: headings against items', () => {
     }
   });
 });
+
+describe('parsePlan: a heading shaped like a domain\'s that names none of the 15', () => {
+  it('keeps its lists from the domain above, infers their domains, and tells the editor where', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['（二）妇女与教育', '主要目标：', '1.甲。', '（三）妇女与经济发展', '主要目标：', '1.乙。', '2.妇女与儿童同步发展。', '（四）妇女参与决策和管理', '主要目标：', '1.丙。']));
+    expect(items.map((i) => [i.domain, i.number, i.section[0]])).toEqual([
+      ['妇女与教育', '1', '（二）妇女与教育'],
+      [null, '1', '（三）妇女与经济发展'],
+      [null, '2', '（三）妇女与经济发展'],
+      ['妇女参与决策和管理', '1', '（四）妇女参与决策和管理'],
+    ]);
+    expect(notes.map((n) => [n.code, n.block])).toEqual([['unknown-domain', 3]]);
+    expect(notes[0]!.message).toBe('第 4 行的标题「（三）妇女与经济发展」像发展领域标题，但不是 15 个发展领域之一，其下条目的领域将按文字推断；如它是某一领域的另一种写法，请把标题改为该领域的规范名称（如「妇女与经济」）');
+  });
+
+  it('takes no numbered item or sentence for such a heading', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['（一）妇女与健康', '主要目标：', '1.甲。', '2.妇女与儿童同步发展', '3.妇女与健康服务更加完善', '妇女与社会各界共同参与，形成合力。']));
+    expect(items.map((i) => [i.domain, i.number])).toEqual([['妇女与健康', '1'], ['妇女与健康', '2'], ['妇女与健康', '3']]);
+    expect(notes).toEqual([]);
+  });
+});

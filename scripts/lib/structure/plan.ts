@@ -74,6 +74,18 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       b++;
       continue;
     }
+    // A heading shaped like a domain's that names none of the 15 (`（三）妇女与经济发展`): its lists
+    // are not the domain's above it; their items' domains are inferred, and the editor is told.
+    if (!headingDomain && !split && looksLikeDomain(compact) && !(list && leadingNumber(text, (list as List).style))) {
+      endList();
+      domain = { domain: null, heading: text, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
+      notes.push({
+        code: 'unknown-domain',
+        block: block.index,
+        message: `第 ${block.lineStart} 行的标题「${text}」像发展领域标题，但不是 15 个发展领域之一，其下条目的领域将按文字推断；如它是某一领域的另一种写法，请把标题改为该领域的规范名称（如「妇女与经济」）`,
+      });
+      continue;
+    }
     const heading = listHeading(text, compact, domain);
     if (heading) {
       endList();
@@ -106,7 +118,7 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
         current.style = number.style;
         open = {
           kind: current.kind,
-          population: planPopulation ?? under?.domain.population ?? null,
+          population: planPopulation ?? under?.domain?.population ?? null,
           domain: under?.domain ?? null,
           number,
           section: [planTitle, part, under?.heading ?? null, current.heading].filter((s): s is string => s !== null),
@@ -144,7 +156,8 @@ export function parsePlan(docId: string, blocks: Block[]): Item[] {
 }
 
 interface DomainHeading {
-  domain: Domain;
+  /** Null for a heading shaped like a domain's that names none of the 15. */
+  domain: Domain | null;
   heading: string;
   /** Markdown depth of the heading, when it is one. */
   depth?: number;
@@ -210,6 +223,15 @@ function continuesList(text: string, list: List | null, open: OpenItem | null, d
   const number = leadingNumber(text, list.style);
   if (!number || number.value !== list.expected || !isNextItem(number, list.expected, open?.blocks.at(-1)?.text)) return false;
   return !(domainNumber && domainNumber.style === number.style && number.value === domainNumber.value + 1);
+}
+
+/**
+ * `妇女与经济发展`, `儿童与社会保护`: a short heading of a domain's shape (`妇女与…`, `儿童与…`,
+ * `妇女参与…`), once its dress is taken away. Not `妇女与儿童…`, which names both populations.
+ */
+function looksLikeDomain(compact: string): boolean {
+  if (compact.length > 24 || /[。；！？，]./.test(compact)) return false;
+  return /^(?:妇女|儿童)(?:与|参与)(?!妇女|儿童)[^，。；、：:]{1,8}$/.test(headingCore(compact));
 }
 
 /**
