@@ -7,8 +7,13 @@
  * its preamble, a section's lead, its closing paragraph, 特此报告, the signature, the date or
  * the attachment line.
  */
+import type { Root } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decode } from '../decode.ts';
+import { documentBody, mdxFile } from '../emit/mdx.ts';
 import { normalise } from '../normalise.ts';
 import { ingestDocument } from '../pipeline.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
@@ -142,6 +147,12 @@ function render(layout: Layout): { text: string; expected: string[] } {
   return { text: lines.join('\n\n') + '\n', expected };
 }
 
+const squash = (s: string) => s.replace(/\s/g, '');
+function visible(node: { type: string; value?: string; children?: unknown[] }): string {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map((c) => visible(c as typeof node)).join('');
+}
+
 const key = (i: Item) => `${i.domain} ${i.number} ${i.title} | ${i.text}`;
 
 const table: { layout: string; right: number; expected: number; extra: number }[] = [];
@@ -175,6 +186,10 @@ describe('reports in the shapes governments print them give one item per point',
       expect(doc.kind).toBe('report');
       expect(doc.items.map(key)).toEqual(expected);
       expect(doc.items.every((i) => i.kind === 'report')).toBe(true);
+      // Each item points at its text, and the document page still shows every block.
+      for (const item of doc.items) expect(doc.blocks[item.blockStart]!.text.slice(item.textStart).startsWith(item.text.split('\n')[0]!), item.id).toBe(true);
+      const tree = unified().use(remarkParse).use(remarkMdx).parse(mdxFile({ title: doc.title }, documentBody(doc)).replace(/^---\n[\s\S]*?\n---\n/, '')) as Root;
+      expect(squash(visible(tree))).toBe(squash(doc.blocks.map((b) => b.text).join('')));
     });
   }
 });

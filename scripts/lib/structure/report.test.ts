@@ -95,6 +95,9 @@ describe('parseReport on reports in prose', () => {
     // One sentence, but as long as the others: a field, not a lead.
     const field = '妇女参与决策和管理的比例稳步提高，全市村（居）委会成员中女性比例达到35%以上，女性主任比例逐年上升。';
     expect(parseReport('x', blocksOf('一、主要工作', field, health, education)).map((i) => i.text)).toEqual([field, health, education]);
+    // One short sentence without clauses: a field of its own too, however short.
+    const short = '妇女常见病防治力度不断加大。';
+    expect(parseReport('x', blocksOf('一、主要工作', short, health, education)).map((i) => i.text)).toEqual([short, health, education]);
   });
 
   it('keeps a last point that promises without the closing\'s words, and never reads 特此报告, the signature, the date or 附件', () => {

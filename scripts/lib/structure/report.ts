@@ -248,9 +248,9 @@ function paragraphPoint(blocks: Block[]): Point {
 
 /**
  * The points of a section in prose: every paragraph (a word cut over two joined). The lead is
- * no point: a first paragraph ending `：`, or of one sentence less than half as long as the
- * section's other paragraphs are (by their median), when two or more follow. A section of one
- * paragraph is one point, its heading its title.
+ * no point: a first paragraph ending `：`, or of one sentence with several clauses less than a
+ * third as long as the section's other paragraphs are (by their median), when two or more
+ * follow. A section of one paragraph is one point, its heading its title.
  */
 function prosePoints(paragraphs: Block[][], heading: string | null): Point[] {
   if (paragraphs.length === 0) return [];
@@ -259,7 +259,9 @@ function prosePoints(paragraphs: Block[][], heading: string | null): Point[] {
   const firstText = first!.map((b) => b.text).join('').trim();
   const oneSentence = !/[。！？!?；;]./.test(firstText);
   const median = others.map(length).sort((a, b) => a - b)[Math.floor(others.length / 2)] ?? 0;
-  const lead = /[：:]$/.test(firstText) || (others.length >= 2 && oneSentence && length(first!) * 2 < median);
+  // A summing-up lead is one sentence of several clauses, far shorter than the fields it
+  // introduces; a short field (`妇女常见病防治力度不断加大。`) has no clauses and stays a point.
+  const lead = /[：:]$/.test(firstText) || (others.length >= 2 && oneSentence && /[，,]/.test(firstText) && length(first!) * 3 < median);
   const own = lead ? others : paragraphs;
   const m = heading ? sectionMarker(heading) : null;
   if (own.length === 1 && m) {
