@@ -331,6 +331,11 @@ describe('parsePlan: headings against items', () => {
     expect(notes).toEqual([]);
   });
 
+  it('reads a domain heading that names its lists too (`第二章 妇女与健康领域主要目标和策略措施`)', () => {
+    const items = parsePlan('doc', blocks(['第一章 总体要求', '第二章 妇女与健康领域主要目标和策略措施', '主要目标', '1.甲。', '第三章 妇女与教育的目标和措施', '策略措施', '1.乙。', '第四章 组织实施', '1.丙。']));
+    expect(summary(items)).toEqual(['妇女与健康 goal 1: 甲。', '妇女与教育 measure 1: 乙。']);
+  });
+
   it('ends a domain at an unnumbered part title (`组织实施`), so its numbered paragraphs join no measure', () => {
     const items = parsePlan('doc', blocks(['妇女与健康', '策略措施', '1.甲。', '2.乙。', '组织实施', '（一）坚持党的全面领导。', '1.落实责任。', '监测评估。', '3.丙。']));
     expect(summary(items)).toEqual(['妇女与健康 measure 1: 甲。', '妇女与健康 measure 2: 乙。']);

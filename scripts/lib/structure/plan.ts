@@ -60,7 +60,7 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
     }
     // A domain heading before a part heading: `一、妇女与健康` names a domain. A numbered
     // paragraph the open list expects stays an item unless domain headings are numbered so.
-    const headingDomain = compact.length <= 30 ? canonicalDomain(compact) : undefined;
+    const headingDomain = compact.length <= 30 ? domainOfHeading(compact) : undefined;
     if (headingDomain && !continuesList(text, list, open, domain?.number)) {
       endList();
       domain = { domain: headingDomain, heading: text, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
@@ -223,6 +223,14 @@ function continuesList(text: string, list: List | null, open: OpenItem | null, d
   const number = leadingNumber(text, list.style);
   if (!number || number.value !== list.expected || !isNextItem(number, list.expected, open?.blocks.at(-1)?.text)) return false;
   return !(domainNumber && domainNumber.style === number.style && number.value === domainNumber.value + 1);
+}
+
+/** What a domain heading may say after the name: `妇女与健康领域主要目标和策略措施`. */
+const DOMAIN_LISTS_SUFFIX = /(?:领域)?(?:的)?(?:主要目标(?:和|与|及|、)策略措施|目标(?:和|与|及|、)措施)[。:：]?$/;
+
+/** The domain a heading names, alone or with the lists that follow it (`第二章 妇女与健康领域主要目标和策略措施`). */
+function domainOfHeading(compact: string): Domain | undefined {
+  return canonicalDomain(compact) ?? (DOMAIN_LISTS_SUFFIX.test(compact) ? canonicalDomain(compact.replace(DOMAIN_LISTS_SUFFIX, '')) : undefined);
 }
 
 /**
