@@ -339,6 +339,9 @@ describe('parsePlan: headings against items', () => {
   it('ends a domain at an unnumbered part title (`组织实施`), so its numbered paragraphs join no measure', () => {
     const items = parsePlan('doc', blocks(['妇女与健康', '策略措施', '1.甲。', '2.乙。', '组织实施', '（一）坚持党的全面领导。', '1.落实责任。', '监测评估。', '3.丙。']));
     expect(summary(items)).toEqual(['妇女与健康 measure 1: 甲。', '妇女与健康 measure 2: 乙。']);
+    // Part titles joined (`组织实施和监测评估`) are a part too; a sentence naming one is not.
+    const joined = parsePlan('doc', blocks(['妇女与健康', '策略措施', '1.甲。', '加强组织领导。', '2.乙。', '组织实施和监测评估', '3.丙。']));
+    expect(summary(joined)).toEqual(['妇女与健康 measure 1: 甲。\n加强组织领导。', '妇女与健康 measure 2: 乙。']);
     // Numbered as the list's next item, a part title is still the part.
     const arabic = parsePlan('doc', blocks(['4.妇女与健康', '策略措施', '1.甲。', '2.乙。', '3.组织实施', '（1）落实责任。']));
     expect(summary(arabic)).toEqual(['妇女与健康 measure 1: 甲。', '妇女与健康 measure 2: 乙。']);

@@ -263,7 +263,8 @@ function splitDomainHeading(block: Block, next: Block | undefined): Domain | und
 const PART_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十百零〇0-9]{1,4}(?:部分|章|篇|编|节))/;
 
 /** The titles of a plan's parts around its domains, as the national outlines and local plans name them. */
-const PART_TITLE = /^(?:前言|序言|总则|附则|指导思想|基本原则|总体目标|发展目标|组织实施|组织领导|组织保障|实施保障|保障措施|监测评估|监测与评估|统计监测|规划实施|.{0,12}(?:指导思想|发展领域).{0,16})$/;
+const PART_WORDS = '前言|序言|总则|附则|指导思想|基本原则|总体目标|发展目标|组织实施|组织领导|组织保障|实施保障|保障措施|监测评估|监测与评估|统计监测|评估监测|规划实施|实施机制';
+const PART_TITLE = new RegExp(`^(?:(?:${PART_WORDS})(?:[和与及、](?:${PART_WORDS}))*|.{0,12}(?:指导思想|发展领域).{0,16})$`);
 
 function isPartHeading(compact: string, depth: number | undefined, domainDepth: number | undefined): boolean {
   if (PART_HEADING.test(compact)) return true;
