@@ -388,6 +388,12 @@ describe('parsePlan: a heading shaped like a domain\'s that names none of the 15
     expect(notes[0]!.message).toBe('第 4 行的标题「（三）妇女与经济发展」像发展领域标题，但不是 15 个发展领域之一，其下条目的领域将按文字推断；如它是某一领域的另一种写法，请把标题改为该领域的规范名称（如「妇女与经济」）');
   });
 
+  it('takes only a heading with a list heading next for such a heading', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['前言', '儿童与家庭教育', '家庭是儿童成长的第一个课堂。', '（一）儿童与健康', '主要目标：', '1.甲。']));
+    expect(items.map((i) => i.domain)).toEqual(['儿童与健康']);
+    expect(notes).toEqual([]);
+  });
+
   it('takes no numbered item or sentence for such a heading', () => {
     const { items, notes } = recognisePlan('doc', blocks(['（一）妇女与健康', '主要目标：', '1.甲。', '2.妇女与儿童同步发展', '3.妇女与健康服务更加完善', '妇女与社会各界共同参与，形成合力。']));
     expect(items.map((i) => [i.domain, i.number])).toEqual([['妇女与健康', '1'], ['妇女与健康', '2'], ['妇女与健康', '3']]);

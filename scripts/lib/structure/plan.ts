@@ -74,9 +74,11 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       b++;
       continue;
     }
-    // A heading shaped like a domain's that names none of the 15 (`（三）妇女与经济发展`): its lists
-    // are not the domain's above it; their items' domains are inferred, and the editor is told.
-    if (!headingDomain && !split && looksLikeDomain(compact) && !(list && leadingNumber(text, (list as List).style))) {
+    // A heading shaped like a domain's that names none of the 15 (`（三）妇女与经济发展`), with a
+    // list heading next: its lists are not the domain's above it; their items' domains are
+    // inferred, and the editor is told.
+    const next = blocks[b + 1];
+    if (!headingDomain && !split && looksLikeDomain(compact) && !(list && leadingNumber(text, (list as List).style)) && next && listHeading(next.text.trim(), compactHeading(next.text), null)) {
       endList();
       domain = { domain: null, heading: text, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
       notes.push({
