@@ -166,4 +166,11 @@ describe('namedPopulation and withAroundDomains', () => {
     const measure = item('p', 'measure', '发展普惠托育服务', '……', '儿童与福利');
     expect(withAroundDomains(measure, new Map([[measure.id, []]]))).toBe(measure);
   });
+
+  it('keeps the domain a report gave by its field heading, adding the others found', () => {
+    const r = { ...item('r', 'report', '孕产妇死亡率持续下降', '……'), domain: '妇女与健康' as const, domainSource: 'structure' as const, population: '妇女' as const };
+    expect(withAroundDomains(r, new Map([[r.id, []]]))).toMatchObject({ domain: '妇女与健康', domainSource: 'structure' });
+    const both = withAroundDomains(r, new Map([[r.id, ['妇女与社会保障', '妇女与健康'] as DomainName[]]]));
+    expect(both).toMatchObject({ domain: '妇女与健康', domainSource: 'structure', otherDomains: ['妇女与社会保障'] });
+  });
 });

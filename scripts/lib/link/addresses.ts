@@ -338,12 +338,18 @@ function closest(
 /**
  * An item with the domains addressPlans found for it (or for the passage it repeats): the
  * first is its domain, the rest its other domains; none where the text is about the work
- * itself. Items addressPlans did not read are returned unchanged.
+ * itself. An item whose document gave its domain keeps it, with the others found. Items
+ * addressPlans did not read are returned unchanged.
  */
 export function withAroundDomains(item: Item, domains: ReadonlyMap<string, DomainName[]>): Item {
   const found = domains.get(item.id) ?? (item.repeats ? domains.get(item.repeats) : undefined);
   if (found === undefined || !isSummaryItem(item)) return item;
   const { otherDomains: _, ...rest } = item;
+  // A report that reports under a heading naming the field (`（一）妇女与健康`) gave its domain.
+  if (item.domainSource === 'structure' && item.domain) {
+    const others = found.filter((d) => d !== item.domain);
+    return others.length > 0 ? { ...rest, otherDomains: others } : rest;
+  }
   if (found.length === 0) return { ...rest, domain: null, domainSource: null };
   const main = DOMAINS.find((d) => d.name === found[0])!;
   return {

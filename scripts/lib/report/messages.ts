@@ -35,6 +35,10 @@ export const MESSAGES = {
         : '请核对各领域和「主要目标」「策略措施」的标题与编号是否按国家纲要的写法（如“（一）妇女与健康”“主要目标：”“1.”）'
     }；如本文件不是${DOCUMENT_KIND_LABEL[kind]}，请在 ${sidecar} 中写明 "kind"。`,
 
+  /** An opinion, report or speech in which neither sections nor points were recognised. */
+  noItemsAround: (kind: DocumentKind, sidecar: string, reason: string) =>
+    `${sentence(reason)}请核对各部分的标题与编号（如“一、”“（一）”“一是”）；如本文件不是${DOCUMENT_KIND_LABEL[kind]}，请在 ${sidecar} 中写明 "kind"。`,
+
   numbering: (list: string, kind: ItemKind, printed: readonly string[], missing: readonly number[], repeated: readonly number[]) => {
     const problems = [missing.length ? `缺少 ${numberRuns(missing)}` : '', repeated.length ? `其中 ${repeated.join('、')} 重复出现` : ''].filter(Boolean).join('，');
     // A list printed from its 9th item on misses exactly 1–8: an excerpt, which is fine.

@@ -167,6 +167,14 @@ describe('the recognisers\' own notes reach the editor', () => {
     expect(structure[0]!.message).toMatch(/发展领域/);
   });
 
+  it('a report with neither sections nor points says so', () => {
+    const text = ['关于某市妇女发展规划实施情况的报告', '市人大常委会：', '现将有关情况报告如下：', '妇女健康水平稳步提升，妇幼健康服务网络进一步健全。', '妇女受教育水平持续提高，职业技能培训广泛开展。', '特此报告。'].join('\n\n');
+    const doc = ingest(text, 'report.txt');
+    expect(doc.kind).toBe('report');
+    const noItems = documentWarnings(doc).find((w) => w.code === 'no-items');
+    expect(noItems && 'reason' in noItems ? noItems.reason : undefined).toMatch(/未找到「一、」/);
+  });
+
   it('the seeds\' plans and task lists give no structure warnings', () => {
     const kb = seedKb();
     const structured = kb.documents.filter((d) => d.kind === 'plan' || d.kind === 'tasklist');

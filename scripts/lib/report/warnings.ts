@@ -35,6 +35,11 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
   const warnings: ReportWarning[] = [];
   // What the recogniser itself could not read: why a plan has no items, lists outside a domain.
   const notes = doc.notes ?? [];
+  const noItems = notes.find((n) => n.code === 'no-items')?.message;
+  if (!structured && doc.items.length === 0 && noItems) {
+    // A report whose recogniser found neither sections nor points says so too.
+    warnings.push({ code: 'no-items', reason: noItems, message: MESSAGES.noItemsAround(doc.kind, sidecarName(doc.source), noItems) });
+  }
   if (structured && doc.items.length === 0) {
     const reason = notes.find((n) => n.code === 'no-items')?.message;
     warnings.push({ code: 'no-items', ...(reason ? { reason } : {}), message: MESSAGES.noItems(doc.kind, sidecarName(doc.source), reason) });

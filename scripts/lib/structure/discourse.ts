@@ -3,6 +3,7 @@
  * Chinese ordinals, section and item markers. (An item's title sentence: `titleSentence` in
  * title.ts, with `semicolonEndsPoint`.)
  */
+import type { Domain } from '../domains.ts';
 import { itemId } from '../ids.ts';
 import { parseNumeral } from '../text/numerals.ts';
 import { BREAK_MARKS, CLAUSE_END, CLOSING_MARKS } from '../text/sentences.ts';
@@ -10,7 +11,9 @@ import type { Item, ItemKind } from '../types.ts';
 
 /**
  * An item of such a document, identified by its section and position (`…-s2-i1`). These
- * documents name no domain or departments: classification may add a domain later.
+ * documents name no departments, and mostly no domain: classification may add one later. A
+ * report that reports field by field under headings naming them (`（一）妇女与健康`) gives its
+ * items that domain.
  */
 export function sectionItem(fields: {
   docId: string;
@@ -24,15 +27,16 @@ export function sectionItem(fields: {
   blockStart: number;
   textStart: number;
   blockEnd: number;
+  domain?: Domain;
 }): Item {
-  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, textStart, blockEnd } = fields;
+  const { docId, kind, sectionOrdinal, ordinal, number, title, text, section, blockStart, textStart, blockEnd, domain } = fields;
   return {
     id: itemId(docId, `s${sectionOrdinal}`, `i${ordinal}`),
     docId,
     kind,
-    population: null,
-    domain: null,
-    domainSource: null,
+    population: domain?.population ?? null,
+    domain: domain?.name ?? null,
+    domainSource: domain ? 'structure' : null,
     number,
     title,
     text,

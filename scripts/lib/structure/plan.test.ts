@@ -290,3 +290,113 @@ describe('parsePlan on the 阜新 plans (001)', () => {
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }
+
+describe('parsePlan: headings against items', () => {
+  it('keeps a measure that starts with a domain name an item, and an exact domain name the list expects by number', () => {
+    const items = parsePlan('doc', blocks([
+      '（五）儿童与家庭。', '策略措施：',
+      '1.甲。', '2.乙。', '3.丙。',
+      // Starts with a domain name but holds more: no heading whatever its number.
+      '4.儿童与家庭教育指导服务体系更加完善。',
+      // Only a domain name, but numbered as the list's items with the number it expects next,
+      // while domain headings are numbered （五）: a title-only measure, its body below.
+      '5.儿童与环境',
+      '优化儿童成长环境。',
+      '（六）儿童与环境。', '主要目标：', '1.丁。',
+    ]));
+    expect(summary(items)).toEqual([
+      '儿童与家庭 measure 1: 甲。',
+      '儿童与家庭 measure 2: 乙。',
+      '儿童与家庭 measure 3: 丙。',
+      '儿童与家庭 measure 4: 儿童与家庭教育指导服务体系更加完善。',
+      '儿童与家庭 measure 5: 儿童与环境\n优化儿童成长环境。',
+      '儿童与环境 goal 1: 丁。',
+    ]);
+  });
+
+  it('reads `N. 领域` as the next domain when domains are numbered like items', () => {
+    const items = parsePlan('doc', blocks(['1.妇女与健康', '策略措施：', '1.甲。', '2.妇女与教育', '策略措施：', '1.乙。', '2.丙。', '3.妇女与经济', '主要目标：', '1.丁。']));
+    expect(summary(items)).toEqual(['妇女与健康 measure 1: 甲。', '妇女与教育 measure 1: 乙。', '妇女与教育 measure 2: 丙。', '妇女与经济 goal 1: 丁。']);
+  });
+
+  it('reads `第三章 儿童与健康` as a domain where 第X章 are the parts too, and `第十章 组织实施` as the part after them', () => {
+    const { items, notes } = recognisePlan('doc', blocks([
+      '某市儿童发展规划（2021—2030年）', '第一章 指导思想、基本原则和总体目标', '1.坚持党的全面领导。',
+      '第二章 儿童与健康', '第一节 主要目标', '1.甲。', '第二节 策略措施', '1.乙。',
+      '第三章 儿童与安全', '第一节 主要目标', '1.丙。',
+      '第十章 组织实施', '1.这不是目标。', '2.也不是。',
+    ]));
+    expect(summary(items)).toEqual(['儿童与健康 goal 1: 甲。', '儿童与健康 measure 1: 乙。', '儿童与安全 goal 1: 丙。']);
+    expect(items[0]!.section).toEqual(['某市儿童发展规划（2021—2030年）', '第一章 指导思想、基本原则和总体目标', '第二章 儿童与健康', '第一节 主要目标']);
+    expect(notes).toEqual([]);
+  });
+
+  it('reads a domain heading that names its lists too (`第二章 妇女与健康领域主要目标和策略措施`)', () => {
+    const items = parsePlan('doc', blocks(['第一章 总体要求', '第二章 妇女与健康领域主要目标和策略措施', '主要目标', '1.甲。', '第三章 妇女与教育的目标和措施', '策略措施', '1.乙。', '第四章 组织实施', '1.丙。']));
+    expect(summary(items)).toEqual(['妇女与健康 goal 1: 甲。', '妇女与教育 measure 1: 乙。']);
+  });
+
+  it('ends a domain at an unnumbered part title (`组织实施`), so its numbered paragraphs join no measure', () => {
+    const items = parsePlan('doc', blocks(['妇女与健康', '策略措施', '1.甲。', '2.乙。', '组织实施', '（一）坚持党的全面领导。', '1.落实责任。', '监测评估。', '3.丙。']));
+    expect(summary(items)).toEqual(['妇女与健康 measure 1: 甲。', '妇女与健康 measure 2: 乙。']);
+    // Part titles joined (`组织实施和监测评估`) are a part too; a sentence naming one is not.
+    const joined = parsePlan('doc', blocks(['妇女与健康', '策略措施', '1.甲。', '加强组织领导。', '2.乙。', '组织实施和监测评估', '3.丙。']));
+    expect(summary(joined)).toEqual(['妇女与健康 measure 1: 甲。\n加强组织领导。', '妇女与健康 measure 2: 乙。']);
+    // Numbered as the list's next item, a part title is still the part.
+    const arabic = parsePlan('doc', blocks(['4.妇女与健康', '策略措施', '1.甲。', '2.乙。', '3.组织实施', '（1）落实责任。']));
+    expect(summary(arabic)).toEqual(['妇女与健康 measure 1: 甲。', '妇女与健康 measure 2: 乙。']);
+  });
+
+  it('reads 保障措施 as a domain\'s measure list, and as the part of that name once the domain has its measures', () => {
+    const items = parsePlan('doc', blocks(['（一）妇女与健康', '主要目标', '1.甲。', '保障措施', '1.乙。', '（二）妇女与教育', '主要目标：', '1.丙。', '策略措施：', '1.丁。', '四、保障措施', '1.不是措施。']));
+    expect(summary(items)).toEqual(['妇女与健康 goal 1: 甲。', '妇女与健康 measure 1: 乙。', '妇女与教育 goal 1: 丙。', '妇女与教育 measure 1: 丁。']);
+    const outside = recognisePlan('doc', blocks(['某县妇女发展规划', '保障措施', '1.加强领导。']));
+    expect(outside.items).toEqual([]);
+  });
+
+  it('joins a domain name broken over two blocks (`（四）妇女参与决策和` + `管理。`)', () => {
+    const list = blocks(['（三）妇女与经济。', '主要目标：', '1.甲。', '（四）妇女参与决策和', '管理。', '主要目标：', '1.乙。']);
+    const items = parsePlan('doc', list);
+    expect(summary(items)).toEqual(['妇女与经济 goal 1: 甲。', '妇女参与决策和管理 goal 1: 乙。']);
+    expect(items[1]!.section).toEqual(['（四）妇女参与决策和管理。', '主要目标：']);
+  });
+
+  it('takes the population from each domain under a title for both plans (`…妇女儿童发展规划`)', () => {
+    const items = parsePlan('doc', blocks(['某县妇女儿童发展规划（2021—2030年）', '（一）妇女与健康', '主要目标：', '1.甲。', '（九）儿童与健康', '主要目标：', '1.乙。']));
+    expect(items.map((i) => [i.domain, i.population])).toEqual([['妇女与健康', '妇女'], ['儿童与健康', '儿童']]);
+  });
+
+  it('reads a plan title in 书名号 and in Markdown bold', () => {
+    for (const title of ['《某县儿童发展规划（2021—2030年）》', '**某县儿童发展规划（2021—2030年）**']) {
+      const items = parsePlan('doc', blocks([title, '一、指导思想', '（一）妇女与健康', '主要目标：', '1.甲。']));
+      // The title resets the part; the population is the title's, not the domain's.
+      expect(items.map((i) => [i.population, i.section[0]])).toEqual([['儿童', title]]);
+    }
+  });
+});
+
+describe('parsePlan: a heading shaped like a domain\'s that names none of the 15', () => {
+  it('keeps its lists from the domain above, infers their domains, and tells the editor where', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['（二）妇女与教育', '主要目标：', '1.甲。', '（三）妇女与经济发展', '主要目标：', '1.乙。', '2.妇女与儿童同步发展。', '（四）妇女参与决策和管理', '主要目标：', '1.丙。']));
+    expect(items.map((i) => [i.domain, i.number, i.section[0]])).toEqual([
+      ['妇女与教育', '1', '（二）妇女与教育'],
+      [null, '1', '（三）妇女与经济发展'],
+      [null, '2', '（三）妇女与经济发展'],
+      ['妇女参与决策和管理', '1', '（四）妇女参与决策和管理'],
+    ]);
+    expect(notes.map((n) => [n.code, n.block])).toEqual([['unknown-domain', 3]]);
+    expect(notes[0]!.message).toBe('第 4 行的标题「（三）妇女与经济发展」像发展领域标题，但不是 15 个发展领域之一，其下条目的领域将按文字推断；如它是某一领域的另一种写法，请把标题改为该领域的规范名称（如「妇女与经济」）');
+  });
+
+  it('takes only a heading with a list heading next for such a heading', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['前言', '儿童与家庭教育', '家庭是儿童成长的第一个课堂。', '（一）儿童与健康', '主要目标：', '1.甲。']));
+    expect(items.map((i) => i.domain)).toEqual(['儿童与健康']);
+    expect(notes).toEqual([]);
+  });
+
+  it('takes no numbered item or sentence for such a heading', () => {
+    const { items, notes } = recognisePlan('doc', blocks(['（一）妇女与健康', '主要目标：', '1.甲。', '2.妇女与儿童同步发展', '3.妇女与健康服务更加完善', '妇女与社会各界共同参与，形成合力。']));
+    expect(items.map((i) => [i.domain, i.number])).toEqual([['妇女与健康', '1'], ['妇女与健康', '2'], ['妇女与健康', '3']]);
+    expect(notes).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import type { Block, DocumentKind } from '../types.ts';
 import type { Recognised } from './notes.ts';
 import { parseOpinion } from './opinion.ts';
 import { recognisePlan } from './plan.ts';
-import { parseReport } from './report.ts';
+import { recogniseReport } from './report.ts';
 import { parseSpeech } from './speech.ts';
 import { recogniseTaskList } from './tasklist.ts';
 
@@ -13,14 +13,14 @@ const itemsOnly =
 
 /**
  * Each document kind's structure recogniser: blocks → items, and for the outline-shaped kinds
- * (plans, task lists) notes on what could not be read (a plan with no `主要目标`/`策略措施`, a
+ * (plans, task lists) and reports notes on what could not be read (a plan with no `主要目标`/`策略措施`, a
  * list outside any domain), which the parse keeps for the editor's report.
  */
 const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[]) => Recognised> = {
   plan: recognisePlan,
   tasklist: recogniseTaskList,
   opinion: itemsOnly(parseOpinion),
-  report: itemsOnly(parseReport),
+  report: recogniseReport,
   speech: itemsOnly(parseSpeech),
 };
 

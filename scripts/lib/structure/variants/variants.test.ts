@@ -187,6 +187,17 @@ const VARIANTS: Variant[] = [
     ],
   },
   {
+    file: 'county-bracket-headings.txt',
+    what: '县级规划：【妇女与健康】、【目标】/【措施】，部分标题无编号，组织实施下有 1. 2. 段落',
+    kind: 'plan',
+    level: 'county',
+    city: '彰武县',
+    title: '彰武县妇女发展规划（2021—2030年）',
+    domains: { 妇女与健康: 'goals 1–3, measures 1–2', 妇女与经济: 'goals 1–2, measures 1–3' },
+    notes: [],
+    items: [{ domain: '妇女与经济', kind: 'measure', number: '3', text: '促进妇女就业创业。健全公共就业服务体系，深化就业服务专项活动，促进妇女就业的人岗对接。' }],
+  },
+  {
     file: 'plan-unnumbered.txt',
     what: '措施未编号：识别不出条目，全文照发并说明原因',
     kind: 'plan',
