@@ -105,6 +105,19 @@ describe('splitDepartments', () => {
     expect(splitDepartments(['市残联、', '市退役军人', '事务局'])).toEqual(['市残联', '市退役军人事务局']);
   });
 
+  it('keeps a collective name with separators inside its brackets whole', () => {
+    expect(splitDepartments(['市教育局、各县（市、区）政府'])).toEqual(['市教育局', '各县（市、区）政府']);
+    expect(splitDepartments(['各县(市、区)人民政府，市妇联'])).toEqual(['各县(市、区)人民政府', '市妇联']);
+  });
+
+  it('breaks lines before and after collective actors', () => {
+    expect(splitDepartments(['市卫健局', '各县（市）区政府'])).toEqual(['市卫健局', '各县（市）区政府']);
+    expect(splitDepartments(['各县（市）区', '市妇联'])).toEqual(['各县（市）区', '市妇联']);
+    expect(splitDepartments(['市民政局', '有关部门'])).toEqual(['市民政局', '有关部门']);
+    // …and still joins a collective wrapped inside the column.
+    expect(splitDepartments(['各县（市）', '区政府'])).toEqual(['各县（市）区政府']);
+  });
+
   it('gives nothing for an empty cell', () => {
     expect(splitDepartments([])).toEqual([]);
     expect(splitDepartments(['', '  '])).toEqual([]);

@@ -376,10 +376,12 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
     }
 
     // Goals carry no departments in a task list: the department columns belong to the measure.
-    const goalLines = mergedAbove(row, 'goals') ? [] : at(row, 'goals');
+    // A goals cell repeated on every row of its domain (a table filled down) gives its goals once.
+    const goalCell = mergedAbove(row, 'goals') ? [] : at(row, 'goals');
+    const goalLines = sameText(goalCell, goals.lastRow) ? [] : goalCell;
+    if (goalCell.length > 0) goals.lastRow = goalCell;
     if (mode.goal === 'numbered') for (const entry of numberedEntries(goalLines, goals)) emitEntry(entry, 'goal', [], []);
-    else if (goalLines.length > 0 && !sameText(goalLines, goals.lastRow)) emitRow(goals, 'goal', goalLines, [], []);
-    if (goalLines.length > 0) goals.lastRow = goalLines;
+    else if (goalLines.length > 0) emitRow(goals, 'goal', goalLines, [], []);
 
     const measureLines = mergedAbove(row, 'measures') ? [] : at(row, 'measures');
     const rowMeasures: Line[][] =
@@ -498,14 +500,17 @@ function newList(): NumberedList {
 /**
  * Numbered entries started in this cell, numbering continuing across the rows of a domain.
  * A line that is not the next number continues the entry before it in the same cell; lines
- * before a cell's first number belong to no item and stay document text.
+ * before a cell's first number belong to no item and stay document text. A cell never opens
+ * mid-sentence, so a number opening one starts an entry whatever the sequence: a list that
+ * starts again at 1 where no domain cell says a new domain begins.
  */
 function numberedEntries(lines: Line[], list: NumberedList): Entry[] {
   const entries: Entry[] = [];
-  for (const line of lines) {
+  for (const [k, line] of lines.entries()) {
     const number = leadingNumber(line.text, list.style);
     const previous = list.last?.lines[list.last.lines.length - 1]?.text;
-    if (number && isNextItem(number, list.expected, previous)) {
+    const opensCell = k === 0 && number !== undefined && number.value >= 1 && /^[^0-9\s]/.test(number.rest);
+    if (number && (opensCell || isNextItem(number, list.expected, previous))) {
       list.last = { number, lines: [line] };
       list.expected = number.value + 1;
       list.style = number.style;
