@@ -313,6 +313,7 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   let lastLead: string[] = [];
   let lastPartner: string[] = [];
   const carried: number[] = [];
+  const unknown: { heading: string; block: Block }[] = [];
   const withoutDomain: number[] = [];
 
   const emit = (kind: ItemKind, number: string, value: number, lines: Line[], textStart: number, first: string, lead: string[], partner: string[], rowEnd = -1) => {
@@ -361,13 +362,7 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
       // A domain cell repeated on every row (a spreadsheet) continues the domain.
       if (domain?.heading !== heading) {
         domain = { domain: cellDomain(raw, table.population), heading };
-        if (!domain.domain) {
-          notes.push({
-            code: 'unknown-domain',
-            block: domainLines[0]!.block.index,
-            message: `领域单元格「${heading}」不是 15 个发展领域之一，其条目的领域将按文字推断`,
-          });
-        }
+        if (!domain.domain) unknown.push({ heading, block: domainLines[0]!.block });
         goals = newList();
         measures = newList();
         lastLead = [];
@@ -412,6 +407,17 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   }
 
   const where = `任务清单${table.title.length ? `「${table.title[table.title.length - 1]}」` : ''}`;
+  if (unknown.length > 0 && unknown.length <= 3) {
+    for (const u of unknown) notes.push({ code: 'unknown-domain', block: u.block.index, message: `领域单元格「${u.heading}」不是 15 个发展领域之一，其条目的领域将按文字推断` });
+  } else if (unknown.length > 3) {
+    // Many cells naming no domain: more likely the columns are misread than the domains unknown.
+    const shown = unknown.slice(0, 3).map((u) => `第 ${u.block.lineStart} 行「${u.heading.slice(0, 12)}」`);
+    notes.push({
+      code: 'unknown-domain',
+      block: unknown[0]!.block.index,
+      message: `${where}有 ${unknown.length} 个领域单元格不是 15 个发展领域之一（${shown.join('、')} 等），其条目的领域将按文字推断；如这些单元格本不是领域，请检查表头与各列是否对齐`,
+    });
+  }
   if (carried.length > 0) {
     notes.push({
       code: 'carried-department',
