@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../domains.ts';
 import { readSource } from '../formats/index.ts';
 import { ingestDocument } from '../pipeline.ts';
+import { documentWarnings } from '../report/warnings.ts';
 import { random, renderTaskList, seedTaskLists, shuffled, type Container, type ExpectedItem, type TaskListLayout, type TruthTable } from '../testing/tasklists.ts';
 import type { Item, KbDocument } from '../types.ts';
 import type { StructureNoteCode } from './notes.ts';
@@ -166,6 +167,10 @@ describe('task lists in other layouts, from seed 003', () => {
         it('notes only what it could not read', () => {
           const withoutDomain = !layout.columns.some((c) => c.kind === 'domain');
           expect(notes).toEqual(withoutDomain ? ['list-without-domain', 'list-without-domain'] : []);
+        });
+
+        it('gives the editor no warning beyond those notes: no numbering, empty-list or unassigned-text warning', () => {
+          expect(documentWarnings(doc).map((w) => (w.code === 'structure' ? w.note : w.code))).toEqual(notes);
         });
 
         it('reads 各县（市）区政府 as a partner beside a lead, a lead alone', () => {

@@ -371,6 +371,17 @@ describe('recogniseTaskList on tables that number rows, not tasks', () => {
     expect(items.map((i) => i.id)).toEqual(['doc-women-health-m1', 'doc-women-health-m2', 'doc-women-education-m1']);
   });
 
+  it('gives a goals cell repeated on every row of its domain once', () => {
+    const goalsCell = ['1.妇女健康水平提高。', '2.孕产妇死亡率下降。'];
+    const header = ['某市妇女发展规划重点任务清单', '\t发展领域', '\t主要目标', '\t策略措施', '\t牵头部门', ''];
+    const { items } = recogniseTaskList('doc', table(
+      ...header,
+      '\t妇女与健康', `\t${goalsCell[0]}`, goalsCell[1]!, '\t1.完善制度。', '\t市卫健局', '',
+      '\t妇女与健康', `\t${goalsCell[0]}`, goalsCell[1]!, '\t2.提升能力。', '\t市卫健局', '',
+    ));
+    expect(items.map((i) => i.id)).toEqual(['doc-women-health-g1', 'doc-women-health-g2', 'doc-women-health-m1', 'doc-women-health-m2']);
+  });
+
   it('gathers many cells that name no domain into one note that suspects the columns', () => {
     const rows = ['甲', '乙', '丙', '丁'].flatMap((d, k) => row(String(k + 1), d, `任务${k}。`, '市卫健局', ''));
     const { notes } = recogniseTaskList('doc', table(...HEADER, ...rows));

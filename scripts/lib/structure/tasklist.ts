@@ -312,6 +312,7 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   // Department cells merged down the column serve every measure row they span.
   let lastLead: string[] = [];
   let lastPartner: string[] = [];
+  let group = 1;
   const carried: number[] = [];
   const unknown: { heading: string; block: Block }[] = [];
   const withoutDomain: number[] = [];
@@ -371,6 +372,15 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
     }
 
     // Goals carry no departments in a task list: the department columns belong to the measure.
+    // Without a domain column, lists numbered again from 1 mark where the next (unnamed) domain
+    // begins: its items are a list of their own, so the numbering warnings see each one whole.
+    if (!hasDomainColumn && (restarts(at(row, 'goals'), goals) || restarts(at(row, 'measures'), measures))) {
+      group++;
+      domain = { domain: null, heading: `第${group}组` };
+      goals = newList();
+      measures = newList();
+    }
+
     // A goals cell repeated on every row of its domain (a table filled down) gives its goals once.
     const goalCell = mergedAbove(row, 'goals') ? [] : at(row, 'goals');
     const goalLines = sameText(goalCell, goals.lastRow) ? [] : goalCell;
@@ -437,6 +447,13 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   const index = indexNote(where, rows, indices('index')[0]);
   if (index) notes.push(index);
   return items;
+}
+
+/** Does this cell open its list again, at a number lower than the one expected next? */
+function restarts(lines: Line[], list: NumberedList): boolean {
+  if (list.expected === undefined || lines.length === 0) return false;
+  const number = leadingNumber(lines[0]!.text, list.style);
+  return number !== undefined && (number.value < list.expected - 1 || (number.value === 1 && !sameText(lines, list.lastRow)));
 }
 
 function sameText(a: Line[], b: Line[] | null): boolean {

@@ -132,8 +132,7 @@ function tableRows(table: TruthTable, layout: TaskListLayout, container: Contain
       const heading = di % 2 === 1 && container !== 'spreadsheet' ? d.heading.replace(/与/, '与\n').split('\n') : [d.heading];
       cells.set('domain', first || layout.domainCells === 'repeated' ? heading : []);
       const goal = (g: { number: string; text: string }) => `${g.number}.${g.text}`;
-      // Repeated domain cells come with the goals cell repeated too (a table filled down).
-      cells.set('goals', goalsPerRow ? (d.goals[k] ? [goal(d.goals[k]!)] : []) : first || layout.domainCells === 'repeated' ? d.goals.map(goal) : []);
+      cells.set('goals', goalsPerRow ? (d.goals[k] ? [goal(d.goals[k]!)] : []) : first ? d.goals.map(goal) : []);
       cells.set('measures', [layout.numbering === 'own' ? `${m.number}.${m.text}` : m.text]);
       cells.set('lead', lead);
       cells.set('partner', partner);
