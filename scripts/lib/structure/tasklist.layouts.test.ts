@@ -81,6 +81,16 @@ const FIXED: TaskListLayout[] = [
     titleWord: '重点任务分工',
   },
   {
+    name: 'two-row-header',
+    // 责任单位 over 牵头单位 | 配合单位.
+    columns: [col('index', '序号'), col('domain', '发展领域'), col('measures', '重点任务'), col('lead', '牵头单位'), col('partner', '配合单位'), col('deadline', '完成时限')],
+    numbering: 'rows',
+    domainCells: 'merged',
+    twoRowHeader: true,
+    collective: true,
+    titleWord: '重点任务分工',
+  },
+  {
     name: 'own-numbers-no-domain',
     // Measures numbered 1… again in each domain, with no domain column to say where one starts.
     columns: [col('goals', '主要目标'), col('measures', '策略措施'), col('lead', '牵头部门'), col('partner', '配合部门')],
@@ -97,7 +107,7 @@ function shuffledLayouts(count: number): TaskListLayout[] {
   for (let n = 0; n < count; n++) {
     const base = FIXED[n % FIXED.length]!;
     const index = base.columns.filter((c) => c.kind === 'index');
-    out.push({ ...base, name: `${base.name}-shuffled-${n + 1}`, columns: [...index, ...shuffled(base.columns.filter((c) => c.kind !== 'index'), next)] });
+    out.push({ ...base, twoRowHeader: false, name: `${base.name}-shuffled-${n + 1}`, columns: [...index, ...shuffled(base.columns.filter((c) => c.kind !== 'index'), next)] });
   }
   return out;
 }

@@ -67,6 +67,11 @@ export interface TaskListLayout {
   collective?: boolean;
   /** Department names one per line (paragraph), without separators, rather than joined by `、`. */
   departmentsPerLine?: boolean;
+  /**
+   * A header of two rows: `责任单位` spanning the lead and partner columns (which must stand side
+   * by side, lead first), their own names (the layout's) under it, the other header cells merged down.
+   */
+  twoRowHeader?: boolean;
   /** What the title calls the list: `重点任务分工`, `任务分解表` … */
   titleWord: string;
 }
@@ -159,13 +164,23 @@ function cellLines(row: Row, kind: ColumnKind, layout: TaskListLayout): string[]
   return kind === 'lead' || kind === 'partner' ? departmentLines(lines, layout) : lines;
 }
 
+/** The header as rows of names; a two-row header's spanned and merged cells empty. */
+function headerRows(layout: TaskListLayout): string[][] {
+  if (!layout.twoRowHeader) return [layout.columns.map((c) => c.name)];
+  const lead = layout.columns.findIndex((c) => c.kind === 'lead');
+  if (layout.columns[lead + 1]?.kind !== 'partner') throw new Error(`${layout.name}: a two-row header needs the partner column right after the lead`);
+  return [
+    layout.columns.map((c, i) => (i === lead ? '责任单位' : i === lead + 1 ? '' : c.name)),
+    layout.columns.map((c, i) => (i === lead || i === lead + 1 ? c.name : '')),
+  ];
+}
+
 /** Word's plain-text export (seed 003's form): a tab before each cell, a cell's further lines untabbed, an empty line after each row. */
 function wordText(tables: { table: TruthTable; rows: Row[] }[], layout: TaskListLayout): string {
   const out: string[] = [];
   tables.forEach(({ table, rows }, t) => {
     out.push(`附件${t + 1}`, title(table, layout));
-    for (const c of layout.columns) out.push(`\t${c.name}`);
-    out.push('');
+    for (const names of headerRows(layout)) out.push(...names.map((n) => `\t${n}`), '');
     for (const row of rows) {
       for (const c of layout.columns) {
         const [head = '', ...rest] = cellLines(row, c.kind, layout);
@@ -181,7 +196,7 @@ function wordText(tables: { table: TruthTable; rows: Row[] }[], layout: TaskList
 function spreadsheet(tables: { table: TruthTable; rows: Row[] }[], layout: TaskListLayout): string {
   const out: string[] = [];
   tables.forEach(({ table, rows }, t) => {
-    out.push(`附件${t + 1}`, title(table, layout), layout.columns.map((c) => c.name).join('\t'));
+    out.push(`附件${t + 1}`, title(table, layout), ...headerRows(layout).map((names) => names.join('\t').replace(/\t+$/, '')));
     for (const row of rows) {
       const cells = layout.columns.map((c) => (c.kind === 'lead' || c.kind === 'partner' ? (row.cells.get(c.kind) ?? []).join('、') : (row.cells.get(c.kind) ?? []).join('')));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
@@ -201,7 +216,20 @@ async function docxFile(tables: { table: TruthTable; rows: Row[] }[], layout: Ta
   let instance = 0;
   for (const [t, { table, rows }] of tables.entries()) {
     children.push(new Paragraph(`附件${t + 1}`), new Paragraph({ text: title(table, layout), alignment: AlignmentType.CENTER }));
-    const header = new TableRow({ children: layout.columns.map((c) => new TableCell({ children: [new Paragraph(c.name)] })) });
+    const [top, sub] = headerRows(layout);
+    const header = sub
+      ? [
+          // 责任单位 spans the two department columns; every other header cell is merged down over both rows.
+          new TableRow({
+            children: top!.flatMap((name, i) =>
+              name === '' ? [] : [new TableCell({ children: [new Paragraph(name)], ...(sub[i] === '' ? { verticalMerge: VerticalMergeType.RESTART } : { columnSpan: 2 }) })],
+            ),
+          }),
+          new TableRow({
+            children: sub.map((name) => new TableCell({ children: [new Paragraph(name)], ...(name === '' ? { verticalMerge: VerticalMergeType.CONTINUE } : {}) })),
+          }),
+        ]
+      : [new TableRow({ children: layout.columns.map((c) => new TableCell({ children: [new Paragraph(c.name)] })) })];
     const indexInstance = ++instance;
     let measureInstance = 0;
     const body = rows.map((row) => {
@@ -223,7 +251,7 @@ async function docxFile(tables: { table: TruthTable; rows: Row[] }[], layout: Ta
         }),
       });
     });
-    children.push(new Table({ rows: [header, ...body] }));
+    children.push(new Table({ rows: [...header, ...body] }));
   }
   const level = { level: 0, format: LevelFormat.DECIMAL, text: '%1.', start: 1 };
   const doc = new Document({
