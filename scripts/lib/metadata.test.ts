@@ -167,6 +167,14 @@ describe('metadata rules', () => {
     expect(inferMetadata('x.txt', wrapped).title).toBe('某县妇女发展规划（2021—2030年）重点任务分工');
   });
 
+  it('takes a "plan" that is only a task table for a task list, and a plan with a task table attached for a plan', () => {
+    const rows = [1, 2, 3, 4, 5, 6].flatMap((n) => [`\t${n}`, `\t任务${n}。`, '\t县卫健局', '']);
+    const taskTable = ['\t序号', '\t重点任务', '\t牵头单位', '', ...rows];
+    expect(inferMetadata('x.txt', normalise(['乾安县妇女发展规划（2021—2030年）', ...taskTable].join('\n')).blocks).kind).toBe('tasklist');
+    const plan = ['乾安县妇女发展规划（2021—2030年）', '（一）妇女与健康', '主要目标：', '1.妇女健康水平提高。', '策略措施：', '1.完善制度。', '附件', ...taskTable];
+    expect(inferMetadata('x.txt', normalise(plan.join('\n')).blocks).kind).toBe('plan');
+  });
+
   it('removes extraction spaces from titles but not spaces between words', () => {
     expect(tidyTitle('某市人民政府 关于《某条例》 落实（2021—2030 年）')).toBe('某市人民政府关于《某条例》落实（2021—2030年）');
     expect(tidyTitle('会议记录 会议讲话')).toBe('会议记录 会议讲话');

@@ -1,6 +1,7 @@
 import { NATIONAL_PLACE } from '../../src/lib/vocabulary.ts';
 import { canonicalDomain } from './domains.ts';
 import { MUNICIPALITIES, PREFECTURE_CITIES, PROVINCES } from './gazetteer.ts';
+import { isTaskTable } from './structure/tasklist.ts';
 import { parseNumeral } from './text/numerals.ts';
 import type { Block, DocumentKind, DocumentMeta, Level, Population } from './types.ts';
 
@@ -30,7 +31,7 @@ export function inferMetadata(_source: string, blocks: Block[]): DocumentMeta {
   const printedIssuer = inferIssuer(title, blocks);
   const common = {
     title,
-    kind: inferKind(title),
+    kind: inferDocumentKind(title, blocks),
     date: inferDate(blocks),
     docNumber,
     populations: inferPopulations(title, body),
@@ -297,6 +298,12 @@ export function inferKind(title: string): DocumentKind {
     }
   }
   return best?.kind ?? 'plan';
+}
+
+/** The title's kind; a "plan" that is nothing but a task table (牵头单位, 重点任务 …) is a task list. */
+function inferDocumentKind(title: string, blocks: Block[]): DocumentKind {
+  const kind = inferKind(title);
+  return kind === 'plan' && isTaskTable(blocks) ? 'tasklist' : kind;
 }
 
 // Years are written digit by digit (二〇二二), not as a numeral.

@@ -91,6 +91,14 @@ const FIXED: TaskListLayout[] = [
     titleWord: '重点任务分工',
   },
   {
+    name: 'title-without-kind-word',
+    // Titled like the plan itself: a task list by its table.
+    columns: [col('index', '序号'), col('domain', '领域'), col('measures', '重点工作'), col('lead', '牵头单位'), col('partner', '协同单位')],
+    numbering: 'rows',
+    domainCells: 'merged',
+    titleWord: '',
+  },
+  {
     name: 'own-numbers-no-domain',
     // Measures numbered 1… again in each domain, with no domain column to say where one starts.
     columns: [col('goals', '主要目标'), col('measures', '策略措施'), col('lead', '牵头部门'), col('partner', '配合部门')],

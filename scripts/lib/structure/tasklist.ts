@@ -46,6 +46,23 @@ export function recogniseTaskList(docId: string, blocks: Block[]): Recognised {
   return { items, notes };
 }
 
+/**
+ * Is the document a task list whatever its title says: most of its blocks are the cells of a
+ * table headed with a task column and a lead column, and no 主要目标/策略措施 heading stands
+ * outside a cell (a plan with a task table attached stays a plan).
+ */
+export function isTaskTable(blocks: Block[]): boolean {
+  if (!blocks.some((b) => b.cells)) return false;
+  // A heading outside the table: a block that is no cell (a line without a tab, in any layout).
+  if (blocks.some((b) => (b.cells?.length ?? 1) === 1 && PLAN_LIST_HEADING.test(b.text.trim()))) return false;
+  const tables = readTables(blocks).filter((t) => t.columns.some((c) => c.role === 'measures') && t.columns.some((c) => c.role === 'lead'));
+  const inTables = new Set(tables.flatMap((t) => t.cells.flatMap((c) => c.lines.map((l) => l.block.index))));
+  const filled = blocks.filter((b) => b.text.trim() !== '').length;
+  return tables.length > 0 && inTables.size * 2 >= filled;
+}
+
+const PLAN_LIST_HEADING = /^(?:[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．]?)?\s*(?:主要目标|策略措施)[:：]?$/;
+
 /** The items of a task list (see {@link recogniseTaskList} for its notes). */
 export function parseTaskList(docId: string, blocks: Block[]): Item[] {
   return recogniseTaskList(docId, blocks).items;
