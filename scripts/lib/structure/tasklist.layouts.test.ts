@@ -6,6 +6,7 @@
  * text, lead and partner departments. A table of what was recovered is printed at the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { departmentEntries } from '../departments/entries.ts';
 import { DOMAINS } from '../domains.ts';
 import { readSource } from '../formats/index.ts';
 import { ingestDocument } from '../pipeline.ts';
@@ -197,6 +198,10 @@ describe('task lists in other layouts, from seed 003', () => {
           const holders = doc.items.filter((i) => (hasPartner ? i.partnerDepartments : i.leadDepartments).includes('各县（市）区政府'));
           expect(holders.length).toBe(expected.filter((e) => (hasPartner ? e.partner : e.lead).includes('各县（市）区政府')).length);
           expect(holders.length).toBeGreaterThan(40);
+          // The departments stage sees it, as a collective actor of its own.
+          const entry = departmentEntries([doc]).find((e) => e.id === 'lower-governments');
+          expect(entry).toMatchObject({ collective: true, name: '各县（市）区政府' });
+          expect(entry![hasPartner ? 'partner' : 'lead']).toHaveLength(holders.length);
         });
 
         it('starts every item where its block says', () => {
