@@ -100,6 +100,14 @@ const FIXED: TaskListLayout[] = [
     titleWord: '',
   },
   {
+    name: 'numbers-through-the-table',
+    // Goals and measures numbered 1…n through the whole table, not again in each domain.
+    columns: [col('domain', '发展领域'), col('goals', '主要目标'), col('measures', '主要措施'), col('lead', '牵头部门'), col('partner', '配合部门')],
+    numbering: 'through',
+    domainCells: 'merged',
+    titleWord: '重点任务清单',
+  },
+  {
     name: 'own-numbers-no-domain',
     // Measures numbered 1… again in each domain, with no domain column to say where one starts.
     columns: [col('goals', '主要目标'), col('measures', '策略措施'), col('lead', '牵头部门'), col('partner', '配合部门')],

@@ -350,6 +350,16 @@ describe('recogniseTaskList on tables that number rows, not tasks', () => {
     ]);
   });
 
+  it('reads header names spaced out or with a note in brackets, and leaves columns of people as text', () => {
+    const { items } = recogniseTaskList('doc', table(
+      '某市儿童发展规划重点任务分工', '\t序 号', '\t领　域', '\t重点任务', '\t责任单位（牵头）', '\t责任单位（配合）', '\t牵头领导', '',
+      ...row('1', '儿童与安全', '预防儿童溺水。', '市教育局', '市应急局', '张三'),
+    ));
+    expect(items.map(brief)).toEqual([
+      { id: 'doc-children-safety-m1', population: '儿童', domain: '儿童与安全', number: '1', title: '预防儿童溺水', lead: ['市教育局'], partner: ['市应急局'] },
+    ]);
+  });
+
   it('carries a lead cell left empty under a merged one in a text copy, and says so', () => {
     const { items, notes } = recogniseTaskList('doc', table(
       ...HEADER,

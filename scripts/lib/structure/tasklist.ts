@@ -110,16 +110,22 @@ const COLUMN_PATTERNS: [RegExp, Role][] = [
   [/时限|时间|进度|期限|节点|年度|备注|^工作要求$|^说明$/, 'other'],
   [/目标/, 'goals'],
   [/措施|任务|^(?:重点|主要|具体)?工作(?:内容)?$/, 'measures'],
-  [/^牵头/, 'lead'],
+  // People (牵头领导, 责任人) are not departments: such columns are text.
+  [/^牵头(?!领导|人)/, 'lead'],
   [/^(?:配合|协同|协办|协助|协作|参与|参加)(?:单位|部门)/, 'partner'],
-  [/^(?:责任|负责|主责)(?:单位|部门)/, 'responsible'],
+  [/^(?:责任|负责|主责)(?:单位|部门|主体)/, 'responsible'],
 ];
 const KNOWN_COLUMNS = '发展领域、主要目标、策略措施、重点任务、牵头部门、牵头单位、配合部门、责任单位、序号';
 
 function columnRole(text: string): Role | undefined {
-  const name = text.replace(/\s+/g, '').replace(/[（(][^（）()]{0,10}[）)]/g, '').replace(/[:：]$/, '');
+  const compact = text.replace(/\s+/g, '');
+  const name = compact.replace(/[（(][^（）()]{0,10}[）)]/g, '').replace(/[:：]$/, '');
   if (name.length === 0 || name.length > 8) return undefined;
-  return COLUMN_PATTERNS.find(([re]) => re.test(name))?.[1];
+  const role = COLUMN_PATTERNS.find(([re]) => re.test(name))?.[1];
+  // `责任单位（牵头）`, `责任单位（配合）`: the note in brackets says which.
+  if (role === 'responsible' && /[（(]牵头/.test(compact)) return 'lead';
+  if (role === 'responsible' && /[（(](?:配合|协办|协同|参与)/.test(compact)) return 'partner';
+  return role;
 }
 
 /** A header cell's role: its whole text (`牵头` newline `单位`), else its first line. */
@@ -402,8 +408,16 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
       blockEnd: Math.max(lines[lines.length - 1]!.block.index, rowEnd),
     });
   };
-  const emitEntry = (entry: Entry, kind: ItemKind, lead: string[], partner: string[], rowEnd = -1) =>
-    emit(kind, entry.number.printed, entry.number.value, entry.lines, entry.lines[0]!.offset + entry.number.prefix.length, entry.number.rest, lead, partner, rowEnd);
+  /**
+   * A numbered entry, under its printed number; or, when the cells number the tasks through
+   * the whole table (Word's automatic numbering running on down a column: 妇女与教育 opens at
+   * 13), under its place in its domain, as a 序号 through the table is read (see emitRow).
+   */
+  const emitEntry = (entry: Entry, kind: ItemKind, list: NumberedList, lead: string[], partner: string[], rowEnd = -1) => {
+    const value = entry.number.value - list.offset;
+    const number = list.offset > 0 ? String(value) : entry.number.printed;
+    emit(kind, number, value, entry.lines, entry.lines[0]!.offset + entry.number.prefix.length, entry.number.rest, lead, partner, rowEnd);
+  };
   /**
    * A task of a list that numbers rows, not tasks: the whole cell. Its number is its place in
    * its domain (1, 2, … as 003's cells number them), not the 序号 printed through the whole
@@ -425,8 +439,8 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
       if (domain?.heading !== heading) {
         domain = { domain: cellDomain(raw, table.population), heading };
         if (!domain.domain) unknown.push({ heading, block: domainLines[0]!.block });
-        goals = newList();
-        measures = newList();
+        goals = newList(goals);
+        measures = newList(measures);
         lastLead = [];
         lastPartner = [];
       }
@@ -446,7 +460,7 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
     const goalCell = mergedAbove(row, 'goals') ? [] : at(row, 'goals');
     const goalLines = sameText(goalCell, goals.lastRow) ? [] : goalCell;
     if (goalCell.length > 0) goals.lastRow = goalCell;
-    if (mode.goal === 'numbered') for (const entry of numberedEntries(goalLines, goals)) emitEntry(entry, 'goal', [], []);
+    if (mode.goal === 'numbered') for (const entry of numberedEntries(goalLines, goals)) emitEntry(entry, 'goal', goals, [], []);
     else if (goalLines.length > 0) emitRow(goals, 'goal', goalLines, [], []);
 
     const measureLines = mergedAbove(row, 'measures') ? [] : at(row, 'measures');
@@ -472,7 +486,7 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
     const rowEnd = Math.max(-1, ...row.flatMap((c, i) => (['lead', 'partner', 'other'].includes(table.columns[i]!.role) ? c.lines.map((l) => l.block.index) : [])));
     rowMeasures.forEach((lines, k) => {
       const end = k === rowMeasures.length - 1 ? rowEnd : -1;
-      if (mode.measure === 'numbered') emitEntry(entries[k]!, 'measure', lead, partner, end);
+      if (mode.measure === 'numbered') emitEntry(entries[k]!, 'measure', measures, lead, partner, end);
       else emitRow(measures, 'measure', lines, lead, partner, end);
     });
   }
@@ -575,10 +589,15 @@ interface NumberedList {
   /** One task per row: how many so far, and the last cell read (a merged cell repeated on every row is one). */
   count: number;
   lastRow: Line[] | null;
+  /** The last number printed in the domains before (0: none), and what to subtract when this list continues it. */
+  before: number;
+  offset: number;
 }
 
-function newList(): NumberedList {
-  return { expected: undefined, style: undefined, last: null, started: [], count: 0, lastRow: null };
+/** A domain's list; `previous`, the list of the domain before it in the table. */
+function newList(previous?: NumberedList): NumberedList {
+  const before = previous?.last?.number.value ?? previous?.before ?? 0;
+  return { expected: undefined, style: undefined, last: null, started: [], count: 0, lastRow: null, before, offset: 0 };
 }
 
 /**
@@ -595,6 +614,8 @@ function numberedEntries(lines: Line[], list: NumberedList): Entry[] {
     const previous = list.last?.lines[list.last.lines.length - 1]?.text;
     const opensCell = k === 0 && number !== undefined && number.value >= 1 && /^[^0-9\s]/.test(number.rest);
     if (number && (opensCell || isNextItem(number, list.expected, previous))) {
+      // A domain's list that opens where the one before it stopped is numbered through the table.
+      if (list.expected === undefined && list.before > 0 && number.value === list.before + 1) list.offset = list.before;
       list.last = { number, lines: [line] };
       list.expected = number.value + 1;
       list.style = number.style;

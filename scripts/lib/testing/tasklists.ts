@@ -57,8 +57,12 @@ export interface TaskListLayout {
   name: string;
   /** The columns in printed order, with the header each prints. */
   columns: { kind: ColumnKind; name: string }[];
-  /** `own`: cells number their goals and measures (`1.`), restarting per domain, as 003; `rows`: task cells unnumbered. */
-  numbering: 'own' | 'rows';
+  /**
+   * `own`: cells number their goals and measures (`1.`), restarting per domain, as 003;
+   * `through`: the same numbers running on through the table (Word's numbering down a column);
+   * `rows`: task cells unnumbered.
+   */
+  numbering: 'own' | 'through' | 'rows';
   /** A domain cell in a domain's first row only (merged), or on every row. */
   domainCells: 'merged' | 'repeated';
   /** The 序号 restarts at 1 in each domain, rather than running through the table. */
@@ -114,6 +118,9 @@ function tableRows(table: TruthTable, layout: TaskListLayout, container: Contain
   let index = 0;
   let collectiveTurn = 0;
   let position = 0;
+  // Numbers running through the table: the goals and measures of the domains before.
+  let goalsBefore = 0;
+  let measuresBefore = 0;
   for (const [di, d] of table.domains.entries()) {
     if (layout.indexRestarts) index = 0;
     const domain = has('domain') ? d.domain : null;
@@ -136,17 +143,20 @@ function tableRows(table: TruthTable, layout: TaskListLayout, container: Contain
       // Domain cells as narrow columns wrap them: `妇女与` newline `社会保障` in every other domain.
       const heading = di % 2 === 1 && container !== 'spreadsheet' ? d.heading.replace(/与/, '与\n').split('\n') : [d.heading];
       cells.set('domain', first || layout.domainCells === 'repeated' ? heading : []);
-      const goal = (g: { number: string; text: string }) => `${g.number}.${g.text}`;
+      const through = layout.numbering === 'through';
+      const goal = (g: { number: string; text: string }) => `${Number(g.number) + (through ? goalsBefore : 0)}.${g.text}`;
       cells.set('goals', goalsPerRow ? (d.goals[k] ? [goal(d.goals[k]!)] : []) : first ? d.goals.map(goal) : []);
-      cells.set('measures', [layout.numbering === 'own' ? `${m.number}.${m.text}` : m.text]);
+      cells.set('measures', [layout.numbering === 'rows' ? m.text : `${Number(m.number) + (through ? measuresBefore : 0)}.${m.text}`]);
       cells.set('lead', lead);
       cells.set('partner', partner);
       cells.set('deadline', [DEADLINES[(index + di) % DEADLINES.length]!]);
       rows.push({ cells, continued: !first });
       // Without a domain column an unnumbered task's number is its place among the table's rows.
-      const number = domain || layout.numbering === 'own' ? m.number : String(++position);
+      const number = domain || layout.numbering !== 'rows' ? m.number : String(++position);
       expected.push({ kind: 'measure', population: table.population, domain, number, text: m.text, lead, partner });
     });
+    goalsBefore += d.goals.length;
+    measuresBefore += d.measures.length;
   }
   return { rows, expected };
 }
@@ -231,6 +241,7 @@ async function docxFile(tables: { table: TruthTable; rows: Row[] }[], layout: Ta
         ]
       : [new TableRow({ children: layout.columns.map((c) => new TableCell({ children: [new Paragraph(c.name)] })) })];
     const indexInstance = ++instance;
+    const throughInstance = ++instance;
     let measureInstance = 0;
     const body = rows.map((row) => {
       if (!row.continued) measureInstance = ++instance;
@@ -242,8 +253,10 @@ async function docxFile(tables: { table: TruthTable; rows: Row[] }[], layout: Ta
           let paragraphs: Paragraph[];
           if (c.kind === 'index' && !layout.indexRestarts) {
             paragraphs = [new Paragraph({ text: '', numbering: { reference: 'rows', level: 0, instance: indexInstance } })];
-          } else if (c.kind === 'measures' && layout.numbering === 'own') {
-            paragraphs = lines.map((l) => new Paragraph({ text: l.replace(/^[0-9]+\./, ''), numbering: { reference: 'measures', level: 0, instance: measureInstance } }));
+          } else if (c.kind === 'measures' && layout.numbering !== 'rows') {
+            // Word numbers the column: again in each domain, or on through the table.
+            const numbering = { reference: 'measures', level: 0, instance: layout.numbering === 'through' ? throughInstance : measureInstance };
+            paragraphs = lines.map((l) => new Paragraph({ text: l.replace(/^[0-9]+\./, ''), numbering }));
           } else {
             paragraphs = lines.map((l) => new Paragraph(l));
           }
