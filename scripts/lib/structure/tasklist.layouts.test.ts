@@ -108,6 +108,22 @@ const FIXED: TaskListLayout[] = [
     titleWord: '重点任务清单',
   },
   {
+    name: 'domain-rows',
+    // No domain column: a row across the table names each domain above its tasks.
+    columns: [col('index', '序号'), col('measures', '重点任务'), col('lead', '牵头单位'), col('partner', '责任单位'), col('deadline', '完成时限')],
+    numbering: 'rows',
+    domainCells: 'rows',
+    collective: true,
+    titleWord: '重点任务分工',
+  },
+  {
+    name: 'domain-rows-with-goals',
+    columns: [col('goals', '主要目标'), col('measures', '策略措施'), col('lead', '牵头部门'), col('partner', '配合部门')],
+    numbering: 'own',
+    domainCells: 'rows',
+    titleWord: '重点任务清单',
+  },
+  {
     name: 'own-numbers-no-domain',
     // Measures numbered 1… again in each domain, with no domain column to say where one starts.
     columns: [col('goals', '主要目标'), col('measures', '策略措施'), col('lead', '牵头部门'), col('partner', '配合部门')],
@@ -184,7 +200,7 @@ describe('task lists in other layouts, from seed 003', () => {
 
         it('keeps the ids 003 gives when the table has a domain column, and every id unique', () => {
           expect(new Set(doc.items.map((i) => i.id)).size).toBe(doc.items.length);
-          if (!layout.columns.some((c) => c.kind === 'domain')) return;
+          if (!layout.columns.some((c) => c.kind === 'domain') && layout.domainCells !== 'rows') return;
           const slugs = (i: Item) => i.id.slice(doc.id.length + 1);
           expect(doc.items.filter((i) => i.kind === 'measure').map(slugs)).toEqual(
             expected.filter((e) => e.kind === 'measure').map((e) => `${SLUGS[e.domain!]}-m${e.number}`),
@@ -192,7 +208,7 @@ describe('task lists in other layouts, from seed 003', () => {
         });
 
         it('notes only what it could not read', () => {
-          const withoutDomain = !layout.columns.some((c) => c.kind === 'domain');
+          const withoutDomain = !layout.columns.some((c) => c.kind === 'domain') && layout.domainCells !== 'rows';
           expect(notes).toEqual(withoutDomain ? ['list-without-domain', 'list-without-domain'] : []);
         });
 

@@ -143,16 +143,19 @@ function titlePopulation(text: string): Population | undefined {
   return m ? (m[1] as Population) : undefined;
 }
 
-type Token = { kind: 'title'; text: string } | { kind: 'cell'; cell: Cell };
+type Token = { kind: 'title'; text: string } | { kind: 'cell'; cell: Cell } | { kind: 'line'; line: Line };
 
 /**
  * Blocks → titles and cells. A line outside any cell (no leading tab) that labels an
- * attachment or names a plan is a title; any other untabbed line continues the cell before it.
+ * attachment or names a plan is a title; any other untabbed line continues the cell before it,
+ * except after a spreadsheet row, which ends at its line's end: there it is a line of its own
+ * (a domain row typed across the table, a note).
  */
 function readTokens(blocks: Block[]): Token[] {
   const tokens: Token[] = [];
   let cell: Cell | null = null;
   let previous: Block | null = null;
+  let previousParts: number | undefined;
   for (const block of blocks) {
     // Word's text export ends a row with an empty line: a gap in the source lines.
     if (cell && previous && block.lineStart > previous.lineEnd + 1) cell.endsRow = true;
@@ -162,6 +165,14 @@ function readTokens(blocks: Block[]): Token[] {
     const offsets = cellOffsets(block, parts);
     if (parts.length === 1 && (ATTACHMENT.test(untabbed) || titlePopulation(untabbed))) {
       tokens.push({ kind: 'title', text: untabbed });
+      cell = null;
+      previousParts = parts.length;
+      continue;
+    }
+    const afterRow = (previousParts ?? 0) > 2;
+    previousParts = parts.length;
+    if (parts.length === 1 && untabbed && afterRow) {
+      tokens.push({ kind: 'line', line: { text: untabbed, block, offset: offsets[0]! } });
       cell = null;
       continue;
     }
@@ -282,6 +293,15 @@ function readTables(blocks: Block[]): Table[] {
     }
     const width = table?.columns.length ?? 0;
     const atRowStart = table !== null && table.cells.length % width === 0;
+    if (token.kind === 'line') {
+      // A domain typed on a line of its own between spreadsheet rows is a domain row across
+      // the table; any other such line stays document text, never part of a cell.
+      if (table && atRowStart && cellDomain(token.line.text, table.population)) {
+        table.cells.push({ lines: [token.line] }, ...Array.from({ length: width - 1 }, () => ({ lines: [] })));
+      }
+      k++;
+      continue;
+    }
     if (cellRole(token.cell) && (!table || table.cells.length === 0 || atRowStart)) {
       const header = readHeader(tokens, k);
       const columns = resolveRoles(header.columns);
@@ -372,8 +392,11 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   const lineOf = (b: Block) => b.lineStart;
 
   const items: Item[] = [];
-  /** The domain of the rows being read; `heading` null when the table has no domain column. */
-  let domain: { domain: Domain | null; heading: string | null } | null = hasDomainColumn ? null : { domain: null, heading: null };
+  /**
+   * The domain of the rows being read, and the heading it was read from (a domain cell or row);
+   * without a domain column it starts unnamed, `heading` null or a group's `第2组`.
+   */
+  let domain: { domain: Domain | null; heading: string | null; named: boolean } | null = hasDomainColumn ? null : { domain: null, heading: null, named: false };
   let goals = newList();
   let measures = newList();
   // Department cells merged down the column serve every measure row they span.
@@ -387,8 +410,8 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   const emit = (kind: ItemKind, number: string, value: number, lines: Line[], textStart: number, first: string, lead: string[], partner: string[], rowEnd = -1) => {
     const text = [first, ...lines.slice(1).map((l) => l.text)].join('\n');
     const d = domain?.domain ?? null;
-    // Rows before any domain cell (a cell naming no domain is noted where it is read).
-    if (!domain) withoutDomain.push(lineOf(lines[0]!.block));
+    // Rows under no domain heading (a cell naming no domain is noted where it is read).
+    if (!domain?.named) withoutDomain.push(lineOf(lines[0]!.block));
     items.push({
       id: itemId(docId, d?.slug ?? 'unclassified', (kind === 'goal' ? 'g' : 'm') + value),
       docId,
@@ -431,13 +454,14 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
   };
 
   for (const row of rows) {
-    const domainLines = mergedAbove(row, 'domain') ? [] : at(row, 'domain');
+    const spanning = domainRow(row, table.population);
+    const domainLines = spanning ?? (mergedAbove(row, 'domain') ? [] : at(row, 'domain'));
     if (domainLines.length > 0) {
       const raw = domainLines.map((l) => l.text).join('');
       const heading = squash(raw);
       // A domain cell repeated on every row (a spreadsheet) continues the domain.
       if (domain?.heading !== heading) {
-        domain = { domain: cellDomain(raw, table.population), heading };
+        domain = { domain: cellDomain(raw, table.population), heading, named: true };
         if (!domain.domain) unknown.push({ heading, block: domainLines[0]!.block });
         goals = newList(goals);
         measures = newList(measures);
@@ -445,13 +469,15 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
         lastPartner = [];
       }
     }
+    // A row that only names a domain holds nothing else.
+    if (spanning) continue;
 
     // Goals carry no departments in a task list: the department columns belong to the measure.
     // Without a domain column, lists numbered again from 1 mark where the next (unnamed) domain
     // begins: its items are a list of their own, so the numbering warnings see each one whole.
     if (!hasDomainColumn && (restarts(at(row, 'goals'), goals) || restarts(at(row, 'measures'), measures))) {
       group++;
-      domain = { domain: null, heading: `第${group}组` };
+      domain = { domain: null, heading: `第${group}组`, named: false };
       goals = newList();
       measures = newList();
     }
@@ -510,16 +536,16 @@ function tableItems(docId: string, table: Table, notes: StructureNote[], knowsMe
       message: `${where}第 ${lineList(carried)} 行的任务没有填写牵头单位，已按合并单元格沿用上一行的牵头单位；如原文确实没有牵头单位，请在原文中补上`,
     });
   }
-  if (hasDomainColumn ? withoutDomain.length > 0 : items.length > 0) {
+  if (withoutDomain.length > 0) {
     notes.push({
       code: 'list-without-domain',
       block: null,
       message: hasDomainColumn
         ? `${where}第 ${lineList(withoutDomain)} 行的条目之前没有可识别的发展领域单元格，其领域将按文字推断；请检查这些行的「${columnName('domain')}」列`
-        : `${where}没有发展领域列（表头：${table.columns.map((c) => c.name).join('、')}），其 ${items.length} 条的领域将按文字推断；如原文另有领域，请在表头加上「发展领域」列`,
+        : `${where}没有发展领域列（表头：${table.columns.map((c) => c.name).join('、')}），其 ${withoutDomain.length} 条的领域将按文字推断；如原文另有领域，请在表头加上「发展领域」列`,
     });
   }
-  const index = indexNote(where, rows, indices('index')[0]);
+  const index = indexNote(where, rows.filter((row) => !domainRow(row, table.population)), indices('index')[0]);
   if (index) notes.push(index);
   return items;
 }
@@ -529,6 +555,17 @@ function restarts(lines: Line[], list: NumberedList): boolean {
   if (list.expected === undefined || lines.length === 0) return false;
   const number = leadingNumber(lines[0]!.text, list.style);
   return number !== undefined && (number.value < list.expected - 1 || (number.value === 1 && !sameText(lines, list.lastRow)));
+}
+
+/**
+ * A row that only names a domain (`一、妇女与健康` across the table, a Word cell spanning the
+ * columns, or typed in its first cell): the domain of the rows under it, whatever its column.
+ */
+function domainRow(row: Cell[], population: Population | null): Line[] | null {
+  const filled = row.filter((c) => c.lines.length > 0 && !c.mergedAbove);
+  if (filled.length !== 1) return null;
+  const lines = filled[0]!.lines;
+  return cellDomain(lines.map((l) => l.text).join(''), population) ? lines : null;
 }
 
 function sameText(a: Line[], b: Line[] | null): boolean {

@@ -63,8 +63,12 @@ export interface TaskListLayout {
    * `rows`: task cells unnumbered.
    */
   numbering: 'own' | 'through' | 'rows';
-  /** A domain cell in a domain's first row only (merged), or on every row. */
-  domainCells: 'merged' | 'repeated';
+  /**
+   * A domain cell in a domain's first row only (merged), or on every row; or `rows`: no domain
+   * column, a row across the table naming each domain above its tasks (typed on a line of its
+   * own in a spreadsheet copy).
+   */
+  domainCells: 'merged' | 'repeated' | 'rows';
   /** The 序号 restarts at 1 in each domain, rather than running through the table. */
   indexRestarts?: boolean;
   /** `各县（市）区政府` added to every third measure's partners (its lead when the table has no partner column). */
@@ -106,6 +110,8 @@ const CITY = '大安市';
 
 interface Row {
   cells: Map<ColumnKind, string[]>;
+  /** A row across the table that only names a domain. */
+  heading?: string;
   /** The domain and goal cells continue the ones above (merged down). */
   continued: boolean;
 }
@@ -123,7 +129,8 @@ function tableRows(table: TruthTable, layout: TaskListLayout, container: Contain
   let measuresBefore = 0;
   for (const [di, d] of table.domains.entries()) {
     if (layout.indexRestarts) index = 0;
-    const domain = has('domain') ? d.domain : null;
+    const domain = has('domain') || layout.domainCells === 'rows' ? d.domain : null;
+    if (layout.domainCells === 'rows') rows.push({ cells: new Map(), continued: false, heading: d.heading });
     // A spreadsheet cell holds one line, so goals go one per row there; Word cells hold the list.
     const goalsPerRow = container === 'spreadsheet';
     if (goalsPerRow && d.goals.length > d.measures.length) throw new Error(`${d.domain}: more goals than rows`);
@@ -192,6 +199,11 @@ function wordText(tables: { table: TruthTable; rows: Row[] }[], layout: TaskList
     out.push(`附件${t + 1}`, title(table, layout));
     for (const names of headerRows(layout)) out.push(...names.map((n) => `\t${n}`), '');
     for (const row of rows) {
+      if (row.heading) {
+        // A cell spanning the table, printed as docx.ts prints one: its text, then the columns it covers empty.
+        out.push(`\t${row.heading}`, ...layout.columns.slice(1).map(() => '\t'), '');
+        continue;
+      }
       for (const c of layout.columns) {
         const [head = '', ...rest] = cellLines(row, c.kind, layout);
         out.push(`\t${head}`, ...rest);
@@ -208,6 +220,10 @@ function spreadsheet(tables: { table: TruthTable; rows: Row[] }[], layout: TaskL
   tables.forEach(({ table, rows }, t) => {
     out.push(`附件${t + 1}`, title(table, layout), ...headerRows(layout).map((names) => names.join('\t').replace(/\t+$/, '')));
     for (const row of rows) {
+      if (row.heading) {
+        out.push(row.heading);
+        continue;
+      }
       const cells = layout.columns.map((c) => (c.kind === 'lead' || c.kind === 'partner' ? (row.cells.get(c.kind) ?? []).join('、') : (row.cells.get(c.kind) ?? []).join('')));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
       out.push(cells.join('\t'));
@@ -244,6 +260,7 @@ async function docxFile(tables: { table: TruthTable; rows: Row[] }[], layout: Ta
     const throughInstance = ++instance;
     let measureInstance = 0;
     const body = rows.map((row) => {
+      if (row.heading) return new TableRow({ children: [new TableCell({ children: [new Paragraph(row.heading)], columnSpan: layout.columns.length })] });
       if (!row.continued) measureInstance = ++instance;
       return new TableRow({
         children: layout.columns.map((c) => {
