@@ -392,6 +392,18 @@ describe('recogniseTaskList on tables that number rows, not tasks', () => {
     expect(items.map((i) => i.id)).toEqual(['doc-women-health-g1', 'doc-women-health-g2', 'doc-women-health-m1', 'doc-women-health-m2']);
   });
 
+  it('never joins a line typed between spreadsheet rows to the cell before it', () => {
+    const { items } = recogniseTaskList('doc', table(
+      '某县妇女发展规划重点任务分工', '序号\t重点任务\t牵头单位\t责任单位',
+      '妇女与健康', '1\t完善制度。\t县卫健局\t县妇联',
+      '注：以下任务由各乡镇落实', '2\t提升能力。\t县卫健局',
+    ));
+    expect(items.map((i) => [i.domain, i.number, i.leadDepartments, i.partnerDepartments])).toEqual([
+      ['妇女与健康', '1', ['县卫健局'], ['县妇联']],
+      ['妇女与健康', '2', ['县卫健局'], []],
+    ]);
+  });
+
   it('gathers many cells that name no domain into one note that suspects the columns', () => {
     const rows = ['甲', '乙', '丙', '丁'].flatMap((d, k) => row(String(k + 1), d, `任务${k}。`, '市卫健局', ''));
     const { notes } = recogniseTaskList('doc', table(...HEADER, ...rows));
