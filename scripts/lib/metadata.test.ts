@@ -151,7 +151,28 @@ describe('metadata rules', () => {
     expect(inferKind('关于《审议意见》落实情况的报告')).toBe('report');
     expect(inferKind('关于情况报告的审议意见')).toBe('opinion');
     expect(inferKind('某市妇女发展规划重点任务清单')).toBe('tasklist');
+    // A list of tasks and who does them is a task list without the word 清单.
+    for (const title of ['某市妇女发展规划（2021—2030年）重点任务分工', '某县儿童发展规划任务分解表', '关于印发《某区妇女发展规划重点任务分工方案》的通知', '某市儿童发展规划主要目标责任分工']) {
+      expect(inferKind(title), title).toBe('tasklist');
+    }
+    expect(inferKind('某市妇女发展规划实施方案')).toBe('plan');
     expect(inferKind('在全市妇女儿童工作会议上的讲话')).toBe('speech');
+  });
+
+  it('ends a task list\'s title before its table', () => {
+    const { blocks } = normalise(['附件', '乾安县妇女发展规划（2021—2030年）重点任务分工', '\t序号', '\t发展领域', '\t重点任务', '\t牵头单位', '\t责任单位', '', '\t1', '\t妇女与健康', '\t完善制度。', '\t县卫健局', '\t各县（市）区政府'].join('\n'));
+    const meta = inferMetadata('x.txt', blocks);
+    expect([meta.title, meta.kind, meta.city]).toEqual(['乾安县妇女发展规划（2021—2030年）重点任务分工', 'tasklist', '乾安县']);
+    const wrapped = normalise(['某县妇女发展规划（2021—2030年）', '重点任务分工', '\t序号', '\t重点任务', '\t牵头单位'].join('\n')).blocks;
+    expect(inferMetadata('x.txt', wrapped).title).toBe('某县妇女发展规划（2021—2030年）重点任务分工');
+  });
+
+  it('takes a "plan" that is only a task table for a task list, and a plan with a task table attached for a plan', () => {
+    const rows = [1, 2, 3, 4, 5, 6].flatMap((n) => [`\t${n}`, `\t任务${n}。`, '\t县卫健局', '']);
+    const taskTable = ['\t序号', '\t重点任务', '\t牵头单位', '', ...rows];
+    expect(inferMetadata('x.txt', normalise(['乾安县妇女发展规划（2021—2030年）', ...taskTable].join('\n')).blocks).kind).toBe('tasklist');
+    const plan = ['乾安县妇女发展规划（2021—2030年）', '（一）妇女与健康', '主要目标：', '1.妇女健康水平提高。', '策略措施：', '1.完善制度。', '附件', ...taskTable];
+    expect(inferMetadata('x.txt', normalise(plan.join('\n')).blocks).kind).toBe('plan');
   });
 
   it('removes extraction spaces from titles but not spaces between words', () => {

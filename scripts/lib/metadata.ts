@@ -1,6 +1,7 @@
 import { NATIONAL_PLACE } from '../../src/lib/vocabulary.ts';
 import { canonicalDomain } from './domains.ts';
 import { MUNICIPALITIES, PREFECTURE_CITIES, PROVINCES } from './gazetteer.ts';
+import { isTaskTable } from './structure/tasklist.ts';
 import { parseNumeral } from './text/numerals.ts';
 import type { Block, DocumentKind, DocumentMeta, Level, Population } from './types.ts';
 
@@ -30,7 +31,7 @@ export function inferMetadata(_source: string, blocks: Block[]): DocumentMeta {
   const printedIssuer = inferIssuer(title, blocks);
   const common = {
     title,
-    kind: inferKind(title),
+    kind: inferDocumentKind(title, blocks),
     date: inferDate(blocks),
     docNumber,
     populations: inferPopulations(title, body),
@@ -72,7 +73,7 @@ function issuerOfNumber(docNumber: string | null): string | null {
  * Title ends: a title block group stops after one of these (`…的通知`, `…审议意见`), also when
  * followed by the period or a note in brackets (`…纲要（2021—2030年）（节选）`).
  */
-const DOC_TYPE_END = /(通知|意见|报告|清单|规划|纲要|讲话|决定|办法|方案|计划|条例|规定|批复|函|纪要|记录)[）)]?(?:[（(][^（）()]{1,20}[）)])*$/;
+const DOC_TYPE_END = /(通知|意见|报告|清单|分工|分解表?|规划|纲要|讲话|决定|办法|方案|计划|条例|规定|批复|函|纪要|记录)[）)]?(?:[（(][^（）()]{1,20}[）)])*$/;
 /**
  * Blocks that never continue a title: a section heading (`二、发展领域…`, `第一部分`, `（一）`, `1.`,
  * `主要目标：`) or a domain heading (`儿童与福利`).
@@ -117,7 +118,8 @@ function titleAt(blocks: Block[], start: number): string | null {
   for (let k = start; k < blocks.length && parts.length < 4; k++) {
     const b = blocks[k]!;
     const t = b.text.trim();
-    if (b.cells && b.cells.filter(Boolean).length > 1) break;
+    // A table row, or a cell of a Word table flattened to text (`\t序号`), is no title.
+    if (b.cells && (b.cells.filter(Boolean).length > 1 || (b.cells.length > 1 && b.cells[0] === ''))) break;
     if (/[，。；：:！？]$|[。；]/.test(t) || DATE.test(t) || t.length > 120) break;
     // A title ends before the document number and the first heading of the text.
     if (parts.length > 0 && (DOC_NUMBER_ONLY.test(t) || SECTION_START.test(t) || (t.length <= 30 && canonicalDomain(t)))) break;
@@ -140,8 +142,11 @@ function titleAt(blocks: Block[], start: number): string | null {
  * 年）和…的通知`. A `关于` title is whole only at `…的通知`/`…的报告`.
  */
 function continuesTitle(sofar: string, next: string): boolean {
-  return /^[（(和及与、]/.test(next) || (/关于/.test(sofar) && !/的[^的]{1,8}$/.test(sofar));
+  return /^[（(和及与、]/.test(next) || (/关于/.test(sofar) && !/的[^的]{1,8}$/.test(sofar)) || TASK_LIST_TAIL.test(next);
 }
+
+/** `…规划（2021—2030年）` wrapped before `重点任务分工` / `重点任务清单`: the list's own kind word. */
+const TASK_LIST_TAIL = /^[^，。；：:\s]{0,10}(?:清单|分工|分解表?)(?:方案)?$/;
 
 /**
  * Spaces left by PDF and Word extraction go (`（2021—2030 年）`, `人民政府 关于《…》 落实`);
@@ -272,14 +277,15 @@ function levelOf(place: string | null): Level {
 const KIND_WORDS: [RegExp, DocumentKind][] = [
   [/审议意见|意见/g, 'opinion'],
   [/报告/g, 'report'],
-  [/清单/g, 'tasklist'],
+  // 重点任务分工, 任务分解, 分工方案, 责任分工: a task list without the word 清单.
+  [/清单|(?:任务|责任|工作)(?:分工|分解)|分[工解](?:方案|表)/g, 'tasklist'],
   [/讲话|会议记录|发言/g, 'speech'],
   [/规划|纲要/g, 'plan'],
 ];
 
 /**
  * The kind a title names last wins: `…情况报告的审议意见` is an opinion, `关于《…审议意见》落实
- * 情况的报告` a report, `…规划…重点任务清单` a task list. `印发…的通知` is a wrapper: its kind is
+ * 情况的报告` a report, `…规划…重点任务清单` and `…重点任务分工（方案）` task lists. `印发…的通知` is a wrapper: its kind is
  * what it issues. A title naming no kind is taken for a plan (the corpus's main kind; a
  * sidecar can say otherwise).
  */
@@ -292,6 +298,12 @@ export function inferKind(title: string): DocumentKind {
     }
   }
   return best?.kind ?? 'plan';
+}
+
+/** The title's kind; a "plan" that is nothing but a task table (牵头单位, 重点任务 …) is a task list. */
+function inferDocumentKind(title: string, blocks: Block[]): DocumentKind {
+  const kind = inferKind(title);
+  return kind === 'plan' && isTaskTable(blocks) ? 'tasklist' : kind;
 }
 
 // Years are written digit by digit (二〇二二), not as a numeral.

@@ -37,7 +37,7 @@ export const reportWarning = z.discriminatedUnion('code', [
   /** A domain with goals but no measures, or measures but no goals. */
   z.object({ code: z.literal('empty-list'), message: z.string(), domain: domainName, kind: itemKind }),
   /** What a plan's or task list's recogniser could not read (scripts/lib/structure/notes.ts), in Chinese. */
-  z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain']), ...optionalLines }),
+  z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain', 'row-numbering', 'carried-department']), ...optionalLines }),
   /** The text names no city and no sidecar gives one. */
   z.object({ code: z.literal('unknown-city'), message: z.string() }),
   /**

@@ -97,7 +97,7 @@ export const DEPARTMENT_ALIASES: readonly DepartmentAlias[] = [
  * and do not merge with one (`各县（市）区政府` is not `市政府`); pages list them apart.
  */
 export const COLLECTIVE_ALIASES: readonly DepartmentAlias[] = [
-  { key: 'lower-governments', label: '各县（市、区）人民政府', forms: [], patterns: [/^各(?:县|区|市|旗|\(|（).*(?:政府|人民政府)$/, /^(?:县|区)\(市\)区?(?:人民)?政府$/, /^各级(?:人民)?政府$/] },
-  { key: 'township-governments', label: '各乡镇（街道）', forms: [], patterns: [/^各?(?:乡镇|乡\(镇\)|镇\(乡\)|街道|乡镇\(街道\)|乡镇街道|乡镇政府|乡镇人民政府)(?:\(街道\))?(?:人民政府|政府|办事处)?$/] },
+  { key: 'lower-governments', label: '各县（市、区）人民政府', forms: [], patterns: [/^各(?:县|区|市|旗|\(|（).*(?:政府|人民政府)$/, /^(?:县|区)\(市\)区?(?:人民)?政府$/, /^各级(?:人民)?政府$/, /^各(?:县|区|市|旗)[县区市旗()、]*$/] },
+  { key: 'township-governments', label: '各乡镇（街道）', forms: [], patterns: [/^各?(?:乡镇|乡\(镇\)|镇\(乡\)|街道|乡镇\(街道\)|乡镇街道|乡镇政府|乡镇人民政府)(?:\(街道(?:办事处)?\))?(?:人民政府|政府|办事处)?$/] },
   { key: 'related-departments', label: '各有关部门（统称）', forms: [], patterns: [/^(?:各|.{0,6}?直)?(?:有关|相关|各|责任)?(?:部门|单位|成员单位)$/, /^(?:各)?(?:有关|相关)(?:部门|单位)/] },
 ];

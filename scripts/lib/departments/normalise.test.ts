@@ -104,12 +104,14 @@ describe('normaliseDepartment on unseen variants', () => {
   });
 
   it('collective actors: a key of their own, flagged, not merged with the city government', () => {
-    for (const p of ['各县（市）区政府', '各县(市)区人民政府', '各县（市、区）政府', '各级政府']) {
+    for (const p of ['各县（市）区政府', '各县(市)区人民政府', '各县（市、区）政府', '各级政府', '各县（市）区', '各县（市、区）', '各县市区', '各区县']) {
       expect(normaliseDepartment(p), p).toMatchObject({ key: 'lower-governments', collective: true });
     }
-    for (const p of ['各乡镇（街道）', '各乡镇人民政府']) expect(normaliseDepartment(p), p).toMatchObject({ key: 'township-governments', collective: true });
+    for (const p of ['各乡镇（街道）', '各乡镇人民政府', '各乡镇（街道办事处）']) expect(normaliseDepartment(p), p).toMatchObject({ key: 'township-governments', collective: true });
     for (const p of ['各有关部门', '市直有关部门', '相关部门', '各成员单位']) expect(normaliseDepartment(p), p).toMatchObject({ key: 'related-departments', collective: true });
     expect(key('市政府')).not.toBe(key('各县（市）区政府'));
+    // A single county's government, or a body of it, is no collective.
+    for (const p of ['县政府', '各县（市）区妇联', '区卫健局']) expect(normaliseDepartment(p)!.key, p).not.toBe('lower-governments');
   });
 
   it('printing noise: spaces, full-width forms, trailing separators', () => {

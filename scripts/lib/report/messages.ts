@@ -105,7 +105,9 @@ const dateFix = (where: DateWhere) =>
 const STRUCTURE_FIX: Partial<Record<StructureNoteCode, string>> = {
   'list-without-domain': '如原文在此之前有领域标题，请核对其写法（如“（一）妇女与健康”）；如原文是不分领域的节选，可不处理。',
   'empty-list': '请核对该标题之下的条目是否有编号（如“1.”“（1）”）。',
-  'unknown-domain': '请核对该单元格是否写错，或改为 15 个发展领域之一（如“妇女与健康”）。',
+  'unknown-domain': '请核对该标题或单元格是否写错，或改为 15 个发展领域之一（如“妇女与健康”）。',
+  'row-numbering': '请核对该处的序号，以及各列是否错位（某行多出或缺少单元格）。',
+  'carried-department': '如该行确有自己的牵头部门，请在原文中填写；如原表为合并单元格，可不处理。',
 };
 
 /** The terminal's words for the report's fields. */

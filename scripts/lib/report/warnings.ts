@@ -51,7 +51,7 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
   }
   warnings.push(...numberingWarnings(doc.items, doc.blocks));
   if (structured && doc.items.length > 0) {
-    warnings.push(...domainWarnings(doc.items));
+    warnings.push(...domainWarnings(doc.items, doc.kind === 'tasklist'));
     warnings.push(...unassignedText(doc, options));
   }
   if (doc.city === null && !LEVELS_WITHOUT_CITY.has(doc.level)) {
@@ -114,7 +114,7 @@ function listName(item: Item): string {
 }
 
 /** Domains per population the structure found, the canonical ones it did not, and domains with an empty list. */
-function domainWarnings(items: readonly Item[]): ReportWarning[] {
+function domainWarnings(items: readonly Item[], taskList = false): ReportWarning[] {
   const found = new Map<DomainName, Record<'goal' | 'measure', number>>();
   for (const item of items) {
     if (!item.domain || item.domainSource !== 'structure') continue;
@@ -135,12 +135,14 @@ function domainWarnings(items: readonly Item[]): ReportWarning[] {
       });
     }
   }
+  // A task list without a goals column has no goals anywhere: not a list lost in each domain.
+  const anywhere = (kind: 'goal' | 'measure') => items.some((i) => i.kind === kind);
   for (const d of DOMAINS) {
     const counts = found.get(d.name);
     if (!counts) continue;
     for (const kind of ['goal', 'measure'] as const) {
       const other = kind === 'goal' ? 'measure' : 'goal';
-      if (counts[kind] === 0 && counts[other] > 0) {
+      if (counts[kind] === 0 && counts[other] > 0 && (kind !== 'goal' || !taskList || anywhere('goal'))) {
         warnings.push({ code: 'empty-list', message: MESSAGES.emptyList(d.name, other, kind), domain: d.name, kind });
       }
     }

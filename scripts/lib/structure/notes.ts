@@ -22,7 +22,11 @@ export type StructureNoteCode =
   /** A list heading with no numbered item under it. */
   | 'empty-list'
   /** A task list's domain cell that names none of the 15 domains. */
-  | 'unknown-domain';
+  | 'unknown-domain'
+  /** A task list's 序号 column that skips or repeats a number, or holds no number: a row lost or misread. */
+  | 'row-numbering'
+  /** Task-list rows without a lead department that took the lead of the row above (a merged cell in a text copy). */
+  | 'carried-department';
 
 /** A recogniser's result: the items, and notes on what it could not read. */
 export interface Recognised {

@@ -105,6 +105,19 @@ describe('splitDepartments', () => {
     expect(splitDepartments(['市残联、', '市退役军人', '事务局'])).toEqual(['市残联', '市退役军人事务局']);
   });
 
+  it('keeps a collective name with separators inside its brackets whole', () => {
+    expect(splitDepartments(['市教育局、各县（市、区）政府'])).toEqual(['市教育局', '各县（市、区）政府']);
+    expect(splitDepartments(['各县(市、区)人民政府，市妇联'])).toEqual(['各县(市、区)人民政府', '市妇联']);
+  });
+
+  it('breaks lines before and after collective actors', () => {
+    expect(splitDepartments(['市卫健局', '各县（市）区政府'])).toEqual(['市卫健局', '各县（市）区政府']);
+    expect(splitDepartments(['各县（市）区', '市妇联'])).toEqual(['各县（市）区', '市妇联']);
+    expect(splitDepartments(['市民政局', '有关部门'])).toEqual(['市民政局', '有关部门']);
+    // …and still joins a collective wrapped inside the column.
+    expect(splitDepartments(['各县（市）', '区政府'])).toEqual(['各县（市）区政府']);
+  });
+
   it('gives nothing for an empty cell', () => {
     expect(splitDepartments([])).toEqual([]);
     expect(splitDepartments(['', '  '])).toEqual([]);
@@ -270,5 +283,131 @@ describe('recogniseTaskList on other tables', () => {
     expect(flat.items).toEqual([]);
     expect(flat.notes.map((n) => n.code)).toEqual(['no-items']);
     expect(flat.notes[0]!.message).toContain('未找到任务清单的表头');
+  });
+});
+
+describe('recogniseTaskList on tables that number rows, not tasks', () => {
+  const table = (...lines: string[]) => normalise(lines.join('\n')).blocks;
+  const HEADER = ['某市妇女发展规划（2021—2030年）重点任务分工', '\t序号', '\t发展领域', '\t重点任务', '\t牵头单位', '\t责任单位', ''];
+  const row = (...cells: string[]) => [...cells.map((c) => `\t${c}`), ''];
+
+  it('gives one task per row, numbered within its domain; 责任单位 beside 牵头单位 are the partners', () => {
+    const { items, notes } = recogniseTaskList('doc', table(
+      ...HEADER,
+      ...row('1', '妇女与健康', '完善妇女健康保障制度。健全工作机制。', '市卫健局', '各县（市）区政府'),
+      ...row('2', '', '提升妇幼健康服务能力。', '市卫健局、市医保局', ''),
+      ...row('3', '妇女与教育', '加强思想政治教育。', '市教育局', '市妇联、各县（市、区）政府'),
+    ));
+    expect(items.map(brief)).toEqual([
+      { id: 'doc-women-health-m1', population: '妇女', domain: '妇女与健康', number: '1', title: '完善妇女健康保障制度', lead: ['市卫健局'], partner: ['各县（市）区政府'] },
+      { id: 'doc-women-health-m2', population: '妇女', domain: '妇女与健康', number: '2', title: '提升妇幼健康服务能力', lead: ['市卫健局', '市医保局'], partner: [] },
+      // Measure 1 of its domain, though its row is 序号 3.
+      { id: 'doc-women-education-m1', population: '妇女', domain: '妇女与教育', number: '1', title: '加强思想政治教育', lead: ['市教育局'], partner: ['市妇联', '各县（市、区）政府'] },
+    ]);
+    expect(items[0]!.text).toBe('完善妇女健康保障制度。健全工作机制。');
+    expect(items[0]!.section).toEqual(['某市妇女发展规划（2021—2030年）重点任务分工', '妇女与健康', '重点任务']);
+    expect(notes).toEqual([]);
+  });
+
+  it('notes a 序号 that skips, repeats or is no number, with its line', () => {
+    const { items, notes } = recogniseTaskList('doc', table(
+      ...HEADER,
+      ...row('1', '妇女与健康', '完善制度。', '市卫健局', ''),
+      ...row('2', '', '提升能力。', '市卫健局', ''),
+      ...row('4', '', '保障安全。', '市卫健局', ''),
+      ...row('4', '', '健全体系。', '市卫健局', ''),
+    ));
+    expect(items).toHaveLength(4);
+    expect(notes.map((n) => n.code)).toEqual(['row-numbering']);
+    expect(notes[0]!.message).toBe(
+      '任务清单「某市妇女发展规划（2021—2030年）重点任务分工」的序号列不连续：第 20 行的序号是 4，上一行是 2；第 26 行的序号 4 重复。可能漏掉、重复或误读了一行，请对照原文检查这些行的表格',
+    );
+  });
+
+  it('reads a table without a domain column, noting that the domains are left to classification', () => {
+    const { items, notes } = recogniseTaskList('doc', table(
+      '某县儿童发展规划任务分解表', '\t编号', '\t工作任务', '\t责任单位', '\t完成时限', '',
+      ...row('1', '加强儿童健康服务。', '县卫健局', '2025年'),
+      ...row('2', '预防儿童溺水。', '县教育局、各乡镇（街道）', '长期坚持'),
+    ));
+    expect(items.map(brief)).toEqual([
+      { id: 'doc-unclassified-m1', population: '儿童', domain: null, number: '1', title: '加强儿童健康服务', lead: ['县卫健局'], partner: [] },
+      // 责任单位 alone is the lead; 完成时限 is kept as text, never a department.
+      { id: 'doc-unclassified-m2', population: '儿童', domain: null, number: '2', title: '预防儿童溺水', lead: ['县教育局', '各乡镇（街道）'], partner: [] },
+    ]);
+    expect(notes.map((n) => [n.code, n.message])).toEqual([
+      ['list-without-domain', '任务清单「某县儿童发展规划任务分解表」没有发展领域列（表头：编号、工作任务、责任单位、完成时限），其 2 条的领域将按文字推断；如原文另有领域，请在表头加上「发展领域」列'],
+    ]);
+  });
+
+  it('reads a header whose names wrap in the cell, and one the vocabulary does not know', () => {
+    const { items } = recogniseTaskList('doc', table(
+      '某市儿童发展规划重点任务分工', '\t序号', '\t领域', '\t具体措施', '\t牵头', '单位', '\t考核指标', '\t配合单位', '',
+      ...row('1', '儿童与安全', '预防儿童溺水。', '市教育局', '溺水死亡率下降', '市应急局'),
+    ));
+    expect(items.map(brief)).toEqual([
+      { id: 'doc-children-safety-m1', population: '儿童', domain: '儿童与安全', number: '1', title: '预防儿童溺水', lead: ['市教育局'], partner: ['市应急局'] },
+    ]);
+  });
+
+  it('reads header names spaced out or with a note in brackets, and leaves columns of people as text', () => {
+    const { items } = recogniseTaskList('doc', table(
+      '某市儿童发展规划重点任务分工', '\t序 号', '\t领　域', '\t重点任务', '\t责任单位（牵头）', '\t责任单位（配合）', '\t牵头领导', '',
+      ...row('1', '儿童与安全', '预防儿童溺水。', '市教育局', '市应急局', '张三'),
+    ));
+    expect(items.map(brief)).toEqual([
+      { id: 'doc-children-safety-m1', population: '儿童', domain: '儿童与安全', number: '1', title: '预防儿童溺水', lead: ['市教育局'], partner: ['市应急局'] },
+    ]);
+  });
+
+  it('carries a lead cell left empty under a merged one in a text copy, and says so', () => {
+    const { items, notes } = recogniseTaskList('doc', table(
+      ...HEADER,
+      ...row('1', '妇女与健康', '完善制度。', '市卫健局', ''),
+      ...row('2', '', '提升能力。', '', '市妇联'),
+    ));
+    expect(items.map((i) => [i.leadDepartments, i.partnerDepartments])).toEqual([[['市卫健局'], []], [['市卫健局'], ['市妇联']]]);
+    expect(notes.map((n) => n.code)).toEqual(['carried-department']);
+    expect(notes[0]!.message).toContain('」第 16 行的任务没有填写牵头单位，已按合并单元格沿用上一行的牵头单位');
+  });
+
+  it('reads a domain cell repeated on every row as one domain, and a short domain name under the title\'s population', () => {
+    const { items } = recogniseTaskList('doc', table(
+      ...HEADER,
+      ...row('1', '健康', '完善制度。', '市卫健局', ''),
+      ...row('2', '健康', '提升能力。', '市卫健局', ''),
+      ...row('3', '【妇女与教育】', '加强教育。', '市教育局', ''),
+    ));
+    expect(items.map((i) => i.id)).toEqual(['doc-women-health-m1', 'doc-women-health-m2', 'doc-women-education-m1']);
+  });
+
+  it('gives a goals cell repeated on every row of its domain once', () => {
+    const goalsCell = ['1.妇女健康水平提高。', '2.孕产妇死亡率下降。'];
+    const header = ['某市妇女发展规划重点任务清单', '\t发展领域', '\t主要目标', '\t策略措施', '\t牵头部门', ''];
+    const { items } = recogniseTaskList('doc', table(
+      ...header,
+      '\t妇女与健康', `\t${goalsCell[0]}`, goalsCell[1]!, '\t1.完善制度。', '\t市卫健局', '',
+      '\t妇女与健康', `\t${goalsCell[0]}`, goalsCell[1]!, '\t2.提升能力。', '\t市卫健局', '',
+    ));
+    expect(items.map((i) => i.id)).toEqual(['doc-women-health-g1', 'doc-women-health-g2', 'doc-women-health-m1', 'doc-women-health-m2']);
+  });
+
+  it('never joins a line typed between spreadsheet rows to the cell before it', () => {
+    const { items } = recogniseTaskList('doc', table(
+      '某县妇女发展规划重点任务分工', '序号\t重点任务\t牵头单位\t责任单位',
+      '妇女与健康', '1\t完善制度。\t县卫健局\t县妇联',
+      '注：以下任务由各乡镇落实', '2\t提升能力。\t县卫健局',
+    ));
+    expect(items.map((i) => [i.domain, i.number, i.leadDepartments, i.partnerDepartments])).toEqual([
+      ['妇女与健康', '1', ['县卫健局'], ['县妇联']],
+      ['妇女与健康', '2', ['县卫健局'], []],
+    ]);
+  });
+
+  it('gathers many cells that name no domain into one note that suspects the columns', () => {
+    const rows = ['甲', '乙', '丙', '丁'].flatMap((d, k) => row(String(k + 1), d, `任务${k}。`, '市卫健局', ''));
+    const { notes } = recogniseTaskList('doc', table(...HEADER, ...rows));
+    expect(notes.map((n) => n.code)).toEqual(['unknown-domain']);
+    expect(notes[0]!.message).toContain('有 4 个领域单元格不是 15 个发展领域之一');
   });
 });

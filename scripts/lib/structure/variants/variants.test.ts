@@ -198,6 +198,23 @@ const VARIANTS: Variant[] = [
     items: [{ domain: '妇女与经济', kind: 'measure', number: '3', text: '促进妇女就业创业。健全公共就业服务体系，深化就业服务专项活动，促进妇女就业的人岗对接。' }],
   },
   {
+    file: 'tasklist-index-rows.txt',
+    what: '任务分工：序号列为行编号、任务不带编号，「牵头单位 | 责任单位」，责任单位含各县（市）区政府',
+    kind: 'tasklist',
+    level: 'city',
+    city: '白城市',
+    province: '吉林省',
+    title: '白城市妇女发展规划（2021—2030年）重点任务分工',
+    domains: { 妇女与健康: 'measures 1–3', 妇女与教育: 'measures 1–2' },
+    notes: [],
+    items: [
+      { domain: '妇女与健康', kind: 'measure', number: '1', title: '健全保障妇女健康的制度机制', lead: ['市卫健局'], partner: ['市妇联', '各县（市）区政府'] },
+      { domain: '妇女与健康', kind: 'measure', number: '3', lead: ['市卫健局'], partner: [] },
+      { domain: '妇女与教育', kind: 'measure', number: '1', lead: ['市委宣传部'], partner: ['市教育局', '市妇联'] },
+      { domain: '妇女与教育', kind: 'measure', number: '2', lead: ['市教育局'], partner: ['各县（市、区）政府'] },
+    ],
+  },
+  {
     file: 'plan-unnumbered.txt',
     what: '措施未编号：识别不出条目，全文照发并说明原因',
     kind: 'plan',
