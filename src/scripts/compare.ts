@@ -5,6 +5,7 @@
  * page as text nodes only, never as HTML.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { CSV_BOM, CSV_OPTIONS } from '../lib/csv';
 import { compareDocuments, comparisonRows, type CompareFile, type CompareItem, type Comparison } from '../lib/compare';
 import { DIFF_LABEL, displayParts, sharedShare, type DiffPart } from '../lib/diff';
 import { compareDataUrl, compareUrl, itemUrl } from '../lib/urls';
@@ -125,7 +126,7 @@ function render(a: CompareFile, b: CompareFile, domain: DomainName | null, c: Co
   const A = a.document.city;
   const B = b.document.city;
   if (csvUrl) URL.revokeObjectURL(csvUrl);
-  csvUrl = URL.createObjectURL(new Blob(['\uFEFF' + stringify(comparisonRows(c), { record_delimiter: '\r\n' })], { type: 'text/csv;charset=utf-8' }));
+  csvUrl = URL.createObjectURL(new Blob([CSV_BOM + stringify(comparisonRows(c), { ...CSV_OPTIONS, quoted_match: [...CSV_OPTIONS.quoted_match] })], { type: 'text/csv;charset=utf-8' }));
   const csvName = `compare-${choice.a}-${choice.b}${choice.domain ? `-${choice.domain}` : ''}.csv`;
 
   const pairs = el('section', { 'aria-labelledby': 'pairs-heading' }, el('h2', { id: 'pairs-heading' }, `对应条目（${c.pairs.length} 对）`));
