@@ -24,6 +24,9 @@ export const STRUCTURED_DOCUMENT_KINDS: ReadonlySet<DocumentKind> = new Set(['pl
 export const ITEM_KINDS = ['goal', 'measure', 'recommendation', 'report', 'speech'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
+/** Item kinds a plan or task list numbers within each of its domains (goals and measures). */
+export const STRUCTURED_ITEM_KINDS: ReadonlySet<ItemKind> = new Set(['goal', 'measure']);
+
 export const LEVELS = ['province', 'city', 'county', 'district', 'unknown', 'national'] as const;
 export type Level = (typeof LEVELS)[number];
 

@@ -5,10 +5,12 @@
  * page as text nodes only, never as HTML.
  */
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import { compareDocuments, comparisonRows, type CompareFile, type CompareItem, type Comparison } from '../lib/compare';
+import { CSV_BOM, CSV_OPTIONS } from '../lib/csv';
+import { compareDocuments, comparisonRows, ownNote, possibleNote, type CompareFile, type CompareItem, type CompareOwn, type Comparison, type PairEvidence } from '../lib/compare';
+import { itemName, placedItemName } from '../lib/item-name';
 import { DIFF_LABEL, displayParts, sharedShare, type DiffPart } from '../lib/diff';
 import { compareDataUrl, compareUrl, itemUrl } from '../lib/urls';
-import { DOMAINS, ITEM_KIND_LABEL, type DomainName } from '../lib/vocabulary';
+import { DOMAINS, type DomainName } from '../lib/vocabulary';
 
 interface Choice {
   a: string;
@@ -46,7 +48,8 @@ function diffText(parts: readonly DiffPart[]): HTMLElement {
   return p;
 }
 
-const itemLink = (i: CompareItem) => el('a', { href: itemUrl(i.id) }, `${i.number} ${i.title}`.trim());
+/** An item's link, named by domain, kind and number (src/lib/item-name.ts) and its title. */
+const itemLink = (i: CompareItem) => el('a', { href: itemUrl(i.id) }, `${itemName(i)} ${i.title}`.trim());
 
 const files = new Map<string, Promise<CompareFile>>();
 function load(id: string): Promise<CompareFile> {
@@ -115,23 +118,31 @@ async function show(choice: Choice): Promise<void> {
   const domain = (DOMAINS.find((d) => d.slug === choice.domain)?.name ?? null) as DomainName | null;
   const c = compareDocuments(a, b, domain);
   if (!c.populations.length) return say(`${a.document.city}的文件和${b.document.city}的文件没有共同的对象（妇女或儿童），无法对照。`);
-  render(a, b, domain, c, choice);
+  render(a, b, c, choice);
   const scope = domain ?? c.populations.join('、');
-  status.textContent = `${a.document.city}与${b.document.city}（${scope}）：对应条目 ${c.pairs.length} 对，仅${a.document.city}有 ${c.onlyA.length} 条，仅${b.document.city}有 ${c.onlyB.length} 条。`;
+  const splits = c.pairs.filter((p) => p.split).length;
+  status.textContent = `${a.document.city}与${b.document.city}（${scope}）：对应条目 ${c.pairs.length} 对${splits ? `（其中一对多 ${splits} 对）` : ''}，可能对应 ${c.possible.length} 对，仅${a.document.city}有 ${c.onlyA.length} 条，仅${b.document.city}有 ${c.onlyB.length} 条。`;
   document.title = `${a.document.city}与${b.document.city}对比 · ${baseTitle}`;
 }
 
-function render(a: CompareFile, b: CompareFile, domain: DomainName | null, c: Comparison, choice: Choice): void {
+/** Why a pair is one: its score and what it rests on. */
+function evidenceLine(e: PairEvidence, parts: readonly DiffPart[]): string {
+  const why = [`相似度 ${e.score.toFixed(2)}`, `相同文字约 ${Math.round(sharedShare(parts) * 100)}%`];
+  if (e.indicators.length) why.push(`共同指标：${e.indicators.join('、')}`);
+  return why.join(' · ');
+}
+
+function render(a: CompareFile, b: CompareFile, c: Comparison, choice: Choice): void {
   const A = a.document.city;
   const B = b.document.city;
   if (csvUrl) URL.revokeObjectURL(csvUrl);
-  csvUrl = URL.createObjectURL(new Blob(['\uFEFF' + stringify(comparisonRows(c), { record_delimiter: '\r\n' })], { type: 'text/csv;charset=utf-8' }));
+  csvUrl = URL.createObjectURL(new Blob([CSV_BOM + stringify(comparisonRows(c, { a: A, b: B }), { ...CSV_OPTIONS, quoted_match: [...CSV_OPTIONS.quoted_match] })], { type: 'text/csv;charset=utf-8' }));
   const csvName = `compare-${choice.a}-${choice.b}${choice.domain ? `-${choice.domain}` : ''}.csv`;
 
   const pairs = el('section', { 'aria-labelledby': 'pairs-heading' }, el('h2', { id: 'pairs-heading' }, `对应条目（${c.pairs.length} 对）`));
   if (c.pairs.length) {
     pairs.append(
-      el('p', { class: 'diff-legend' }, `每对左为 A（${A}），右为 B（${B}）。B 的文字中，`, el('span', { class: 'diff-key-ins' }, '加下划线'), '的是 B 比 A 多出的文字，', el('span', { class: 'diff-key-del' }, '加删除线'), '的是 A 有而 B 没有的文字；读屏软件读作“增加”“删去”。对应关系来自跨城市的相似条目（每条取分数最高、尚未配对的一条）。'),
+      el('p', { class: 'diff-legend' }, `每对左为 A（${A}），右为 B（${B}）。B 的文字中，`, el('span', { class: 'diff-key-ins' }, '加下划线'), '的是 B 比 A 多出的文字，', el('span', { class: 'diff-key-del' }, '加删除线'), '的是 A 有而 B 没有的文字；读屏软件读作“增加”“删去”。对应关系按整个领域统一分配，使各对的相似度之和最高：相似度综合跨城市相似条目的分数、两条的文字和两条共同的量化指标；主要目标只与主要目标、策略措施只与策略措施对应。一方把另一方的一条分成两条写时，两条都与它对应，标为“一对多”；把握不足的列在“可能对应”中。'),
     );
     const list = el('ol', { class: 'compare-pairs' });
     for (const p of c.pairs) {
@@ -139,39 +150,55 @@ function render(a: CompareFile, b: CompareFile, domain: DomainName | null, c: Co
         el(
           'li',
           { class: 'compare-pair' },
-          el('h3', {}, `${p.a.domain ?? p.b.domain ?? '未归类'} · ${A} ${p.a.number} ↔ ${B} ${p.b.number}`),
+          el('h3', {}, `${placedItemName(A, p.a)} ↔ ${placedItemName(B, p.b)}`, p.split ? ' ' : null, p.split ? el('span', { class: 'tag' }, '一对多') : null),
           el(
             'div',
             { class: 'compare-sides' },
-            el('div', {}, el('p', { class: 'compare-side' }, `A · ${A} `, itemLink(p.a), ' ', el('span', { class: 'tag' }, ITEM_KIND_LABEL[p.a.kind])), el('p', { class: 'textblock' }, p.a.text)),
-            el('div', {}, el('p', { class: 'compare-side' }, `B · ${B} `, itemLink(p.b), ' ', el('span', { class: 'tag' }, ITEM_KIND_LABEL[p.b.kind])), diffText(p.parts)),
+            el('div', {}, el('p', { class: 'compare-side' }, `A · ${A} `, itemLink(p.a)), el('p', { class: 'textblock' }, p.a.text)),
+            el('div', {}, el('p', { class: 'compare-side' }, `B · ${B} `, itemLink(p.b)), diffText(p.parts)),
           ),
-          el('p', { class: 'muted diff-share' }, `相似度 ${p.score.toFixed(2)} · 相同文字约 ${Math.round(sharedShare(p.parts) * 100)}%`),
+          el('p', { class: 'muted diff-share' }, evidenceLine(p, p.parts)),
         ),
       );
     }
     pairs.append(list);
   } else {
-    pairs.append(el('p', { class: 'muted' }, '两份文件之间没有找到相似条目。相似条目只连接不同城市的文件，且每条只保留最相近的几条。'));
+    pairs.append(el('p', { class: 'muted' }, '两份文件之间没有找到相互对应的条目。'));
   }
 
-  const own = (id: string, city: string, items: CompareItem[]) => {
+  const possible = el('section', { 'aria-labelledby': 'possible-heading' }, el('h2', { id: 'possible-heading' }, `可能对应（${c.possible.length} 对）`));
+  if (c.possible.length) {
+    possible.append(el('p', { class: 'muted' }, '这些条目之间有相近之处，但不足以认定对应，也不宜说成一方独有：请对照原文判断。'));
+    const list = el('ul', { class: 'items compare-possible' });
+    for (const p of c.possible) {
+      list.append(
+        el(
+          'li',
+          {},
+          el('p', {}, `A · ${A} `, itemLink(p.a), ' ↔ ', `B · ${B} `, itemLink(p.b)),
+          el('p', { class: 'muted compare-note' }, possibleNote(p, { a: A, b: B })),
+          el('details', {}, el('summary', {}, '两条全文'), el('p', { class: 'textblock' }, p.a.text), diffText(p.parts)),
+        ),
+      );
+    }
+    possible.append(list);
+  } else possible.append(el('p', { class: 'muted' }, '无。'));
+
+  const own = (id: string, city: string, otherCity: string, items: CompareOwn[]) => {
     const section = el('section', { 'aria-labelledby': id }, el('h2', { id }, `仅${city}有（${items.length} 条）`));
     if (!items.length) {
       section.append(el('p', { class: 'muted' }, '无。'));
       return section;
     }
     const list = el('ul', { class: 'items compare-own' });
-    for (const i of items) {
+    for (const o of items) {
       list.append(
         el(
           'li',
           {},
-          itemLink(i),
-          ' ',
-          el('span', { class: 'tag' }, ITEM_KIND_LABEL[i.kind]),
-          domain ? null : el('span', { class: 'muted' }, ` ${i.domain ?? '未归类'}`),
-          el('details', {}, el('summary', {}, '全文'), el('p', { class: 'textblock' }, i.text)),
+          itemLink(o.item),
+          el('p', { class: 'muted compare-note' }, ownNote(o, city, otherCity)),
+          el('details', {}, el('summary', {}, '全文'), el('p', { class: 'textblock' }, o.item.text)),
         ),
       );
     }
@@ -182,8 +209,9 @@ function render(a: CompareFile, b: CompareFile, domain: DomainName | null, c: Co
   results!.replaceChildren(
     el('p', {}, el('a', { id: 'compare-csv', class: 'button', href: csvUrl, download: csvName }, '下载对比表（CSV）'), ' ', el('span', { class: 'muted' }, 'UTF-8，每行一对条目或一方独有的条目。')),
     pairs,
-    own('only-a', `${A}（A）`, c.onlyA),
-    own('only-b', `${B}（B）`, c.onlyB),
+    possible,
+    own('only-a', A, B, c.onlyA),
+    own('only-b', B, A, c.onlyB),
   );
   results!.removeAttribute('aria-busy');
 }

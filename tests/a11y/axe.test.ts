@@ -304,7 +304,9 @@ describe('muted text', () => {
     const found: string[] = [];
     for (const [path, sels] of [
       ['/', ['.muted', '.tag', '.site-footer']],
-      [PAGES.find(([n]) => n === 'item with related')?.[1] ?? '/', ['.crumbs', '.crumbs a', '.meta dt', '.tag']],
+      [PAGES.find(([n]) => n === 'item with related')?.[1] ?? '/', ['.crumbs', '.crumbs a', '.meta dt']],
+      // Related items are named by domain, kind and number now, without a kind tag; a topic page's 对照基准 is one.
+      [PAGES.find(([n]) => n === 'topic')?.[1] ?? '/', ['.side-by-side .tag']],
       [`/search/?q=${encodeURIComponent(SEARCH_QUERY)}`, ['#status', '.results .tag', '#more']],
       // A goal and a measure with one title (大安 预防和制止针对妇女的性骚扰): one entry with a note
       // linking the other. (The speeches printed twice with small changes are near-repeats, not indexed.)

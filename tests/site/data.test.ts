@@ -1,8 +1,9 @@
 /** Open-data exports in dist/data: present, with the documented keys, CSV with BOM. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DIST, loadKb } from '../support/kb.ts';
+import { parseStrictCsv } from '../../scripts/lib/testing/strict-csv.ts';
 
 // The field lists the issues specify (the contract, plus `repeats` for reprinted passages), not read from the emitter.
 const FIELDS: Record<string, string[]> = {
@@ -39,6 +40,16 @@ describe('dist/data exports', () => {
       records.forEach((r, k) => expect(r).toEqual(Object.fromEntries(Object.entries(rows[k]!).map(([key, v]) => [key, cell(v)]))));
     });
   }
+
+  it('every CSV in dist/data reads strictly (RFC 4180: CRLF ends a record, a bare line break only inside quotes), a record per JSON row, every record whole', () => {
+    const csvs = readdirSync(`${DIST}/data`).filter((f) => f.endsWith('.csv'));
+    expect(csvs.length).toBeGreaterThanOrEqual(Object.keys(FIELDS).length);
+    for (const f of csvs) {
+      const records = parseStrictCsv(readFileSync(`${DIST}/data/${f}`, 'utf8'));
+      const rows = JSON.parse(readFileSync(`${DIST}/data/${f.replace(/\.csv$/, '.json')}`, 'utf8')) as unknown[];
+      expect(records.length - 1, f).toBe(rows.length);
+    }
+  });
 
   it('the data page links every file', () => {
     const html = readFileSync(`${DIST}/data/index.html`, 'utf8');

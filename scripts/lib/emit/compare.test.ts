@@ -6,6 +6,8 @@ import { cutWords } from '../text/segment.ts';
 import { compareFiles } from './compare.ts';
 import { relatedItems, type Placed } from './entries.ts';
 import { topicReference } from './differences.ts';
+import { targetsOf } from '../indicators/entries.ts';
+import { byCodePoint } from '../../../src/lib/collation.ts';
 
 describe('the compare page’s data, on the seeds', () => {
   const kb = seedKb();
@@ -39,6 +41,22 @@ describe('the compare page’s data, on the seeds', () => {
       }
     }
     expect(linked).toBeGreaterThan(300);
+  });
+
+  it('items carry the indicators they set targets for, as the indicators stage names them (sorted, once each)', () => {
+    const byItem = new Map<string, Set<string>>();
+    for (const t of targetsOf(kb)) byItem.set(t.itemId, (byItem.get(t.itemId) ?? new Set()).add(t.indicator));
+    let withIndicators = 0;
+    for (const [, text] of files) {
+      for (const i of (JSON.parse(text) as CompareFile).items) {
+        const expected = [...(byItem.get(i.id) ?? [])].sort(byCodePoint);
+        expect(i.indicators ?? []).toEqual(expected);
+        if (expected.length) withIndicators++;
+      }
+    }
+    expect(withIndicators).toBeGreaterThan(30);
+    const fuxinG9 = file('001_6e786ead64a8a593').items.find((i) => i.id === '001_6e786ead64a8a593-children-health-g9')!;
+    expect(fuxinG9.indicators).toEqual(expect.arrayContaining(['5岁以下儿童贫血率', '5岁以下儿童生长迟缓率']));
   });
 });
 

@@ -8,6 +8,7 @@ import { STRUCTURED_DOCUMENT_KINDS } from '../../../src/lib/vocabulary.ts';
 import { byCodePoint } from '../../../src/lib/collation.ts';
 import { compareDataUrl } from '../../../src/lib/urls.ts';
 import type { KbDocument, KnowledgeBase } from '../types.ts';
+import { targetsOf } from '../indicators/entries.ts';
 import { itemCuts } from './differences.ts';
 import { cityName, relatedItems, type Placed } from './entries.ts';
 
@@ -16,12 +17,19 @@ export const comparable = (doc: KbDocument) => STRUCTURED_DOCUMENT_KINDS.has(doc
 
 /**
  * `compare/<docId>.json` for every plan and task list: its items (repeats left out: they
- * are not linked) with their cross-links to items of other comparable documents.
+ * are not linked) with their cross-links to items of other comparable documents and the
+ * indicators they set targets for (a shared indicator is the strongest sign two goals match).
  */
 export function compareFiles(kb: KnowledgeBase): Map<string, string> {
   const placed = new Map<string, Placed>();
   for (const doc of kb.documents) doc.items.forEach((item, order) => placed.set(item.id, { item, doc, order }));
   const related = relatedItems(kb.links, placed);
+  const indicators = new Map<string, Set<string>>();
+  for (const t of targetsOf(kb)) {
+    const set = indicators.get(t.itemId) ?? new Set<string>();
+    set.add(t.indicator);
+    indicators.set(t.itemId, set);
+  }
   const files = new Map<string, string>();
   for (const doc of [...kb.documents].filter(comparable).sort((a, b) => byCodePoint(a.id, b.id))) {
     const data: CompareFile = {
@@ -38,6 +46,7 @@ export function compareFiles(kb: KnowledgeBase): Map<string, string> {
           domain: i.domain,
           cuts: itemCuts(i),
           related: (related.get(i.id) ?? []).filter((r) => comparable(placed.get(r.id)!.doc)).map((r): [string, number] => [r.id, r.score]),
+          ...(indicators.has(i.id) ? { indicators: [...indicators.get(i.id)!].sort(byCodePoint) } : {}),
         })),
     };
     // Written where the page fetches it (public/data/ is served as /data/). One line per item:

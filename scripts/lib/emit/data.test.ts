@@ -4,6 +4,7 @@ import { DATA_SCHEMA } from '../../../src/lib/open-data.ts';
 import { dataFiles, dataRows, toCsv } from './data.ts';
 import { fixtureKb } from '../testing/fixture.ts';
 import { seedKb } from '../testing/seed-kb.ts';
+import { parseStrictCsv, pythonCsvShape } from '../testing/strict-csv.ts';
 
 describe('data exports', () => {
   const kb = fixtureKb();
@@ -52,6 +53,16 @@ describe('data exports', () => {
     ]);
   });
 
+  it('CSV quotes a bare LF, a lone CR, a quote and leading or trailing space, so a strict RFC 4180 reader gets every record whole', () => {
+    const hostile = ['一是\n二是', '行尾\r', ' 前空格', '后空格 ', '全角空格\u3000', 'say "x"', 'a,b', '普通'];
+    const topics = hostile.map((title, k) => ({ id: `t${k}`, title, domain: null, items: ['a', 'b'] }));
+    const csv = toCsv('topics', topics);
+    const records = parseStrictCsv(csv);
+    expect(records).toHaveLength(hostile.length + 1);
+    expect(records.slice(1).map((r) => r[1])).toEqual(hostile);
+    expect(csv).toContain('\r\nt7,普通,,a；b\r\n'); // plain text stays unquoted
+  });
+
   it('is deterministic whatever the input order', () => {
     const shuffled = fixtureKb();
     shuffled.documents.reverse();
@@ -74,5 +85,35 @@ describe('items export on the seeds: what the item pages show of the documents a
       for (const id of row.addresses) expect(['measure', 'goal']).toContain(byId.get(id)?.kind);
     }
     expect(items.some((i) => i.otherDomains.length > 0)).toBe(true);
+  });
+});
+
+describe('every CSV of the seeds’ open data, read strictly', () => {
+  const kb = seedKb();
+  const files = dataFiles(kb);
+  const rows = dataRows(kb);
+
+  for (const name of Object.keys(DATA_SCHEMA) as (keyof typeof DATA_SCHEMA)[]) {
+    it(`${name}.csv: one record per row of ${name}.json, each with every field, for a strict reader and for Python’s csv module`, async () => {
+      const csv = files.get(`${name}.csv`)!;
+      const records = parseStrictCsv(csv);
+      const width = DATA_SCHEMA[name].length;
+      expect(records).toHaveLength(rows[name].length + 1);
+      expect(records.every((r) => r.length === width)).toBe(true);
+      const columns = DATA_SCHEMA[name].map((f) => f.name);
+      const text = columns.findIndex((c) => c === 'text' || c === 'title');
+      if (text >= 0) expect(records.slice(1).map((r) => r[text])).toEqual(rows[name].map((r) => String(r[columns[text]!] ?? '')));
+      expect(await pythonCsvShape(csv)).toEqual({ records: rows[name].length + 1, widths: [width] });
+    });
+  }
+
+  it('items.csv holds the speech passages whose text has a line feed, whole (688 records of 15 fields on the seeds)', () => {
+    const items = rows.items as { id: string; text: string }[];
+    const broken = items.filter((i) => /[\r\n]/.test(i.text));
+    expect(broken.length).toBeGreaterThan(0);
+    const records = parseStrictCsv(files.get('items.csv')!);
+    const byId = new Map(records.map((r) => [r[0], r]));
+    for (const i of broken) expect(byId.get(i.id)?.[8]).toBe(i.text);
+    expect(records.length - 1).toBe(items.length);
   });
 });

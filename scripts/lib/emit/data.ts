@@ -3,6 +3,7 @@
  * documents. The field lists are in src/lib/open-data.ts, the schema the 数据下载 page shows.
  */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_BOM, CSV_OPTIONS } from '../../../src/lib/csv.ts';
 import { DATA_SCHEMA, type DataName } from '../../../src/lib/open-data.ts';
 import { departmentUrl, documentUrl, itemUrl } from '../../../src/lib/urls.ts';
 import { departmentEntries } from '../departments/entries.ts';
@@ -76,7 +77,7 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
   return { documents, items, links, topics, departments, indicators };
 }
 
-/** CSV with a UTF-8 BOM (so Excel shows Chinese); arrays joined with `；`, null as empty. */
+/** CSV with a UTF-8 BOM (so Excel shows Chinese), quoted as src/lib/csv.ts says; arrays joined with `；`, null as empty. */
 export function toCsv(name: DataName, rows: Record<string, unknown>[]): string {
   const columns = DATA_SCHEMA[name].map((f) => f.name);
   const records = rows.map((r) =>
@@ -87,7 +88,7 @@ export function toCsv(name: DataName, rows: Record<string, unknown>[]): string {
       return String(v);
     }),
   );
-  return '\uFEFF' + stringify(records, { header: true, columns, record_delimiter: '\r\n' });
+  return CSV_BOM + stringify(records, { ...CSV_OPTIONS, quoted_match: [...CSV_OPTIONS.quoted_match], header: true, columns });
 }
 
 /** All data files, relative path → content. */
