@@ -20,11 +20,19 @@ export interface ChartMark {
   /** Right end of a range, else null. */
   x2: number | null;
   label: string;
+  /** Where the label's text sits, and which end of it is at `labelX` (kept inside the chart). */
+  labelX: number;
+  labelY: number;
+  anchor: 'start' | 'end';
 }
 
 export interface ChartRow {
+  /** The row's value line. */
   y: number;
   label: string;
+  /** Where the row's label sits: left of the plot (wide) or above the row's line (narrow). */
+  labelX: number;
+  labelY: number;
   /** Every city of the row, for the accessible description and the tooltip. */
   cities: string[];
   marks: ChartMark[];
@@ -40,16 +48,60 @@ export interface ChartLayout {
   ticks: { x: number; label: string }[];
   /** Where the axis line and its labels sit. */
   axisY: number;
+  /** Which end of the row labels is at their `labelX`. */
+  rowAnchor: 'start' | 'end';
 }
 
-const WIDTH = 720;
-const LEFT = 200;
-const RIGHT = 90;
-const ROW = 34;
+/**
+ * Two shapes of the same chart. `wide`: city labels left of the plot, for desktops. `narrow`:
+ * drawn at a phone's width (the SVG is shown at about its own size, so its 13 px text stays
+ * 13 px instead of shrinking with a 720-unit drawing), city labels above their row.
+ */
+export type ChartShape = 'wide' | 'narrow';
+
+const SHAPES: Record<ChartShape, { width: number; left: number; right: number; cityLine: number }> = {
+  wide: { width: 720, left: 200, right: 30, cityLine: 0 },
+  narrow: { width: 340, left: 14, right: 14, cityLine: 18 },
+};
+/** Font size of the chart's text (site.css), and the height of one line of value labels. */
+const FONT = 13;
+const LABEL_LINE = 16;
+/** The value line's room above and below it (dots, range bars). */
+const LINE_ROOM = 14;
 const TOP = 12;
 const AXIS = 30;
 /** Names shown in a row's label before `等 N 地`. */
 const NAMES_SHOWN = 2;
+
+/** Estimated width of a label at {@link FONT}: CJK and full-width forms 1 em, the rest about 0.6 em. */
+export function labelWidth(label: string): number {
+  let em = 0;
+  for (const ch of label) em += /[\u2e80-\u9fff\uff00-\uff60\u3000-\u303f—]/.test(ch) ? 1 : 0.6;
+  return em * FONT;
+}
+
+/**
+ * Value labels under a row's line, left to right; a label that would run into the one before
+ * it on a line goes to the next line (`10.5（2025）` and `10（2030）` sit a few pixels apart).
+ * Returns each label's line (0 = first) and its anchor, keeping it inside [min, max].
+ */
+export function placeLabels(marks: readonly { x: number; x2: number | null; label: string }[], min: number, max: number): { line: number; labelX: number; anchor: 'start' | 'end' }[] {
+  const order = marks.map((m, k) => k).sort((a, b) => marks[a]!.x - marks[b]!.x || a - b);
+  const lineEnds: number[] = [];
+  const out: { line: number; labelX: number; anchor: 'start' | 'end' }[] = new Array(marks.length);
+  for (const k of order) {
+    const m = marks[k]!;
+    const width = labelWidth(m.label);
+    const at = m.x;
+    // Start at the dot; where it would leave the chart, end at its right-most point instead.
+    const [from, to, anchor, labelX] = at + width <= max ? [at, at + width, 'start' as const, at] : [Math.max(min, (m.x2 ?? at) - width), m.x2 ?? at, 'end' as const, m.x2 ?? at];
+    let line = lineEnds.findIndex((end) => end + 6 <= from);
+    if (line < 0) line = lineEnds.push(0) - 1;
+    lineEnds[line] = to;
+    out[k] = { line, labelX, anchor };
+  }
+  return out;
+}
 
 /** Tick step of 1, 2, 2.5 or 5 × 10^k giving about five ticks up to `max`. */
 export function niceStep(max: number): number {
@@ -66,9 +118,10 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * The chart of `targets` (one unit, levels only), or null when it would show nothing a
  * sentence could not: fewer than two distinct values.
  */
-export function chartLayout(targets: readonly ChartTarget[]): ChartLayout | null {
+export function chartLayout(targets: readonly ChartTarget[], shape: ChartShape = 'wide'): ChartLayout | null {
   const distinct = new Set(targets.map((t) => formatValue(t.value, t.valueMax)));
   if (distinct.size < 2) return null;
+  const { width, left, right, cityLine } = SHAPES[shape];
 
   // Group cities by the set of targets they set: same signature, same row.
   const perCity = new Map<string, ChartTarget[]>();
@@ -89,12 +142,13 @@ export function chartLayout(targets: readonly ChartTarget[]): ChartLayout | null
   const max = Math.max(...targets.map((t) => t.valueMax ?? t.value));
   const step = niceStep(max);
   const end = Math.ceil(max / step) * step || 1;
-  const plot = WIDTH - LEFT - RIGHT;
-  const x = (v: number) => round(LEFT + (v / end) * plot);
+  const plot = width - left - right;
+  const x = (v: number) => round(left + (v / end) * plot);
 
-  const rows: ChartRow[] = ordered.map((g, k) => {
+  let top = TOP;
+  const rows: ChartRow[] = ordered.map((g) => {
     const seen = new Set<string>();
-    const marks: ChartMark[] = [];
+    const marks: Omit<ChartMark, 'labelX' | 'labelY' | 'anchor'>[] = [];
     for (const t of [...g.targets].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999))) {
       const key = `${t.year}:${t.value}:${t.valueMax}`;
       if (seen.has(key)) continue;
@@ -103,10 +157,22 @@ export function chartLayout(targets: readonly ChartTarget[]): ChartLayout | null
     }
     const shown = g.cities.slice(0, NAMES_SHOWN).join('、');
     const label = g.cities.length > NAMES_SHOWN ? `${shown}等 ${g.cities.length} 地` : shown;
-    return { y: TOP + k * ROW + ROW / 2, label, cities: g.cities, marks };
+    const placed = placeLabels(marks, left, width - 2);
+    const lines = Math.max(1, ...placed.map((p) => p.line + 1));
+    const y = top + cityLine + LINE_ROOM;
+    const row: ChartRow = {
+      y,
+      label,
+      labelX: shape === 'wide' ? left - 10 : left,
+      labelY: shape === 'wide' ? y + 5 : top + cityLine - 4,
+      cities: g.cities,
+      marks: marks.map((m, k) => ({ ...m, labelX: placed[k]!.labelX, labelY: y + LINE_ROOM + 4 + placed[k]!.line * LABEL_LINE, anchor: placed[k]!.anchor })),
+    };
+    top = y + LINE_ROOM + lines * LABEL_LINE;
+    return row;
   });
-  const axisY = TOP + rows.length * ROW;
+  const axisY = top;
   const ticks: ChartLayout['ticks'] = [];
   for (let v = 0; v <= end + step / 1000; v += step) ticks.push({ x: x(v), label: String(Number(v.toFixed(6))) });
-  return { width: WIDTH, height: axisY + AXIS, left: LEFT, plot, rows, ticks, axisY };
+  return { width, height: axisY + AXIS, left, plot, rows, ticks, axisY, rowAnchor: shape === 'wide' ? 'end' : 'start' };
 }
