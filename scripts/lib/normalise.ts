@@ -1,5 +1,7 @@
+import { readRadicals } from './text/radicals.ts';
 import { CLAUSE_END, endsSentence } from './text/sentences.ts';
-import type { Block, NormalisedText, Removed } from './types.ts';
+import { displayWidth } from './text/width.ts';
+import type { Block, NormalisedText, Removed, Replaced } from './types.ts';
 
 /**
  * Decoded text → paragraph blocks, with page furniture removed and recorded.
@@ -39,19 +41,8 @@ export function cleanText(text: string): string {
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Display width: CJK and full-width forms take two columns, like the page they came from. */
-export function displayWidth(line: string): number {
-  let width = 0;
-  for (const ch of line) {
-    const code = ch.codePointAt(0)!;
-    width += (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || (code >= 0x3000 && code <= 0x303f) ||
-      // Quotes, dashes and ellipses take a full cell in Chinese typesetting.
-      (code >= 0x2014 && code <= 0x2026)
-      ? 2
-      : 1;
-  }
-  return width;
-}
+// Widths count `‰`, `①` and curly quotes as a Chinese font sets them: a full em (text/width.ts).
+export { displayWidth };
 
 export function detectLayout(lines: string[]): Layout {
   const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -147,6 +138,7 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
   const lines = cleanText(rawText).split('\n');
   const layout = options.layout ?? detectLayout(lines);
   const removed: Removed[] = [];
+  const replaced: Replaced[] = [];
   // A format that knows its furniture by position (PDF) is trusted over the guess from text alone.
   const furniture: Map<number, Removed['reason']> = options.furniture
     ? new Map([...options.furniture].map(([line, reason]) => [line - 1, reason]))
@@ -164,6 +156,11 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
     let text = raw;
     for (const m of raw.match(RESIDUE) ?? []) removed.push({ line: i + 1, text: m, reason: 'residue' });
     text = text.replace(RESIDUE, '');
+    // Radical code points a PDF's text layer put for common characters (`妇⼥`): read as the
+    // characters, and recorded, so the blocks plus `replaced` still give back the source.
+    const read = readRadicals(text);
+    text = read.text;
+    for (const r of read.readings) replaced.push({ line: i + 1, ...r, reason: 'radical' });
     // In a table a tab-only line is an empty cell: keep it, or the cells after it shift columns.
     const emptyCells = layout === 'table' && text.includes('\t');
     if (text.trim() !== '' || emptyCells) kept.push({ no: i + 1, text: layout === 'table' ? text.replace(/[^\S\t]+$/, '') : text.trim() });
@@ -175,6 +172,7 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
   return {
     blocks: blocks.map((b, index) => (merged?.has(b.lineStart) && b.cells ? { ...b, index, mergedAbove: true } : { ...b, index })),
     removed,
+    ...(replaced.length > 0 ? { replaced } : {}),
   };
 }
 
