@@ -1,5 +1,5 @@
 import { readRadicals } from './text/radicals.ts';
-import { CLAUSE_END, endsSentence } from './text/sentences.ts';
+import { CLAUSE_END, endsSentence, stopsMidSentence } from './text/sentences.ts';
 import { displayWidth } from './text/width.ts';
 import type { Block, NormalisedText, Removed, Replaced } from './types.ts';
 
@@ -215,11 +215,24 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[], { fu
   return blocks;
 }
 
+/**
+ * How many columns (half-em) a wrapped line of a paragraph may fall short of a full one, past
+ * the margin of `lineWidthStats`, when the next piece would not fit: a number with its unit, a
+ * Latin word, a bracketed year (`（2021—2030年）`), six characters at most.
+ */
+const SHORT_OF_FULL = 12;
+/** A figure, a unit or a Latin word at a line's end or start: a run a line does not break inside. */
+const UNBREAKABLE_END = /[0-9A-Za-z%‰]$/;
+const UNBREAKABLE_START = /^[0-9A-Za-z]/;
+
 /** Does `next` continue the paragraph whose last source line is `prev`? */
 function continues(prev: string, next: string, layout: Layout, full: number, prevFull: boolean): boolean {
   const terminated = endsSentence(prev); // a paragraph may end here, never before
   if (layout === 'wrapped') {
-    if (!prevFull) return false; // a short line ends its paragraph
+    // A short line ends its paragraph, unless it stops inside a sentence at a figure or a Latin
+    // word, or before one, short of the margin by no more than such a run takes
+    // (`…和5.5‰` + `以下，…`): a paragraph never ends mid-sentence.
+    if (!prevFull) return displayWidth(prev) >= full - SHORT_OF_FULL && stopsMidSentence(prev) && (UNBREAKABLE_END.test(prev) || UNBREAKABLE_START.test(next)) && !ITEM_START.test(next) && !looksLikeHeading(next, full);
     if (!terminated) return true; // a paragraph never ends mid-sentence (`…全市孕产妇` + `4.01‰，…`)
     return !ITEM_START.test(next) && !looksLikeHeading(next, full);
   }
