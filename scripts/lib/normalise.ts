@@ -221,18 +221,22 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[], { fu
  * Latin word, a bracketed year (`（2021—2030年）`), six characters at most.
  */
 const SHORT_OF_FULL = 12;
-/** A figure, a unit or a Latin word at a line's end or start: a run a line does not break inside. */
+/** A figure, a unit or a Latin word at a line's end or start (a bracketed year too): a run a line does not break inside. */
 const UNBREAKABLE_END = /[0-9A-Za-z%‰]$/;
-const UNBREAKABLE_START = /^[0-9A-Za-z]/;
+const UNBREAKABLE_START = /^[（(《“〔]?[0-9A-Za-z]/;
+/** A decimal at a line's start (`3.0‰、…`): a figure, not the number of an item. */
+const DECIMAL_START = /^[0-9]{1,3}[.．][0-9]/;
 
 /** Does `next` continue the paragraph whose last source line is `prev`? */
 function continues(prev: string, next: string, layout: Layout, full: number, prevFull: boolean): boolean {
   const terminated = endsSentence(prev); // a paragraph may end here, never before
   if (layout === 'wrapped') {
-    // A short line ends its paragraph, unless it stops inside a sentence at a figure or a Latin
-    // word, or before one, short of the margin by no more than such a run takes
-    // (`…和5.5‰` + `以下，…`): a paragraph never ends mid-sentence.
-    if (!prevFull) return displayWidth(prev) >= full - SHORT_OF_FULL && stopsMidSentence(prev) && (UNBREAKABLE_END.test(prev) || UNBREAKABLE_START.test(next)) && !ITEM_START.test(next) && !looksLikeHeading(next, full);
+    // A short line ends its paragraph, unless it stops inside a sentence a little short of the
+    // margin (`…和5.5‰` + `以下，…`): a paragraph never ends mid-sentence. A line that starts
+    // with a number may be a heading (`一、完善工作机制，切实加强…`): it continues only when a
+    // sentence ends inside it (no heading holds one) or a run that does not break (a figure, a
+    // Latin word, a bracketed year) explains the gap.
+    if (!prevFull) return displayWidth(prev) >= full - SHORT_OF_FULL && stopsMidSentence(prev) && (!ITEM_START.test(prev) || CLAUSE_END.test(prev) || UNBREAKABLE_END.test(prev) || UNBREAKABLE_START.test(next)) && (!ITEM_START.test(next) || DECIMAL_START.test(next)) && !looksLikeHeading(next, full);
     if (!terminated) return true; // a paragraph never ends mid-sentence (`…全市孕产妇` + `4.01‰，…`)
     return !ITEM_START.test(next) && !looksLikeHeading(next, full);
   }

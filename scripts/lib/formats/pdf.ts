@@ -325,8 +325,8 @@ export function hangingLines(pages: PdfPage[], full: ReadonlySet<number>, furnit
  * Lines a paragraph ends after, whatever their width: the paragraph after them is set apart.
  * A change of type size (a title in 22 points above 16-point text), a wider space to the next
  * line than between lines of a paragraph (a title, a heading set off by spacing), or a
- * centred line (as far from the margin on the right as from the edge on the left, by a
- * character or more, without the commas or full stops of a sentence: a title). A centred
+ * centred line (as far from the margin on the right as from the edge on the left, by three
+ * characters or more, without the commas or full stops of a sentence: a title). A centred
  * title of nearly a full line otherwise reads as wrapped and swallows the heading after it.
  */
 export function setApartLines(pages: PdfPage[], furniture: ReadonlyMap<number, unknown> = new Map()): Set<number> {
@@ -340,13 +340,17 @@ export function setApartLines(pages: PdfPage[], furniture: ReadonlyMap<number, u
     const gap = lineGap(page);
     page.lines.forEach((l, i) => {
       if (furniture.has(offset + i)) return;
-      const next = page.lines[i + 1];
+      // The next line of the body on this page (a page's last line continues on the next page).
+      let j = i + 1;
+      while (j < page.lines.length && furniture.has(offset + j)) j++;
+      const next = page.lines[j];
       const size = l.size ?? 10;
       const resized = next?.size !== undefined && l.size !== undefined && Math.abs(next.size - l.size) > 0.15 * Math.min(next.size, l.size);
       const spaced = next !== undefined && gap !== Infinity && next.top - l.top > 1.5 * gap;
       const before = l.left !== undefined && edge !== undefined ? l.left - edge : 0;
       const after = l.right !== undefined ? margin - l.right : 0;
-      const centred = before >= size && after >= size && Math.abs(before - after) <= size / 2 && !/[，,。；;：:]/.test(l.text);
+      // Three characters in at least: a paragraph's first line is indented two, and may end two short.
+      const centred = before >= 3 * size && after >= 3 * size && Math.abs(before - after) <= size / 2 && !/[，,、。；;：:]/.test(l.text);
       if (resized || spaced || centred) apart.add(offset + i);
     });
     offset += page.lines.length;

@@ -22,7 +22,7 @@ export interface PrintOptions {
   /**
    * Hanging numbers: a paragraph that starts with a list marker (`4.`, `（二）`, `一、`) prints
    * the marker at the left margin and every line of its text aligned after it; other
-   * paragraphs start at the margin, without a first-line indent.
+   * paragraphs as usual, their first line indented two characters.
    */
   hanging?: boolean;
   /** A title centred above the text, in a larger size (one line or more, as it wraps). */
@@ -50,7 +50,7 @@ export function printPdf(paragraphs: string[], options: PrintOptions = {}): Prom
   for (const p of paragraphs) {
     const marker = options.hanging ? MARKER.exec(p)?.[0] : undefined;
     if (!options.hanging) doc.text(p, { indent: 2 * size, lineGap: 6 });
-    else if (!marker) doc.text(p, left, doc.y, { width, lineGap: 6 });
+    else if (!marker) doc.text(p, left, doc.y, { width, indent: 2 * size, lineGap: 6 });
     else {
       // The marker in the margin, the text after it: a page break inside the text keeps its column.
       if (doc.y + size > doc.page.height - doc.page.margins.bottom) doc.addPage();
