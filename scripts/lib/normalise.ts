@@ -1,4 +1,4 @@
-import { readRadicals } from './text/radicals.ts';
+import { hasRadicalInWord, readRadicals } from './text/radicals.ts';
 import { CLAUSE_END, endsSentence, stopsMidSentence } from './text/sentences.ts';
 import { displayWidth } from './text/width.ts';
 import type { Block, NormalisedText, Removed, Replaced } from './types.ts';
@@ -146,6 +146,9 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
       ? new Map()
       : findFurniture(lines);
 
+  // One radical inside a word (`妇⼥`) shows the text layer lies: then every radical is read.
+  const lyingTextLayer = lines.some((l, i) => !furniture.has(i) && hasRadicalInWord(l));
+
   const kept: Line[] = [];
   lines.forEach((raw, i) => {
     const reason = furniture.get(i);
@@ -158,7 +161,7 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
     text = text.replace(RESIDUE, '');
     // Radical code points a PDF's text layer put for common characters (`妇⼥`): read as the
     // characters, and recorded, so the blocks plus `replaced` still give back the source.
-    const read = readRadicals(text);
+    const read = readRadicals(text, lyingTextLayer);
     text = read.text;
     for (const r of read.readings) replaced.push({ line: i + 1, ...r, reason: 'radical' });
     // In a table a tab-only line is an empty cell: keep it, or the cells after it shift columns.

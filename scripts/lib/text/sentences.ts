@@ -53,5 +53,7 @@ const ENDS_CLOSED = new RegExp(`[${CLOSING_MARKS}》」』】〕]\\s*$`);
  * `一、指导思想`, `（2021—2030年）` and `妇女与健康` do not.
  */
 export function stopsMidSentence(text: string): boolean {
-  return !endsSentence(text) && (/[，、,]/.test(text) || CLAUSE_END.test(text)) && !ENDS_CLOSED.test(text);
+  // The `、` of a list number (`一、`, `3、`) opens no clause.
+  const body = text.replace(/^\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})、/, '');
+  return !endsSentence(body) && (/[，、,]/.test(body) || CLAUSE_END.test(body)) && !ENDS_CLOSED.test(body);
 }
