@@ -1,5 +1,7 @@
-import { CLAUSE_END, endsSentence } from './text/sentences.ts';
-import type { Block, NormalisedText, Removed } from './types.ts';
+import { hasRadicalInWord, readRadicals } from './text/radicals.ts';
+import { CLAUSE_END, endsSentence, stopsMidSentence } from './text/sentences.ts';
+import { displayWidth } from './text/width.ts';
+import type { Block, NormalisedText, Removed, Replaced } from './types.ts';
 
 /**
  * Decoded text → paragraph blocks, with page furniture removed and recorded.
@@ -39,19 +41,8 @@ export function cleanText(text: string): string {
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
-/** Display width: CJK and full-width forms take two columns, like the page they came from. */
-export function displayWidth(line: string): number {
-  let width = 0;
-  for (const ch of line) {
-    const code = ch.codePointAt(0)!;
-    width += (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60) || (code >= 0x3000 && code <= 0x303f) ||
-      // Quotes, dashes and ellipses take a full cell in Chinese typesetting.
-      (code >= 0x2014 && code <= 0x2026)
-      ? 2
-      : 1;
-  }
-  return width;
-}
+// Widths count `‰`, `①` and curly quotes as a Chinese font sets them: a full em (text/width.ts).
+export { displayWidth };
 
 export function detectLayout(lines: string[]): Layout {
   const nonEmpty = lines.filter((l) => l.trim() !== '');
@@ -147,12 +138,16 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
   const lines = cleanText(rawText).split('\n');
   const layout = options.layout ?? detectLayout(lines);
   const removed: Removed[] = [];
+  const replaced: Replaced[] = [];
   // A format that knows its furniture by position (PDF) is trusted over the guess from text alone.
   const furniture: Map<number, Removed['reason']> = options.furniture
     ? new Map([...options.furniture].map(([line, reason]) => [line - 1, reason]))
     : layout === 'table'
       ? new Map()
       : findFurniture(lines);
+
+  // One radical inside a word (`妇⼥`) shows the text layer lies: then every radical is read.
+  const lyingTextLayer = lines.some((l, i) => !furniture.has(i) && hasRadicalInWord(l));
 
   const kept: Line[] = [];
   lines.forEach((raw, i) => {
@@ -164,6 +159,11 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
     let text = raw;
     for (const m of raw.match(RESIDUE) ?? []) removed.push({ line: i + 1, text: m, reason: 'residue' });
     text = text.replace(RESIDUE, '');
+    // Radical code points a PDF's text layer put for common characters (`妇⼥`): read as the
+    // characters, and recorded, so the blocks plus `replaced` still give back the source.
+    const read = readRadicals(text, lyingTextLayer);
+    text = read.text;
+    for (const r of read.readings) replaced.push({ line: i + 1, ...r, reason: 'radical' });
     // In a table a tab-only line is an empty cell: keep it, or the cells after it shift columns.
     const emptyCells = layout === 'table' && text.includes('\t');
     if (text.trim() !== '' || emptyCells) kept.push({ no: i + 1, text: layout === 'table' ? text.replace(/[^\S\t]+$/, '') : text.trim() });
@@ -175,6 +175,7 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
   return {
     blocks: blocks.map((b, index) => (merged?.has(b.lineStart) && b.cells ? { ...b, index, mergedAbove: true } : { ...b, index })),
     removed,
+    ...(replaced.length > 0 ? { replaced } : {}),
   };
 }
 
@@ -217,11 +218,28 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[], { fu
   return blocks;
 }
 
+/**
+ * How many columns (half-em) a wrapped line of a paragraph may fall short of a full one, past
+ * the margin of `lineWidthStats`, when the next piece would not fit: a number with its unit, a
+ * Latin word, a bracketed year (`（2021—2030年）`), six characters at most.
+ */
+const SHORT_OF_FULL = 12;
+/** A figure, a unit or a Latin word at a line's end or start (a bracketed year too): a run a line does not break inside. */
+const UNBREAKABLE_END = /[0-9A-Za-z%‰]$/;
+const UNBREAKABLE_START = /^[（(《“〔]?[0-9A-Za-z]/;
+/** A decimal at a line's start (`3.0‰、…`): a figure, not the number of an item. */
+const DECIMAL_START = /^[0-9]{1,3}[.．][0-9]/;
+
 /** Does `next` continue the paragraph whose last source line is `prev`? */
 function continues(prev: string, next: string, layout: Layout, full: number, prevFull: boolean): boolean {
   const terminated = endsSentence(prev); // a paragraph may end here, never before
   if (layout === 'wrapped') {
-    if (!prevFull) return false; // a short line ends its paragraph
+    // A short line ends its paragraph, unless it stops inside a sentence a little short of the
+    // margin (`…和5.5‰` + `以下，…`): a paragraph never ends mid-sentence. A line that starts
+    // with a number may be a heading (`一、完善工作机制，切实加强…`): it continues only when a
+    // sentence ends inside it (no heading holds one) or a run that does not break (a figure, a
+    // Latin word, a bracketed year) explains the gap.
+    if (!prevFull) return displayWidth(prev) >= full - SHORT_OF_FULL && stopsMidSentence(prev) && (!ITEM_START.test(prev) || CLAUSE_END.test(prev) || UNBREAKABLE_END.test(prev) || UNBREAKABLE_START.test(next)) && (!ITEM_START.test(next) || DECIMAL_START.test(next)) && !looksLikeHeading(next, full);
     if (!terminated) return true; // a paragraph never ends mid-sentence (`…全市孕产妇` + `4.01‰，…`)
     return !ITEM_START.test(next) && !looksLikeHeading(next, full);
   }

@@ -62,7 +62,7 @@ export interface IngestReport {
  */
 export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: string, read?: SourceText): KbDocument {
   const { text, encoding, ...hints } = read ?? decode(bytes, source);
-  const { blocks, removed } = normalise(text, hints);
+  const { blocks, removed, replaced } = normalise(text, hints);
   let meta = inferMetadata(source, blocks);
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
@@ -77,6 +77,7 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
     encoding,
     blocks,
     removed,
+    ...(replaced ? { replaced } : {}),
     items,
     notes,
   };

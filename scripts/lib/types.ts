@@ -54,9 +54,24 @@ export interface Removed {
   reason: 'page-number' | 'running-header' | 'residue';
 }
 
+/**
+ * Characters the normaliser read as others, kept so losslessness stays checkable: source line
+ * `line` held `count` × `from` where the blocks hold `to`. Today: radical code points a PDF's
+ * text layer used for common characters (`⼥` → `女`, text/radicals.ts).
+ */
+export interface Replaced {
+  line: number;
+  from: string;
+  to: string;
+  count: number;
+  reason: 'radical';
+}
+
 export interface NormalisedText {
   blocks: Block[];
   removed: Removed[];
+  /** Absent or empty: every character is as in the source. */
+  replaced?: Replaced[];
 }
 
 /** A structural unit of a document: a goal, a measure, a recommendation… */
@@ -131,6 +146,8 @@ export interface KbDocument extends DocumentMeta {
   encoding: string;
   blocks: Block[];
   removed: Removed[];
+  /** Characters read as others (radicals as ideographs), by line; absent: none. */
+  replaced?: Replaced[];
   items: Item[];
   /**
    * What the structure recogniser could not read (a plan without `主要目标`/`策略措施`, a list

@@ -37,6 +37,11 @@ export const documentEntry = z.object({
   itemCount: z.number().int(),
   blockCount: z.number().int(),
   removedCount: z.number().int(),
+  /**
+   * Characters of the source's text layer read as others (radical code points a PDF used for
+   * common characters, `⼥` → `女`), with how often and on how many lines; absent: none.
+   */
+  readAs: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), lines: z.number().int() })).optional(),
 });
 
 /**

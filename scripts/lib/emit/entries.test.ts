@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityEntry, documentEntry, domainEntry, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
+import { cityEntry, documentEntry, domainEntry, itemEntry, readAsSummary, relatedItems, topicEntry, type Placed } from './entries.ts';
 import * as schema from '../../../src/lib/schemas.ts';
 import { DOMAINS } from '../../../src/lib/vocabulary.ts';
 import { seedKb } from '../testing/seed-kb.ts';
@@ -28,5 +28,19 @@ describe('collection entries built from the seeds', () => {
       const scores = list.map((r) => r.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
+  });
+});
+
+describe('readAsSummary', () => {
+  it('totals what each radical was read as over the document, most frequent first, with its lines', () => {
+    const summary = readAsSummary([
+      { line: 3, from: '⺠', to: '民', count: 1, reason: 'radical' },
+      { line: 1, from: '⼥', to: '女', count: 2, reason: 'radical' },
+      { line: 4, from: '⼥', to: '女', count: 3, reason: 'radical' },
+    ]);
+    expect(summary).toEqual([
+      { from: '⼥', to: '女', count: 5, lines: 2 },
+      { from: '⺠', to: '民', count: 1, lines: 1 },
+    ]);
   });
 });

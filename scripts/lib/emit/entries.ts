@@ -8,7 +8,7 @@ import { ITEM_KINDS, UNKNOWN_CITY, type Domain, type DomainName, type DomainSlug
 import { byChinese, byCodePoint } from '../../../src/lib/collation.ts';
 import { domainByName } from '../domains.ts';
 import { slugify } from '../ids.ts';
-import type { Item, KbDocument, Link, Topic } from '../types.ts';
+import type { Item, KbDocument, Link, Replaced, Topic } from '../types.ts';
 import { itemCuts, topicReference } from './differences.ts';
 
 export const cityName = (city: string | null) => city ?? UNKNOWN_CITY.name;
@@ -45,7 +45,21 @@ export function documentEntry(doc: KbDocument): DocumentEntry {
     itemCount: doc.items.length,
     blockCount: doc.blocks.length,
     removedCount: doc.removed.length,
+    ...(doc.replaced?.length ? { readAs: readAsSummary(doc.replaced) } : {}),
   };
+}
+
+/** Characters read as others over the whole document, most frequent first: what the reader page notes. */
+export function readAsSummary(replaced: readonly Replaced[]): NonNullable<DocumentEntry['readAs']> {
+  const totals = new Map<string, { from: string; to: string; count: number; lines: number }>();
+  for (const r of replaced) {
+    const key = `${r.from}\0${r.to}`;
+    const t = totals.get(key) ?? { from: r.from, to: r.to, count: 0, lines: 0 };
+    t.count += r.count;
+    t.lines += 1;
+    totals.set(key, t);
+  }
+  return [...totals.values()].sort((a, b) => b.count - a.count || byCodePoint(a.from, b.from));
 }
 
 interface Relation {

@@ -8,7 +8,12 @@ import { SEED, seedText } from '../testing/seeds.ts';
 import type { Item } from '../types.ts';
 import { readSource } from './index.ts';
 import { CJK_FONT, printPdf } from '../testing/formats.ts';
-import { buildLines, findPdfFurniture, fullLines, indentedLines, pdfToText } from './pdf.ts';
+import { buildLines, findPdfFurniture, fullLines, hangingLines, indentedLines, pdfToText, setApartLines } from './pdf.ts';
+import { normalise } from '../normalise.ts';
+import { withRadicals } from '../testing/radicals.ts';
+import type { SourceText } from './types.ts';
+
+const normaliseBlocks = ({ text, encoding: _encoding, ...hints }: SourceText) => normalise(text, hints).blocks.map((b) => b.text);
 
 /**
  * Goals and measures per domain, text compared without white space: a PDF drops the space
@@ -146,5 +151,82 @@ describe('pdfToText', () => {
     expect(marked.length).toBeGreaterThan(2);
     expect(marked.every((l) => l === '某市妇女儿童工作委员会' || /^- [0-9]+ -$/.test(l!))).toBe(true);
     expect(lines.filter((l) => /^- [0-9]+ -$/.test(l)).length).toBe([...read.furniture!.values()].filter((r) => r === 'page-number').length);
+  });
+});
+
+describe('PDF layouts whose lines mislead (issue 15, class 5) and lying text layers (class 1)', () => {
+  // The Fuxin women's plan through 妇女与经济, as paragraphs: the ground truth.
+  const section = () => {
+    const lines = seedText(SEED.fuxinPlans).split('\n');
+    const text = lines.slice(0, lines.findIndex((l) => l.startsWith('（四）妇女参与决策和管理'))).join('\n');
+    return ingestDocument('plan.txt', new TextEncoder().encode(text));
+  };
+  const norm = (t: string) => t.replace(/\s+/g, '');
+
+  it.each([12, 16])('hanging numbers (%ipt): the same paragraphs and items as the plain text', async (fontSize) => {
+    const fromText = section();
+    const pdf = await printPdf(fromText.blocks.map((b) => b.text), { header: '阜新市人民政府规范性文件', pageNumbers: true, hanging: true, fontSize });
+    const read = await readSource('plan.pdf', pdf);
+    const fromPdf = ingestDocument('plan.pdf', pdf, undefined, read);
+    expect(fromPdf.blocks.map((b) => norm(b.text))).toEqual(fromText.blocks.map((b) => norm(b.text)));
+    expect(perDomain(fromPdf.items)).toEqual(perDomain(fromText.items));
+  });
+
+  it('a centred title stays apart from the heading after it, at any title size', async () => {
+    const body = ['一、指导思想、基本原则和总体目标', '（一）指导思想', '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，坚持男女平等基本国策，保障妇女儿童合法权益。'];
+    for (const title of ['某市妇女发展规划（2021—2030年）', '中共某某县委员会某某县人民政府关于印发儿童发展规划的通知'])
+      for (const titleSize of [16, 22])
+        for (const hanging of [false, true]) {
+          const read = await pdfToText(await printPdf(body, { title, titleSize, hanging }));
+          const blocks = normaliseBlocks(read);
+          expect(blocks.slice(-3), `${title} ${titleSize}pt${hanging ? ' hanging' : ''}`).toEqual(body);
+          expect(norm(blocks.slice(0, -3).join(''))).toBe(norm(title));
+        }
+  });
+
+  it('a plan whose text layer writes radicals gives the clean plan’s title, domains, goals and measures', async () => {
+    const fromText = section();
+    const paragraphs = fromText.blocks.map((b) => b.text);
+    const lying = await printPdf(paragraphs.map((p) => withRadicals(p, 'supplement')), { pageNumbers: true });
+    const read = await readSource('plan.pdf', lying);
+    expect(read.text).toContain('妇⼥');
+    const fromPdf = ingestDocument('plan.pdf', lying, undefined, read);
+    expect(fromPdf.title).toBe(fromText.title);
+    expect(perDomain(fromPdf.items)).toEqual(perDomain(fromText.items));
+    expect(fromPdf.items.some((i) => i.text.includes('妇女'))).toBe(true);
+    expect(fromPdf.replaced!.some((r) => r.from === '⼥' && r.to === '女')).toBe(true);
+  });
+});
+
+describe('hangingLines and setApartLines', () => {
+  const line = (left: number, right: number, i: number, text: string, size = 14, top = 100 + i * 20) => ({ page: 1, top, left, right, size, text });
+
+  it('takes the wrapped lines of a hanging number for continuations, not a paragraph after a numbered line', () => {
+    const lines = [
+      line(80, 515, 0, '（一）妇女健康水平不断提升，平均预期寿命稳步增长，健康服务'),
+      line(122, 515, 1, '体系更加完善，服务能力进一步提高，妇女健康素养水平不断'),
+      line(122, 300, 2, '提升。'),
+      line(80, 515, 3, '（二）宫颈癌和乳腺癌综合防治能力不断增强。适龄妇女宫颈'),
+      line(80, 200, 4, '癌人群筛查率达到70%以上。'),
+      // The common layout: a numbered first line indented, the next paragraph indented as much.
+      line(108, 515, 5, '4.加强母婴安全保障。强化母婴安全保障，完善孕产妇危急重症。'),
+      line(108, 400, 6, '其他段落首行缩进。'),
+    ];
+    const pages = [{ height: 842, lines }];
+    expect([...hangingLines(pages, fullLines(pages))]).toEqual([1, 2]);
+  });
+
+  it('ends a paragraph after a change of size, a wide space, or a centred line', () => {
+    const lines = [
+      line(150, 445, 0, '某市妇女发展规划', 22, 100),
+      line(80, 515, 1, '一、指导思想，全面贯彻党的二十大精神，坚持男女平等基本国策', 14, 130),
+      line(80, 515, 2, '保障妇女儿童合法权益，促进妇女全面发展。', 14, 150),
+      line(80, 300, 3, '（二）基本原则', 14, 200),
+      line(200, 395, 4, '第二部分', 14, 220),
+      line(108, 515, 5, '坚持党的全面领导，确保妇女事业始终沿着正确政治方向发展。', 14, 240),
+      line(80, 515, 6, '正文。', 14, 260),
+      line(80, 515, 7, '正文。', 14, 280),
+    ];
+    expect([...setApartLines([{ height: 842, lines }])]).toEqual([0, 2, 4]);
   });
 });

@@ -17,9 +17,23 @@ export interface PrintOptions {
   header?: string;
   pageNumbers?: boolean;
   userPassword?: string;
+  /** Body font size in points (default 14). */
+  fontSize?: number;
+  /**
+   * Hanging numbers: a paragraph that starts with a list marker (`4.`, `（二）`, `一、`) prints
+   * the marker at the left margin and every line of its text aligned after it; other
+   * paragraphs as usual, their first line indented two characters.
+   */
+  hanging?: boolean;
+  /** A title centred above the text, in a larger size (one line or more, as it wraps). */
+  title?: string;
+  titleSize?: number;
 }
 
-/** Paragraphs → an A4 PDF: first lines indented, a running header from page 2, `- n -` at the foot. */
+/** List markers a hanging layout sets in the margin. */
+const MARKER = /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
+
+/** Paragraphs → an A4 PDF: first lines indented (or hanging numbers), a running header from page 2, `- n -` at the foot. */
 export function printPdf(paragraphs: string[], options: PrintOptions = {}): Promise<Uint8Array> {
   // A missing font fails the test, never skips it: the PDF tests are the only proof the PDF reader works.
   if (!existsSync(CJK_FONT)) throw new Error(`${CJK_FONT} is missing: install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk), as .ci/run does`);
@@ -27,8 +41,26 @@ export function printPdf(paragraphs: string[], options: PrintOptions = {}): Prom
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
-  doc.font(CJK_FONT, CJK_FONT_NAME).fontSize(14);
-  for (const p of paragraphs) doc.text(p, { indent: 28, lineGap: 6 });
+  const size = options.fontSize ?? 14;
+  doc.font(CJK_FONT, CJK_FONT_NAME);
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  if (options.title) doc.fontSize(options.titleSize ?? 22).text(options.title, { align: 'center', lineGap: 8 }).moveDown(0.5);
+  doc.fontSize(size);
+  for (const p of paragraphs) {
+    const marker = options.hanging ? MARKER.exec(p)?.[0] : undefined;
+    if (!options.hanging) doc.text(p, { indent: 2 * size, lineGap: 6 });
+    else if (!marker) doc.text(p, left, doc.y, { width, indent: 2 * size, lineGap: 6 });
+    else {
+      // The marker in the margin, the text after it: a page break inside the text keeps its column.
+      if (doc.y + size > doc.page.height - doc.page.margins.bottom) doc.addPage();
+      const y = doc.y;
+      const inset = doc.widthOfString(marker);
+      doc.text(marker, left, y, { lineBreak: false });
+      doc.text(p.slice(marker.length), left + inset, y, { width: width - inset, lineGap: 6 });
+    }
+  }
+  doc.x = left;
   const range = doc.bufferedPageRange();
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);

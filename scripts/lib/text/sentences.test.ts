@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAUSE_END, endsSentence, SENTENCE_END } from './sentences.ts';
+import { CLAUSE_END, endsSentence, SENTENCE_END, stopsMidSentence } from './sentences.ts';
 
 describe('sentence-end patterns', () => {
   it('a sentence ends at 。！？ in either width, not at ；：，', () => {
@@ -17,5 +17,12 @@ describe('sentence-end patterns', () => {
       expect(endsSentence(t), t).toBe(true);
     for (const t of ['…全市孕产妇', '依托区女律师', '一、完善工作机制，', '“春蕾计划”', '阜政发〔2022〕11号'])
       expect(endsSentence(t), t).toBe(false);
+  });
+
+  it('a text stops mid-sentence when a clause is under way and nothing closes it', () => {
+    for (const t of ['到2025年分别控制在3.0‰、4.5‰和5.5‰', '保障。孤儿和事实无人抚养儿童基本生活养育标准到2025年年均提高6%', '一、完善工作机制，切实加强统筹协同'])
+      expect(stopsMidSentence(t), t).toBe(true);
+    for (const t of ['一、指导思想', '阜新市妇女发展规划（2021—2030年）', '妇女与健康', '特此报告。', '主要目标：', '实施“春蕾计划”，开展“巾帼行动”', '阜新市人民政府关于印发阜新市妇女发展规划'])
+      expect(stopsMidSentence(t), t).toBe(false);
   });
 });

@@ -41,3 +41,19 @@ export const PARAGRAPH_END = new RegExp(`[${BREAK_MARKS}][${CLOSING_MARKS}]*\\s*
 export function endsSentence(text: string): boolean {
   return PARAGRAPH_END.test(text);
 }
+
+/** Closing brackets and quotes a title or a heading may end with: `（2021—2030年）`, `“春蕾计划”`. */
+const ENDS_CLOSED = new RegExp(`[${CLOSING_MARKS}》」』】〕]\\s*$`);
+
+/**
+ * Does the text stop inside a sentence that is under way: no break mark at its end, a comma,
+ * `、` or an earlier sentence end before it (prose, not a title's words), and no closing
+ * bracket at its end?
+ * `…到2025年分别控制在3.0‰、4.5‰和5.5‰` does (its paragraph goes on: `以下，…`);
+ * `一、指导思想`, `（2021—2030年）` and `妇女与健康` do not.
+ */
+export function stopsMidSentence(text: string): boolean {
+  // The `、` of a list number (`一、`, `3、`) opens no clause.
+  const body = text.replace(/^\s*(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})、/, '');
+  return !endsSentence(body) && (/[，、,]/.test(body) || CLAUSE_END.test(body)) && !ENDS_CLOSED.test(body);
+}
