@@ -10,6 +10,7 @@ import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
 import { documentLine, warningCountLine, warningLine } from './lib/report/format.ts';
 import { departmentReport } from './lib/departments/report.ts';
+import { indicatorReport } from './lib/indicators/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
@@ -31,7 +32,8 @@ try {
   const items = kb.documents.reduce((n, d) => n + d.items.length, 0);
   for (const line of departmentReport(kb.documents)) console.log(`ingest: ${line}`);
   console.log(`ingest: ${items} items, ${kb.links.length} links, ${kb.topics.length} topics; segmentation ${report.segmentMs.toFixed(0)} ms, link stage ${report.linkMs.toFixed(0)} ms`);
-  console.log(`ingest: ${report.targets ?? 0} quantified targets (指标)${report.targetWarnings?.length ? `; not read as targets (left out of 指标对比):\n    ${report.targetWarnings.join('\n    ')}` : ''}`);
+  console.log(`ingest: ${report.targets ?? 0} quantified targets (指标)${report.targetWarnings?.length ? `; 未读作目标（不列入指标对比）：\n    ${report.targetWarnings.join('\n    ')}` : ''}`);
+  for (const line of indicatorReport(kb.targets ?? [])) console.log(`ingest: ${line}`);
   console.warn(`ingest: ${warningCountLine(report.documents, path.join(path.relative(root, outDir) || '.', 'public/data/ingest-report.json'))}`);
   console.log(`ingest: wrote ${files} files in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 } catch (error) {

@@ -11,8 +11,9 @@
  * - `about`: 左右 (≈)
  * - `decreaseBy` / `increaseBy`: a change, not a level (下降20%, 每年降低0.5—1个百分点)
  * - `reached`: a value already reached (a report's `2023年全市孕产妇死亡率为8.6/10万`), not a target
+ * - `decreasedBy` / `increasedBy`: a change that happened (a report's `比上年下降0.8个百分点`), not a target
  */
-export const COMPARATORS = ['atLeast', 'atMost', 'hold', 'about', 'decreaseBy', 'increaseBy', 'reached'] as const;
+export const COMPARATORS = ['atLeast', 'atMost', 'hold', 'about', 'decreaseBy', 'increaseBy', 'reached', 'decreasedBy', 'increasedBy'] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
 export const COMPARATOR_LABEL: Record<Comparator, string> = {
@@ -23,6 +24,8 @@ export const COMPARATOR_LABEL: Record<Comparator, string> = {
   decreaseBy: '降低',
   increaseBy: '提高',
   reached: '已达到（实际值）',
+  decreasedBy: '已降低（实际变化）',
+  increasedBy: '已提高（实际变化）',
 };
 
 export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
@@ -33,6 +36,8 @@ export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
   decreaseBy: '↓',
   increaseBy: '↑',
   reached: '实际',
+  decreasedBy: '实际↓',
+  increasedBy: '实际↑',
 };
 
 /** `3.0`, `0.5—1`: the value as a number range, without trailing zeros lost (3.0 stays 3). */

@@ -40,13 +40,13 @@ const UNITS = [
 ];
 const UNIT = `(?:${UNITS.join('|')})`;
 /** One value: `3.0‰`, `0.5—1 个百分点` (a range shares its unit), `8-10 个`. */
-export const VALUE = String.raw`(?<![\d.])${NUM}(?:\s*[—–\-~～至]\s*${NUM})?\s*${UNIT}`;
+export const VALUE = String.raw`(?<![\d.])${NUM}(?:\s*(?:%|‰)?\s*[—–\-~～至]\s*${NUM})?\s*${UNIT}`;
 /** A qualifier after a value (or after the last value of a list, applying to all). */
 export const SUFFIX = '(?:及以上|以上|以下|以内|左右)';
 /** A list of values joined by 、 和 及 与, each with an optional qualifier. */
 export const VALUE_LIST = String.raw`${VALUE}\s*${SUFFIX}?(?:\s*[、和及与]\s*${VALUE}\s*${SUFFIX}?)*`;
 
-const ONE = new RegExp(String.raw`(${NUM})(?:\s*[—–\-~～至]\s*(${NUM}))?\s*(${UNIT})\s*(${SUFFIX})?`, 'g');
+const ONE = new RegExp(String.raw`(${NUM})(?:\s*(?:%|‰)?\s*[—–\-~～至]\s*(${NUM}))?\s*(${UNIT})\s*(${SUFFIX})?`, 'g');
 
 /** The values of a list matched by VALUE_LIST, and the last qualifier (which governs the list). */
 export function parseValueList(list: string): { values: Quantity[]; suffix: string | null } {
@@ -56,6 +56,9 @@ export function parseValueList(list: string): { values: Quantity[]; suffix: stri
     values.push({ value: Number(m[1]), valueMax: m[2] === undefined ? null : Number(m[2]), unit: normaliseUnit(m[3]!) });
     if (m[4]) suffix = m[4];
   }
+  // `1个和0.5个百分点`: the counter 个 of an earlier value shares the last value's 个百分点.
+  const lastUnit = values.at(-1)?.unit;
+  if (lastUnit === '个百分点') for (const v of values) if (v.unit === '个') v.unit = lastUnit;
   return { values, suffix };
 }
 
