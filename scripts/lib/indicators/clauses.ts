@@ -37,7 +37,8 @@ export function populationLists(body: string): ClauseTarget[] {
   const list = new RegExp(String.raw`${bare}(?:\s*[、和及与]\s*${bare})+`, 'g');
   const out: ClauseTarget[] = [];
   for (const m of body.matchAll(list)) {
-    const lead = cleanSubject(body.slice(0, m.index!));
+    const leadText = body.slice(0, m.index!);
+    const lead = cleanSubject(leadText);
     const tailText = body.slice(m.index! + m[0].length);
     const tail = cleanSubject(tailText.replace(/[。；，]\s*$/, ''));
     // The measure must be named, before or after the list: `小学生10人、初中生9人` is not an indicator.
@@ -46,7 +47,9 @@ export function populationLists(body: string): ClauseTarget[] {
     for (const p of m[0].matchAll(new RegExp(pair, 'g'))) {
       const { values, suffix } = parseValueList(p[2]! + (p[3] ?? ''));
       const subject = tail ? p[1]! + lead.replace(GROUP_END, '') + tail : lead + p[1]!;
-      out.push({ subject, quantity: values[0]!, suffix, start: m.index!, end });
+      // The phrase starts at the measure when it comes first (`每天小学生10小时…`).
+      const start = lead && leadText.includes(lead[0]!) ? leadText.indexOf(lead[0]!) : m.index!;
+      out.push({ subject, quantity: values[0]!, suffix, start, end });
     }
   }
   return out;

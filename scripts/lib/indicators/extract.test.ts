@@ -181,3 +181,63 @@ describe('unseen variants', () => {
     expect(warnings[0]).toContain('3 个数值');
   });
 });
+
+describe('the constructions issue 16 names, worded as other documents word them', () => {
+  it('noun–number lists: the measure after the list or before it, other groups', () => {
+    expect(rows('确保每天小学生10小时、初中生9小时睡眠时间。')).toEqual(['小学生每天睡眠时间 atLeast 10小时 -', '初中生每天睡眠时间 atLeast 9小时 -']);
+    expect(rows('每天睡眠时间小学生不少于10小时、初中生不少于9小时。')).toEqual(['小学生每天睡眠时间 atLeast 10小时 -', '初中生每天睡眠时间 atLeast 9小时 -']);
+    expect(rows('近视率小学生38%以下、初中生60%以下。')).toEqual(['近视率小学生 atMost 38% -', '近视率初中生 atMost 60% -']);
+    // Counts of people by group name no measure: not an indicator.
+    expect(rows('培训小学生100人、初中生90人。')).toEqual([]);
+  });
+
+  it('figures before their noun, Chinese numerals among them', () => {
+    expect(rows('八成以上的行政村建立儿童之家。')).toEqual(['建立儿童之家的行政村比例 atLeast 80% -']);
+    expect(rows('百分之九十五的乡镇（街道）设立未成年人保护工作站。')).toEqual(['设立未成年人保护工作站的乡镇（街道）比例 atLeast 95% -']);
+    expect(rows('到2025年，不低于60%的中小学校开设心理健康课程。')).toEqual(['开设心理健康课程的中小学校比例 atLeast 60% 2025']);
+    const ts = extractTargets('百分之九十五的乡镇（街道）设立未成年人保护工作站。');
+    expect(ts[0]!.text).toBe('百分之九十五的乡镇（街道）设立未成年人保护工作站');
+  });
+
+  it('Chinese numerals after a verb, with their phrase cut from the source', () => {
+    expect(rows('孕产妇系统管理率达到百分之九十以上，婴儿死亡率控制在千分之五以下。')).toEqual(['孕产妇系统管理率 atLeast 90% -', '婴儿死亡率 atMost 5‰ -']);
+    expect(rows('儿童青少年总体近视率每年降低零点五个百分点。')).toEqual(['儿童青少年总体近视率 decreaseBy 0.5个百分点 -']);
+    expect(rows('孕产妇死亡率控制在十万分之十二以下。')).toEqual(['孕产妇死亡率 atMost 12/10万 -']);
+    expect(extractTargets('学前教育毛入园率达到九成。')[0]!.text).toBe('学前教育毛入园率达到九成');
+    // An idiom is not a figure.
+    expect(rows('政策一成不变。')).toEqual([]);
+  });
+
+  it('baselines: the base year is not a target year and not part of the name', () => {
+    expect(rows('到2030年，儿童伤害死亡率比2020年下降20%。')).toEqual(['儿童伤害死亡率 decreaseBy 20% 2030']);
+    expect(rows('5岁以下儿童死亡率较2020年降低15%。')).toEqual(['5岁以下儿童死亡率 decreaseBy 15% -']);
+  });
+
+  it('ranges with the unit on both ends', () => {
+    expect(rows('就业人员中女性比例保持在40%—45%。')).toEqual(['就业人员中女性比例 hold 40—45% -']);
+  });
+
+  it('a monitoring report: levels reached with their year, changes as changes', () => {
+    const report = (text: string) => rows(text, false);
+    expect(report('2023年，全市孕产妇死亡率为9.1/10万，比上年下降10.6%。')).toEqual(['孕产妇死亡率 reached 9.1/10万 2023', '孕产妇死亡率 decreasedBy 10.6% 2023']);
+    expect(report('全市学前教育毛入园率较上年提高1.5个百分点，达到93.2%。')).toEqual(['学前教育毛入园率 increasedBy 1.5个百分点 -', '学前教育毛入园率 reached 93.2% -']);
+    expect(report('婴儿死亡率由2020年的4.8‰下降到2023年的3.6‰。')).toEqual(['婴儿死亡率 reached 3.6‰ 2023']);
+    // `下降0.8个百分点` is a change, never a level reached of 0.8.
+    expect(report('全市儿童青少年总体近视率下降0.8个百分点。')).toEqual(['儿童青少年总体近视率 decreasedBy 0.8个百分点 -']);
+  });
+});
+
+describe('a clause that names only a suffix takes its subject from its sentence', () => {
+  it('from the catalogue: the indicator ending so whose other words the sentence holds', () => {
+    expect(rows('开展0—6岁儿童眼保健和视力检查，覆盖率达到95%。')).toEqual(['0—6岁儿童眼保健和视力检查覆盖率 atLeast 95% -']);
+    expect(rows('广泛普及乳腺癌、宫颈癌防治知识，群众知晓率不低于85%。')).toEqual(['宫颈癌和乳腺癌防治知识知晓率 atLeast 85% -']);
+    // The subject as written stays what the page shows as 原文写法.
+    expect(extractTargets('开展0—6岁儿童眼保健和视力检查，覆盖率达到95%。')[0]!.subject).toBe('覆盖率');
+  });
+
+  it('outside the catalogue: the object of the clause before', () => {
+    expect(rows('全面推进儿童之家建设工作，覆盖率达到95%以上。')).toEqual(['儿童之家建设覆盖率 atLeast 95% -']);
+    // Nothing before it to take a subject from: the suffix stays, and the ingest reports it as unknown.
+    expect(rows('覆盖率达到95%以上。')).toEqual(['覆盖率 atLeast 95% -']);
+  });
+});

@@ -158,6 +158,14 @@ function comparatorOf(verb: string | undefined, suffix: string | null, past: boo
   return kind;
 }
 
+/** `受教育青少年和儿童` 100万人次: who is counted, named as the count (`…人次`), not as the people. */
+function countName(name: string, unit: string): string {
+  if (hasHead(name)) return name;
+  if (/人次$/.test(unit)) return `${name}人次`;
+  if (unit === '人' || unit === '万人') return `${name}人数`;
+  return name;
+}
+
 /** The clause shapes of clauses.ts, in the order they are tried; the first that reads anything wins. */
 const SHAPES = [populationLists, perCapitaLists, figuresBeforeNouns, figuresBeforePredicates];
 
@@ -244,7 +252,7 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
         const parts = splitParts(subject);
         const whole_ = parts.length === 1 && isSuffixOnly(subject) ? resolveSuffix(subject, folded.slice(sentence.start, textStart), clauseBefore) : null;
         const emit = (name: string, q: (typeof values)[number], year: number | null) =>
-          targets.push({ indicator: normaliseIndicator(whole_ ?? name), subject: name, comparator, ...q, year, ...phrase });
+          targets.push({ indicator: normaliseIndicator(whole_ ?? countName(name, q.unit)), subject: name, comparator, ...q, year, ...phrase });
         if (values.length > 1) {
           if (parts.length === values.length) {
             const names = completeParts(parts);

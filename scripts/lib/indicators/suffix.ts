@@ -7,8 +7,8 @@
 import { catalogueEntry, INDICATOR_CATALOGUE } from './catalogue.ts';
 import { normaliseIndicator } from './names.ts';
 
-/** Words that stand for "the population concerned" and name nothing alone. */
-const GENERIC = /^(?:人群|总体|整体|全人群|目标人群)/;
+/** Words that stand for "the population concerned" or who was asked, and name nothing alone. */
+const GENERIC = /^(?:目标人群|全人群|人群|总体|整体|群众|公众|居民|社会)/;
 /** Separators and spaces, ignored when comparing a name's words with the sentence's. */
 const NOISE = /[\s、，,和与及的“”"]/g;
 
