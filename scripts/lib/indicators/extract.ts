@@ -90,7 +90,7 @@ const TARGET = new RegExp(
   'g',
 );
 /** A name that a bare value or 在/为 may follow: a rate, a proportion, a number of… */
-const MEASURABLE = /(率|比例|占比|比重|数|寿命|水平)\s*$/;
+const MEASURABLE = /(率|比例|占比|比重|数|寿命|水平|时间|时长|年限|标准)\s*$/;
 /** A year phrase: `到2025年`, `2025年和2030年`. */
 const YEAR = /(?<![\d.])(20\d\d)\s*年(?:底|末)?(?:\s*[和、及与]\s*(20\d\d)\s*年(?:底|末)?)?/g;
 /** After a year: it is a baseline, not a target year (`以2020年为基数`, `在2019年基础上`). */
