@@ -160,7 +160,7 @@ function comparatorOf(verb: string | undefined, suffix: string | null, past: boo
 
 /** `受教育青少年和儿童` 100万人次: who is counted, named as the count (`…人次`), not as the people. */
 function countName(name: string, unit: string): string {
-  if (hasHead(name)) return name;
+  if (hasHead(name) || /(人次|人数)$/.test(name)) return name;
   if (/人次$/.test(unit)) return `${name}人次`;
   if (unit === '人' || unit === '万人') return `${name}人数`;
   return name;
