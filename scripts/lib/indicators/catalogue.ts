@@ -86,6 +86,7 @@ export const INDICATOR_CATALOGUE: readonly IndicatorDefinition[] = [
   // 妇女与环境, 儿童与环境
   rate('农村自来水普及率', WC, { patterns: [/^(?:农村)?自来水普及率$/] }),
   rate('农村卫生厕所普及率', WC),
+  rate('女性厕位与男性厕位比例', W, { unit: ':2', patterns: [/^女性厕位与男性厕位的?比例$/, /^男女厕位比例$/] }),
   // 儿童与健康
   lowerRate('新生儿死亡率', C, { unit: '‰' }),
   lowerRate('婴儿死亡率', C, { unit: '‰' }),

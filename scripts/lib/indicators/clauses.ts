@@ -5,6 +5,7 @@
  * - figures before their noun: `95%的城市社区和85%的农村社区建立家长学校…`, `超过80%的景区设置母婴室`
  * - a figure before its predicate: `城市集中式饮用水水源水质百分之百达到Ⅱ类及以上标准`
  * - per-capita counts: `每千名老年人、每百张养老机构床位均拥有1名社会工作者`
+ * - counts before their noun: `全市至少2个公共图书馆设置儿童阅览专区`
  * Each gives the indicator's name as the clause builds it (`建立家长学校…的城市社区比例`), the
  * value, and where its phrase starts and ends in the clause.
  */
@@ -119,4 +120,17 @@ export function perCapitaLists(body: string): ClauseTarget[] {
   const bases = m[1]!.split(/\s*[、和及]\s*/).map((b) => b.replace(/\s+/g, ''));
   const start = m.index!;
   return bases.map((b) => ({ subject: `${b}${m[2]}${m[5]}数`, quantity: values[0]!, suffix: m[4] ?? null, start, end: start + m[0].length }));
+}
+
+/**
+ * `全市至少2个公共图书馆设置儿童阅览专区` → 设置儿童阅览专区的公共图书馆数 2个: so many places that
+ * do something, the clause's whole subject (nothing before the count but a place or a year).
+ */
+export function countsBeforeNouns(body: string): ClauseTarget[] {
+  const m = body.match(new RegExp(String.raw`^(.*?)(至少|不少于|超过|不低于)?\s*(\d+\s*(?:个|所|家|座|处))\s*([^\d，,。；、]{2,16}?)(${PREDICATE.source}[^\d，,。；]*)\s*[。；]?\s*$`));
+  if (!m || cleanSubject(m[1]!) !== '') return [];
+  const predicate = m[5]!.replace(/^在/, '').replace(/了/g, '');
+  const { values } = parseValueList(m[3]!);
+  const start = m[1]!.length;
+  return [{ subject: `${predicate}的${m[4]!.replace(/\s+/g, '')}数`, quantity: values[0]!, suffix: null, verb: m[2], start, end: body.replace(/[\s。；]+$/, '').length }];
 }

@@ -241,3 +241,22 @@ describe('a clause that names only a suffix takes its subject from its sentence'
     expect(rows('覆盖率达到95%以上。')).toEqual(['覆盖率 atLeast 95% -']);
   });
 });
+
+describe('kin of the constructions: ratios, counts before their noun, a clause naming where', () => {
+  it('a ratio, and a later clause that names where it applies', () => {
+    expect(rows('男女厕位比例不低于2:1。')).toEqual(['女性厕位与男性厕位比例 atLeast 2:1 -']);
+    expect(rows('女性厕位与男性厕位的比例至少为3:2，人流量较大的场所提高到2:1。')).toEqual([
+      '女性厕位与男性厕位比例 atLeast 3:2 -',
+      '女性厕位与男性厕位的比例（人流量较大的场所） atLeast 2:1 -',
+    ]);
+  });
+
+  it('so many places that do something, by year', () => {
+    expect(rows('到2024年，全县至少5所中小学建成心理辅导室，到2026年全县至少8所中小学建成心理辅导室。')).toEqual([
+      '建成心理辅导室的中小学数 atLeast 5所 2024',
+      '建成心理辅导室的中小学数 atLeast 8所 2026',
+    ]);
+    // A count after its verb is an action, not an indicator.
+    expect(rows('每个乡镇建设1所儿童之家。')).toEqual([]);
+  });
+});

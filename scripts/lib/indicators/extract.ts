@@ -12,7 +12,7 @@
 import type { Comparator } from '../../../src/lib/targets.ts';
 import { foldFigures } from './fold.ts';
 import { cleanSubject, completeParts, hasHead, normaliseIndicator, splitParts, withoutYears } from './names.ts';
-import { figuresBeforeNouns, figuresBeforePredicates, perCapitaLists, populationLists } from './clauses.ts';
+import { countsBeforeNouns, figuresBeforeNouns, figuresBeforePredicates, perCapitaLists, populationLists } from './clauses.ts';
 import { isSuffixOnly, resolveSuffix } from './suffix.ts';
 import { parseValueList, SUFFIX, VALUE_LIST } from './values.ts';
 import type { Target } from '../types.ts';
@@ -108,6 +108,8 @@ function split(text: string, at: RegExp, from: number, to: number): Span[] {
   const spans: Span[] = [];
   let start = from;
   for (let k = from; k < to; k++) {
+    // A colon between digits is a ratio (`3:2`), not the end of a clause.
+    if (text[k] === ':' && /\d/.test(text[k - 1] ?? '') && /\d/.test(text[k + 1] ?? '')) continue;
     if (at.test(text[k]!)) {
       spans.push({ start, end: k });
       start = k + 1;
@@ -167,7 +169,7 @@ function countName(name: string, unit: string): string {
 }
 
 /** The clause shapes of clauses.ts, in the order they are tried; the first that reads anything wins. */
-const SHAPES = [populationLists, perCapitaLists, figuresBeforeNouns, figuresBeforePredicates];
+const SHAPES = [populationLists, perCapitaLists, figuresBeforeNouns, figuresBeforePredicates, countsBeforeNouns];
 
 /** Every quantified target of `text` (an item's text), in reading order. */
 export function extractTargets(text: string, options: ExtractOptions = { statesAims: true }): ExtractedTarget[] {
@@ -219,6 +221,8 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
         }
         let subject = cleanSubject(before);
         if (subject && previousSubject) subject = continueSubject(previousSubject, subject);
+        // `…比例至少为3:2，人流量较大的场所提高到2:1`: a clause naming where, not what, qualifies the indicator before.
+        else if (subject && verb && carried && !hasHead(subject) && !MEASURABLE.test(subject)) subject = `${carried.subject}（${subject}）`;
         let textStart: number;
         if (subject) {
           const lead = before.search(/\S/);

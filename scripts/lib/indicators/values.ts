@@ -17,6 +17,8 @@ const UNITS = [
   String.raw`/\s*十万`,
   String.raw`/\s*万`,
   String.raw`/\s*1000`,
+  // A ratio: `3:2` is 3 to 2 (女性厕位与男性厕位的比例).
+  String.raw`[:∶]\s*\d+(?![\d.])`,
   '个百分点',
   '百分点',
   '万人次',
@@ -67,5 +69,6 @@ export function normaliseUnit(unit: string): string {
   const u = unit.replace(/\s+/g, '');
   if (u === '/十万') return '/10万';
   if (u === '百分点') return '个百分点';
+  if (/^[:∶]/.test(u)) return `:${u.slice(1)}`;
   return u;
 }
