@@ -41,10 +41,11 @@ export function populationLists(body: string): ClauseTarget[] {
     const leadText = body.slice(0, m.index!);
     const lead = cleanSubject(leadText);
     const tailText = body.slice(m.index! + m[0].length);
-    const tail = cleanSubject(tailText.replace(/[。；，]\s*$/, ''));
+    // `…8小时的睡眠时间得到保障`: the measure ends at its measure word; what follows is the clause's verb.
+    const tail = cleanSubject(tailText.replace(/[。；，]\s*$/, '')).replace(/^的/, '').replace(/^(.*?(?:率|比例|占比|时间|时长|数))(?:得到|有|要|应|均).*$/, '$1');
     // The measure must be named, before or after the list: `小学生10人、初中生9人` is not an indicator.
     if (!MEASURE_WORD.test(tail) && !MEASURE_WORD.test(lead)) continue;
-    const end = tail ? m.index! + m[0].length + tailText.indexOf(tail.slice(-1)) + 1 : m.index! + m[0].length;
+    const end = tail ? m.index! + m[0].length + tailText.indexOf(tail) + tail.length : m.index! + m[0].length;
     for (const p of m[0].matchAll(new RegExp(pair, 'g'))) {
       const { values, suffix } = parseValueList(p[2]! + (p[3] ?? ''));
       const subject = tail ? p[1]! + lead.replace(GROUP_END, '') + tail : lead + p[1]!;

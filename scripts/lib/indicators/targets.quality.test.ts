@@ -19,6 +19,8 @@ interface EvalSet {
   written: (Case & { kind: 'plan' | 'report'; text: string })[];
 }
 const set: EvalSet = JSON.parse(readFileSync(new URL('./fixtures/targets-eval.json', import.meta.url), 'utf8'));
+/** Written after tuning, measured once before any change for it (see its `about`). */
+const fresh: Pick<EvalSet, 'written'> = JSON.parse(readFileSync(new URL('./fixtures/targets-fresh.json', import.meta.url), 'utf8'));
 
 /** A target as the fixture writes it: indicator, comparator, value(—max) unit, year. */
 export const targetRow = (t: Pick<Target, 'indicator' | 'comparator' | 'value' | 'valueMax' | 'unit' | 'year'>) =>
@@ -74,7 +76,18 @@ describe('target extraction on the labelled set', () => {
     expect(s.right / s.expected).toBeGreaterThanOrEqual(FLOOR.written);
     expect(s.extra).toBeLessThanOrEqual(FLOOR.writtenExtra);
   });
+
+  it('reads the second written set, labelled after tuning, right (floor)', () => {
+    const s = score(fresh.written.map((c) => ({ label: c.text, expected: c.expected, got: extractTargets(c.text, { statesAims: c.kind === 'plan' }).map(targetRow) })));
+    console.log(`targets-fresh: ${s.right}/${s.expected} right, ${s.extra} extra\n  ${s.misses.join('\n  ')}`);
+    expect(s.right / s.expected).toBeGreaterThanOrEqual(FLOOR.written);
+    expect(s.extra).toBeLessThanOrEqual(FLOOR.writtenExtra);
+  });
 });
 
-/** Measured 127/127 and 26/26 after tuning on this same set (before: 111/127 with 4 extra, 10/26 with 9 extra); a little slack for rewording. */
+/**
+ * Measured after tuning on these same sets: seeds 131/131 (before: 111/131 with 4 extra), written
+ * 26/26 (before: 10/26 with 9 extra), fresh 32/32 (27/32 with 1 extra when first measured); a
+ * little slack for rewording.
+ */
 const FLOOR = { seeds: 0.97, seedExtra: 1, written: 0.9, writtenExtra: 2 };

@@ -21,6 +21,8 @@ const UNITS = [
   String.raw`[:∶]\s*\d+(?![\d.])`,
   '个百分点',
   '百分点',
+  '个千分点',
+  '千分点',
   '万人次',
   '人次',
   '%',
@@ -60,7 +62,7 @@ export function parseValueList(list: string): { values: Quantity[]; suffix: stri
   }
   // `1个和0.5个百分点`: the counter 个 of an earlier value shares the last value's 个百分点.
   const lastUnit = values.at(-1)?.unit;
-  if (lastUnit === '个百分点') for (const v of values) if (v.unit === '个') v.unit = lastUnit;
+  if (lastUnit === '个百分点' || lastUnit === '个千分点') for (const v of values) if (v.unit === '个') v.unit = lastUnit;
   return { values, suffix };
 }
 
@@ -69,6 +71,7 @@ export function normaliseUnit(unit: string): string {
   const u = unit.replace(/\s+/g, '');
   if (u === '/十万') return '/10万';
   if (u === '百分点') return '个百分点';
+  if (u === '千分点') return '个千分点';
   if (/^[:∶]/.test(u)) return `:${u.slice(1)}`;
   return u;
 }
