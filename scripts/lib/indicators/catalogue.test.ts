@@ -64,6 +64,9 @@ describe('the catalogue on the seeds', () => {
     for (const t of kb.targets!) {
       const entry = catalogueEntry(t.indicator);
       if (entry) expect(t.indicator).toBe(entry.name);
+      // A subject printed as one of the catalogue's forms lands on that entry.
+      const printed = catalogueEntry(normaliseIndicator(t.subject));
+      if (printed) expect(t.indicator, t.subject).toBe(printed.name);
     }
     // The pairs the issue names: one indicator each, stated by both cities.
     const cities = (name: string) => new Set(kb.targets!.filter((t) => t.indicator === name).map((t) => t.city));
