@@ -10,6 +10,7 @@ import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/emit/index.ts';
 import { documentLine, warningCountLine, warningLines } from './lib/report/format.ts';
 import { departmentReport } from './lib/departments/report.ts';
+import { indicatorReport } from './lib/indicators/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
@@ -32,6 +33,7 @@ try {
   for (const line of departmentReport(kb.documents)) console.log(`收录：${line}`);
   console.log(`收录：${items} 条条目，${kb.links.length} 条关联，${kb.topics.length} 个主题；分词 ${report.segmentMs.toFixed(0)} 毫秒，关联 ${report.linkMs.toFixed(0)} 毫秒`);
   console.log(`收录：${report.targets ?? 0} 个量化指标${report.targetWarnings?.length ? `；以下数字未读作指标（不列入指标对比），如确为指标，请核对原文写法：\n    ${report.targetWarnings.join('\n    ')}` : ''}`);
+  for (const line of indicatorReport(kb.targets ?? [])) console.log(`收录：${line}`);
   console.warn(`收录：${warningCountLine(report.documents, path.join(path.relative(root, outDir) || '.', 'public/data/ingest-report.json'))}`);
   console.log(`收录：写入 ${files} 个文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
 } catch (error) {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DOCUMENT_KINDS, DOMAIN_NAMES, DOMAIN_SLUGS, DOMAIN_SOURCES, ITEM_KINDS, LEVELS, POPULATIONS } from './vocabulary.ts';
-import { COMPARATORS } from './targets.ts';
+import { COMPARATORS, RESULT_STATUSES } from './targets.ts';
 
 export const population = z.enum(POPULATIONS);
 export const itemKind = z.enum(ITEM_KINDS);
@@ -185,6 +185,12 @@ export const indicatorEntry = z.object({
   units: z.array(z.string()),
   cities: z.array(z.string()),
   targets: z.array(targetEntry),
+  /** A lower value is better (the catalogue's word, else the name's): how 保持在/约 targets are met. */
+  lowerIsBetter: z.boolean().optional(),
+  /** The indicator is in the curated catalogue (scripts/lib/indicators/catalogue.ts). */
+  catalogued: z.boolean().optional(),
+  /** Plan targets set against a value a report of the same city states as reached: positions in `targets`. */
+  results: z.array(z.object({ target: z.number().int(), reached: z.number().int(), status: z.enum(RESULT_STATUSES) })).optional(),
 });
 
 export type TargetEntry = z.infer<typeof targetEntry>;

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { foldFigures } from '../../scripts/lib/indicators/fold.ts';
 import { indicatorSlugs } from '../../scripts/lib/indicators/slug.ts';
 import { DIST } from '../support/kb.ts';
 import { at, browser, kb, readJson, server, useSite, WIDTHS, type Width } from '../support/site.ts';
@@ -39,7 +40,8 @@ function chartedIndicator(): { name: string; slug: string; rows: Row[] } {
     .sort((a, b) => new Set(b[1].map((r) => r.city)).size - new Set(a[1].map((r) => r.city)).size || b[1].length - a[1].length)[0]!;
   return { name, slug: slugs().get(name)!, rows: list };
 }
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+/** A phrase as its figures read: `百分之百` → 100. */
+const fold = (s: string) => foldFigures(s).text.normalize('NFKC').replace(/\s+/g, '');
 
 describe('indicator pages, from the built files', () => {
   it('the overview links every indicator of indicators.json once, with its number of cities', () => {
@@ -76,6 +78,34 @@ describe('indicator pages, from the built files', () => {
         expect(fold(phrase), `${name}: ${phrase}`).toContain(s.value);
       }
     }
+  });
+
+  it('one page per indicator: the issue\'s split and suffix-only names are gone, both cities on the shared ones', () => {
+    const all = byIndicator();
+    for (const gone of ['防治知识知晓率', '人群覆盖率', '妇女达标率', '青少年学生每天在校体育锻炼']) expect(all.has(gone), gone).toBe(false);
+    for (const shared of ['宫颈癌和乳腺癌防治知识知晓率', '小学生每天睡眠时间', '初中生每天睡眠时间', '高中生每天睡眠时间', '中小学生每天校内体育活动时间', '建立家长学校或家庭教育指导服务站点的城市社区比例']) {
+      const html = readFileSync(`${DIST}/indicators/${slugs().get(shared)!}/index.html`, 'utf8');
+      expect(html, shared).toContain('2 个地区设有此指标（大安市、阜新市）');
+    }
+    // Each page says which way is better; 孕产妇死亡率 lower, 学前教育毛入园率 higher.
+    expect(readFileSync(`${DIST}/indicators/${slugs().get('孕产妇死亡率')!}/index.html`, 'utf8')).toContain('数值越低越好。');
+    expect(readFileSync(`${DIST}/indicators/${slugs().get('学前教育毛入园率')!}/index.html`, 'utf8')).toContain('数值越高越好。');
+  });
+
+  it('targets against results: on the seeds no report states a value reached, and the city pages say so', () => {
+    for (const [name] of byIndicator()) {
+      const html = readFileSync(`${DIST}/indicators/${slugs().get(name)!}/index.html`, 'utf8');
+      expect(html, name).not.toContain('id="result-table"');
+    }
+    for (const city of ['fu-xin-shi', 'da-an-shi']) {
+      const html = readFileSync(`${DIST}/cities/${city}/index.html`, 'utf8');
+      const section = html.match(/<section[^>]*aria-labelledby="results-heading">([\s\S]*?)<\/section>/)?.[1];
+      expect(section, city).toBeDefined();
+      expect(section).toMatch(/本地规划设有 \d+ 项量化指标目标；收录的文档中暂无写明实际值的监测统计报告/);
+      expect(section).toContain('href="/indicators/"');
+    }
+    // A city whose documents set no target gets no such section.
+    expect(readFileSync(`${DIST}/cities/an-shan-shi/index.html`, 'utf8')).not.toContain('results-heading');
   });
 
   it('charts, where cities\' values differ, every city in words (title and description), and the table holds the same values', () => {

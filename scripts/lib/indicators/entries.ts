@@ -6,6 +6,9 @@ import type { IndicatorEntry, TargetEntry } from '../../../src/lib/schemas.ts';
 import { byChinese, byCodePoint } from '../../../src/lib/collation.ts';
 import { itemTitle } from '../../../src/lib/display.ts';
 import { cityName, citySlug } from '../emit/entries.ts';
+import { UNKNOWN_CITY } from '../../../src/lib/vocabulary.ts';
+import { catalogueEntry, lowerIsBetter } from './catalogue.ts';
+import { pairResults } from './results.ts';
 import type { Item, KbDocument, KnowledgeBase, Target } from '../types.ts';
 import { collectTargets } from './index.ts';
 import { indicatorSlugs } from './slug.ts';
@@ -58,13 +61,21 @@ export function indicatorEntries(kb: KnowledgeBase): IndicatorEntry[] {
     else byIndicator.set(t.indicator, [entry]);
   }
   return [...byIndicator]
-    .map(([name, list]) => ({
-      id: slugs.get(name)!,
-      name,
-      units: byUse(list.map((t) => t.unit)),
-      cities: [...new Set(list.map((t) => t.cityName))].sort(byChinese),
+    .map(([name, list]): IndicatorEntry => {
       // Cities in collation order; within a city, documents and items in reading order (stable sort).
-      targets: [...list].sort((a, b) => byChinese(a.cityName, b.cityName)),
-    }))
+      const sorted = [...list].sort((a, b) => byChinese(a.cityName, b.cityName));
+      const lower = lowerIsBetter(name);
+      const results = pairResults(sorted, lower, UNKNOWN_CITY.slug);
+      return {
+        id: slugs.get(name)!,
+        name,
+        units: byUse(list.map((t) => t.unit)),
+        cities: [...new Set(list.map((t) => t.cityName))].sort(byChinese),
+        targets: sorted,
+        lowerIsBetter: lower,
+        catalogued: catalogueEntry(name) !== undefined,
+        ...(results.length ? { results } : {}),
+      };
+    })
     .sort((a, b) => byCodePoint(a.id, b.id));
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedKb } from '../testing/seed-kb.ts';
 import type { Item, KnowledgeBase } from '../types.ts';
 import { extractTargets, type ExtractedTarget } from './extract.ts';
+import { foldFigures } from './fold.ts';
 
 /** A target as a short row: indicator, comparator, value(—max) unit, year. */
 const row = (t: ExtractedTarget) => `${t.indicator} ${t.comparator} ${t.value}${t.valueMax === null ? '' : `—${t.valueMax}`}${t.unit} ${t.year ?? '-'}`;
@@ -108,7 +109,8 @@ describe('every target on the seeds', () => {
       for (const t of extractTargets(item.text)) {
         n++;
         expect(item.text.slice(t.start, t.start + t.text.length), item.id).toBe(t.text);
-        expect(t.text.normalize('NFKC').replace(/\s+/g, ''), item.id).toContain(String(t.value));
+        // The value as digits: `百分之百` reads as 100.
+        expect(foldFigures(t.text).text.normalize('NFKC').replace(/\s+/g, ''), item.id).toContain(String(t.value));
       }
     }
     expect(n).toBeGreaterThan(100);
@@ -163,9 +165,10 @@ describe('unseen variants', () => {
     expect(rows('到2025年，全区孕产妇系统管理率要达到92%以上。', false)).toEqual(['孕产妇系统管理率 atLeast 92% 2025']);
   });
 
-  it('does not read ages, durations, counts of things or qualifying percentages as targets', () => {
-    expect(rows('促进70%的妇女在35—45岁接受高效宫颈癌筛查。')).toEqual([]);
-    expect(rows('2023年全市超过80%的AAA级以上景区设置母婴室。')).toEqual([]);
+  it('does not read ages, durations, counts of things or a share of what a verb acts on as targets', () => {
+    expect(rows('加强35—45岁妇女宫颈癌筛查。')).toEqual([]);
+    expect(rows('服务覆盖90%的社区。')).toEqual([]);
+    expect(rows('到2025年，作业总量和时长、考试次数、成绩呈现等指标100%完成。')).toEqual([]);
     expect(rows('每个乡镇至少办好1所公办中心幼儿园。用人单位每年为女职工安排1次妇科检查。')).toEqual([]);
     expect(rows('加强0—6岁儿童健康管理工作，普及6月龄以上儿童合理添加辅食的知识。')).toEqual([]);
   });
@@ -175,6 +178,85 @@ describe('unseen variants', () => {
     const ts = extractTargets('新生儿和婴儿死亡率分别控制在3‰、4‰和5‰以下。', { statesAims: true, warn: (m) => warnings.push(m) });
     expect(ts).toEqual([]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('3 个数值与 2 个指标名');
+    expect(warnings[0]).toContain('3 个数值');
+  });
+});
+
+describe('the constructions issue 16 names, worded as other documents word them', () => {
+  it('noun–number lists: the measure after the list or before it, other groups', () => {
+    expect(rows('确保每天小学生10小时、初中生9小时睡眠时间。')).toEqual(['小学生每天睡眠时间 atLeast 10小时 -', '初中生每天睡眠时间 atLeast 9小时 -']);
+    expect(rows('每天睡眠时间小学生不少于10小时、初中生不少于9小时。')).toEqual(['小学生每天睡眠时间 atLeast 10小时 -', '初中生每天睡眠时间 atLeast 9小时 -']);
+    expect(rows('近视率小学生38%以下、初中生60%以下。')).toEqual(['近视率小学生 atMost 38% -', '近视率初中生 atMost 60% -']);
+    // Counts of people by group name no measure: not an indicator.
+    expect(rows('培训小学生100人、初中生90人。')).toEqual([]);
+  });
+
+  it('figures before their noun, Chinese numerals among them', () => {
+    expect(rows('八成以上的行政村建立儿童之家。')).toEqual(['建立儿童之家的行政村比例 atLeast 80% -']);
+    expect(rows('百分之九十五的乡镇（街道）设立未成年人保护工作站。')).toEqual(['设立未成年人保护工作站的乡镇（街道）比例 atLeast 95% -']);
+    expect(rows('到2025年，不低于60%的中小学校开设心理健康课程。')).toEqual(['开设心理健康课程的中小学校比例 atLeast 60% 2025']);
+    const ts = extractTargets('百分之九十五的乡镇（街道）设立未成年人保护工作站。');
+    expect(ts[0]!.text).toBe('百分之九十五的乡镇（街道）设立未成年人保护工作站');
+  });
+
+  it('Chinese numerals after a verb, with their phrase cut from the source', () => {
+    expect(rows('孕产妇系统管理率达到百分之九十以上，婴儿死亡率控制在千分之五以下。')).toEqual(['孕产妇系统管理率 atLeast 90% -', '婴儿死亡率 atMost 5‰ -']);
+    expect(rows('儿童青少年总体近视率每年降低零点五个百分点。')).toEqual(['儿童青少年总体近视率 decreaseBy 0.5个百分点 -']);
+    expect(rows('孕产妇死亡率控制在十万分之十二以下。')).toEqual(['孕产妇死亡率 atMost 12/10万 -']);
+    expect(extractTargets('学前教育毛入园率达到九成。')[0]!.text).toBe('学前教育毛入园率达到九成');
+    // An idiom is not a figure.
+    expect(rows('政策一成不变。')).toEqual([]);
+  });
+
+  it('baselines: the base year is not a target year and not part of the name', () => {
+    expect(rows('到2030年，儿童伤害死亡率比2020年下降20%。')).toEqual(['儿童伤害死亡率 decreaseBy 20% 2030']);
+    expect(rows('5岁以下儿童死亡率较2020年降低15%。')).toEqual(['5岁以下儿童死亡率 decreaseBy 15% -']);
+  });
+
+  it('ranges with the unit on both ends', () => {
+    expect(rows('就业人员中女性比例保持在40%—45%。')).toEqual(['就业人员中女性比例 hold 40—45% -']);
+  });
+
+  it('a monitoring report: levels reached with their year, changes as changes', () => {
+    const report = (text: string) => rows(text, false);
+    expect(report('2023年，全市孕产妇死亡率为9.1/10万，比上年下降10.6%。')).toEqual(['孕产妇死亡率 reached 9.1/10万 2023', '孕产妇死亡率 decreasedBy 10.6% 2023']);
+    expect(report('全市学前教育毛入园率较上年提高1.5个百分点，达到93.2%。')).toEqual(['学前教育毛入园率 increasedBy 1.5个百分点 -', '学前教育毛入园率 reached 93.2% -']);
+    expect(report('婴儿死亡率由2020年的4.8‰下降到2023年的3.6‰。')).toEqual(['婴儿死亡率 reached 3.6‰ 2023']);
+    // `下降0.8个百分点` is a change, never a level reached of 0.8.
+    expect(report('全市儿童青少年总体近视率下降0.8个百分点。')).toEqual(['儿童青少年总体近视率 decreasedBy 0.8个百分点 -']);
+  });
+});
+
+describe('a clause that names only a suffix takes its subject from its sentence', () => {
+  it('from the catalogue: the indicator ending so whose other words the sentence holds', () => {
+    expect(rows('开展0—6岁儿童眼保健和视力检查，覆盖率达到95%。')).toEqual(['0—6岁儿童眼保健和视力检查覆盖率 atLeast 95% -']);
+    expect(rows('广泛普及乳腺癌、宫颈癌防治知识，群众知晓率不低于85%。')).toEqual(['宫颈癌和乳腺癌防治知识知晓率 atLeast 85% -']);
+    // The subject as written stays what the page shows as 原文写法.
+    expect(extractTargets('开展0—6岁儿童眼保健和视力检查，覆盖率达到95%。')[0]!.subject).toBe('覆盖率');
+  });
+
+  it('outside the catalogue: the object of the clause before', () => {
+    expect(rows('全面推进儿童之家建设工作，覆盖率达到95%以上。')).toEqual(['儿童之家建设覆盖率 atLeast 95% -']);
+    // Nothing before it to take a subject from: the suffix stays, and the ingest reports it as unknown.
+    expect(rows('覆盖率达到95%以上。')).toEqual(['覆盖率 atLeast 95% -']);
+  });
+});
+
+describe('kin of the constructions: ratios, counts before their noun, a clause naming where', () => {
+  it('a ratio, and a later clause that names where it applies', () => {
+    expect(rows('男女厕位比例不低于2:1。')).toEqual(['女性厕位与男性厕位比例 atLeast 2:1 -']);
+    expect(rows('女性厕位与男性厕位的比例至少为3:2，人流量较大的场所提高到2:1。')).toEqual([
+      '女性厕位与男性厕位比例 atLeast 3:2 -',
+      '女性厕位与男性厕位的比例（人流量较大的场所） atLeast 2:1 -',
+    ]);
+  });
+
+  it('so many places that do something, by year', () => {
+    expect(rows('到2024年，全县至少5所中小学建成心理辅导室，到2026年全县至少8所中小学建成心理辅导室。')).toEqual([
+      '建成心理辅导室的中小学数 atLeast 5所 2024',
+      '建成心理辅导室的中小学数 atLeast 8所 2026',
+    ]);
+    // A count after its verb is an action, not an indicator.
+    expect(rows('每个乡镇建设1所儿童之家。')).toEqual([]);
   });
 });

@@ -10,8 +10,10 @@
  * with values.
  */
 import type { Comparator } from '../../../src/lib/targets.ts';
-import { fold } from './fold.ts';
+import { foldFigures } from './fold.ts';
 import { cleanSubject, completeParts, hasHead, normaliseIndicator, splitParts, withoutYears } from './names.ts';
+import { countsBeforeNouns, figuresBeforeNouns, figuresBeforePredicates, perCapitaLists, populationLists } from './clauses.ts';
+import { isSuffixOnly, resolveSuffix } from './suffix.ts';
 import { parseValueList, SUFFIX, VALUE_LIST } from './values.ts';
 import type { Target } from '../types.ts';
 
@@ -57,6 +59,15 @@ const VERBS: [string, Comparator | 'level'][] = [
   ['增长到', 'atLeast'],
   ['上升到', 'atLeast'],
   ['增至', 'atLeast'],
+  ['延长到', 'atLeast'],
+  ['延长至', 'atLeast'],
+  ['扩大到', 'atLeast'],
+  ['扩大至', 'atLeast'],
+  ['上升至', 'atLeast'],
+  ['缩短到', 'atMost'],
+  ['缩短至', 'atMost'],
+  ['缩小到', 'atMost'],
+  ['缩小至', 'atMost'],
   ['不低于', 'atLeast'],
   ['不少于', 'atLeast'],
   ['至少', 'atLeast'],
@@ -84,18 +95,18 @@ const VERB = VERBS.map(([v]) => v).join('|');
  * indicator name (`达标率 100%`), checked below. `分别`/`均` may stand before or after the verb.
  */
 const TARGET = new RegExp(
-  String.raw`(?:(已经?|已)\s*)?(?:(?:分别|均|都|年均|每年)\s*)?(?:(${VERB})(了)?(?:为)?\s*)?(?:(?:分别|均)\s*)?(${VALUE_LIST})\s*(${SUFFIX})?`,
+  String.raw`(?:(已经?|已)\s*)?(?:(?:分别|均|都|年均|每年)\s*)?(?:(${VERB})(了)?(?:为)?\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?\s*)?)?(?:(?:分别|均)\s*)?(${VALUE_LIST})\s*(${SUFFIX})?`,
   'g',
 );
 /** A name that a bare value or 在/为 may follow: a rate, a proportion, a number of… */
-const MEASURABLE = /(率|比例|占比|比重|数|寿命|水平)\s*$/;
+const MEASURABLE = /(率|比例|占比|比重|数|寿命|水平|时间|时长|年限|标准)\s*$/;
 /** A year phrase: `到2025年`, `2025年和2030年`. */
 const YEAR = /(?<![\d.])(20\d\d)\s*年(?:底|末)?(?:\s*[和、及与]\s*(20\d\d)\s*年(?:底|末)?)?/g;
 /** After a year: it is a baseline, not a target year (`以2020年为基数`, `在2019年基础上`). */
 const BASELINE_AFTER = /^[^，。；]{0,8}?(为基数|基础上|相比|水平上)/;
-const BASELINE_BEFORE = /(以|比|较|与|同)\s*$/;
+const BASELINE_BEFORE = /(以|比|较|与|同|由|从)\s*$/;
 /** Words that make a sentence of a report or speech an aim rather than a record. */
-const AIM = /(到\s*20\d\d\s*年|力争|争取|确保|(?<![主重需])要(?!求)|将(?!军)|预计)/;
+const AIM = /((?<![高升加长降低少])到\s*20\d\d\s*年|力争|争取|确保|(?<![主重需])要(?!求)|将(?!军)|预计)/;
 
 interface Span {
   start: number;
@@ -106,6 +117,8 @@ function split(text: string, at: RegExp, from: number, to: number): Span[] {
   const spans: Span[] = [];
   let start = from;
   for (let k = from; k < to; k++) {
+    // A colon between digits is a ratio (`3:2`), not the end of a clause.
+    if (text[k] === ':' && /\d/.test(text[k - 1] ?? '') && /\d/.test(text[k + 1] ?? '')) continue;
     if (at.test(text[k]!)) {
       spans.push({ start, end: k });
       start = k + 1;
@@ -144,8 +157,9 @@ function continueSubject(previous: string, subject: string): string {
 const POPULATION_ANYWHERE = /(?:小学生|初中生|高中生|中小学生|幼儿园幼儿|婴幼儿)/;
 
 function comparatorOf(verb: string | undefined, suffix: string | null, past: boolean, targetYear: boolean): Comparator {
-  if (past) return 'reached';
-  const kind = verb ? VERB_KIND.get(verb)! : 'level';
+  const kind = verb ? (VERB_KIND.get(verb) ?? 'level') : 'level';
+  // What happened: a level reached, or a change that happened (`比上年下降0.8个百分点`), never a level of 0.8.
+  if (past) return kind === 'decreaseBy' ? 'decreasedBy' : kind === 'increaseBy' ? 'increasedBy' : 'reached';
   if (kind === 'reached') return targetYear ? 'hold' : 'reached';
   if (kind === 'decreaseBy' || kind === 'increaseBy') return kind;
   if (suffix === '以上' || suffix === '及以上') return 'atLeast';
@@ -155,22 +169,57 @@ function comparatorOf(verb: string | undefined, suffix: string | null, past: boo
   return kind;
 }
 
+/** `受教育青少年和儿童` 100万人次: who is counted, named as the count (`…人次`), not as the people. */
+function countName(name: string, unit: string): string {
+  if (hasHead(name) || /(人次|人数)$/.test(name)) return name;
+  if (/人次$/.test(unit)) return `${name}人次`;
+  if (unit === '人' || unit === '万人') return `${name}人数`;
+  return name;
+}
+
+/** The clause shapes of clauses.ts, in the order they are tried; the first that reads anything wins. */
+const SHAPES = [populationLists, perCapitaLists, figuresBeforeNouns, figuresBeforePredicates, countsBeforeNouns];
+
 /** Every quantified target of `text` (an item's text), in reading order. */
 export function extractTargets(text: string, options: ExtractOptions = { statesAims: true }): ExtractedTarget[] {
-  const folded = fold(text);
+  const f = foldFigures(text);
+  const folded = f.text;
+  /** The source phrase of a folded span: exact, even where a Chinese figure became digits. */
+  const phraseOf = (start: number, end: number) => ({ text: text.slice(f.from[start]!, f.to[end - 1]!), start: f.from[start]! });
   const targets: ExtractedTarget[] = [];
   for (const sentence of split(folded, /[。！？!?\n]/, 0, folded.length)) {
     // Most sentences hold no number at all: nothing to read there.
     if (!/\d/.test(folded.slice(sentence.start, sentence.end))) continue;
     const years = yearPhrases(folded, sentence.start, sentence.end);
     const aim = options.statesAims || AIM.test(folded.slice(sentence.start, sentence.end));
+    const yearBefore = (at: number) => {
+      const phrase = [...years].reverse().find((y) => y.at < at);
+      const targetYear = phrase !== undefined && /(到|至)\s*$/.test(folded.slice(Math.max(sentence.start, phrase.at - 3), phrase.at));
+      return { years: phrase?.years ?? [], targetYear };
+    };
     let carried: { subject: string; start: number } | null = null;
+    let previousClause: string | null = null;
     for (const clause of split(folded, /[，,；;：:]/, sentence.start, sentence.end)) {
       const body = folded.slice(clause.start, clause.end);
+      const clauseBefore = previousClause;
+      previousClause = body;
+      if (!/\d/.test(body)) continue;
+
+      const shaped = SHAPES.map((shape) => shape(body)).find((found) => found.length) ?? [];
+      if (shaped.length) {
+        for (const t of shaped) {
+          const { years: ys, targetYear } = yearBefore(clause.start + t.start);
+          const comparator = comparatorOf(t.verb, t.suffix, !aim, targetYear);
+          const phrase = phraseOf(clause.start + t.start, clause.start + t.end);
+          targets.push({ indicator: normaliseIndicator(t.subject), subject: t.subject, comparator, ...t.quantity, year: ys.at(-1) ?? null, ...phrase });
+        }
+        continue;
+      }
+
       let subjectFrom = 0; // in body: where the next subject starts
       let previousSubject: string | null = null;
       for (const m of body.matchAll(TARGET)) {
-        const [whole, already, verb, perfect, list, tail] = m;
+        const [whole, already, verb, perfect, ownYear, list, tail] = m;
         const at = m.index!;
         const end = at + whole.replace(/\s+$/, '').length;
         // A value that qualifies a noun (`超过80%的景区`) is not a target.
@@ -181,6 +230,8 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
         }
         let subject = cleanSubject(before);
         if (subject && previousSubject) subject = continueSubject(previousSubject, subject);
+        // `…比例至少为3:2，人流量较大的场所提高到2:1`: a clause naming where, not what, qualifies the indicator before.
+        else if (subject && verb && carried && !hasHead(subject) && !MEASURABLE.test(subject)) subject = `${carried.subject}（${subject}）`;
         let textStart: number;
         if (subject) {
           const lead = before.search(/\S/);
@@ -202,18 +253,19 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
         const { values, suffix: innerSuffix } = parseValueList(list!);
         const suffix = tail ?? innerSuffix;
         const absoluteAt = clause.start + at;
-        const yearPhrase = [...years].reverse().find((y) => y.at < absoluteAt);
-        const yearsHere = yearPhrase?.years ?? [];
-        const yearsAt = yearPhrase?.at;
+        const { years: yearsBefore, targetYear } = yearBefore(absoluteAt);
+        // `提高到2023年的93.1%`: the value's own year.
+        const yearsHere = ownYear ? [Number(ownYear)] : yearsBefore;
         const past = Boolean(already || perfect) || !aim;
         // `到2025年…为40%` is a target; `2023年…为8.6/10万` a value reached.
-        const targetYear = /(到|至)\s*$/.test(folded.slice(Math.max(sentence.start, (yearsAt ?? 0) - 3), yearsAt ?? 0));
-        const comparator = comparatorOf(verb, suffix, past, yearsAt !== undefined && targetYear);
-        const phrase = { text: text.slice(textStart, clause.start + end), start: textStart };
+        const comparator = comparatorOf(verb, suffix, past, yearsHere.length > 0 && (targetYear || Boolean(ownYear && aim)));
+        const phrase = phraseOf(textStart, clause.start + end);
 
+        // `人群覆盖率`, `防治知识知晓率`: only an indicator's ending; the sentence names the rest.
         const parts = splitParts(subject);
+        const whole_ = parts.length === 1 && isSuffixOnly(subject) ? resolveSuffix(subject, folded.slice(sentence.start, textStart), clauseBefore) : null;
         const emit = (name: string, q: (typeof values)[number], year: number | null) =>
-          targets.push({ indicator: normaliseIndicator(name), subject: name, comparator, ...q, year, ...phrase });
+          targets.push({ indicator: normaliseIndicator(whole_ ?? countName(name, q.unit)), subject: name, comparator, ...q, year, ...phrase });
         if (values.length > 1) {
           if (parts.length === values.length) {
             const names = completeParts(parts);
@@ -222,7 +274,7 @@ export function extractTargets(text: string, options: ExtractOptions = { statesA
             values.forEach((q, k) => emit(subject, q, yearsHere[k]!));
           }
           // Otherwise the pairing is unclear: nothing is guessed, and the editor is told.
-          else options.warn?.(`${values.length} 个数值与 ${parts.length} 个指标名、${yearsHere.length} 个年份无法一一对应，未读作指标：${phrase.text}`);
+          else options.warn?.(`${values.length} 个数值对应 ${parts.length} 个指标名、${yearsHere.length || '无'}年份，无法一一对应，未读作目标：${phrase.text}`);
         } else {
           const q = values[0]!;
           const names = parts.length > 1 && parts.every(hasHead) ? completeParts(parts) : [subject];

@@ -4,6 +4,8 @@
  * 死亡率`), and normalised so the same indicator from different cities lands in one row.
  */
 
+import { catalogueEntry } from './catalogue.ts';
+
 /** What a name of a measurable ends with: the test that a list part is a whole indicator. */
 const HEAD = /(率|比例|占比|比重|数|寿命|人数|时间|标准)$/;
 
@@ -16,6 +18,10 @@ const QUALIFIERS = [
   /以[^，。；]{1,12}?为单位/g,
   /以[^，。；]{0,16}?为基数/g,
   /(?:分别)?(?:在|比|较|与)[^，。；]{0,20}?(?:基础上|相比|水平上)/g,
+  // `比2020年`, `较上年`: the baseline of a change.
+  /(?:比|较)(?:20\d\d年(?:底|末)?|上年|上一年|去年|同期|基期)(?:同期)?(?:的水平)?/g,
+  // `由2020年的88.5%`: where a change started.
+  /(?:由|从)(?:20\d\d年(?:底|末)?的?)?\d+(?:\.\d+)?(?:%|‰|\/10万|\/万|个|名|张)?$/g,
 ];
 
 /** Remove target-year phrases (`孕产妇死亡率到2025年` → `孕产妇死亡率`). */
@@ -71,6 +77,8 @@ function head(part: string): string {
  * 婴儿死亡率, 5岁以下儿童死亡率; `5岁以下儿童贫血率和生长迟缓率` → …, 5岁以下儿童生长迟缓率.
  */
 export function completeParts(parts: string[]): string[] {
+  const shared = sharedAroundGroups(parts);
+  if (shared) return shared;
   const last = parts[parts.length - 1]!;
   const h = head(last);
   const withHead = parts.map((p) => (hasHead(p) || !h ? p : p + h));
@@ -78,56 +86,32 @@ export function completeParts(parts: string[]): string[] {
   return withHead.map((p, k) => (k > 0 && who && !POPULATION.test(p) ? who + p : p));
 }
 
-/**
- * Canonical names of indicators the national outlines set, with the ways plans write them. A
- * pattern must match the whole cleaned name; anything else keeps its written name (after the
- * general rules in `normaliseIndicator`), so an unseen indicator still gets its own row.
- */
-const ALIASES: [RegExp, string][] = [
-  [/^孕产妇死亡率$/, '孕产妇死亡率'],
-  [/^新生儿死亡率$/, '新生儿死亡率'],
-  [/^婴儿死亡率$/, '婴儿死亡率'],
-  [/^5岁以下儿童死亡率$/, '5岁以下儿童死亡率'],
-  [/^(?:适龄)?妇女宫颈癌(?:人群)?筛查率$/, '宫颈癌人群筛查率'],
-  [/^(?:适龄)?(?:妇女)?宫颈癌人群筛查率$/, '宫颈癌人群筛查率'],
-  [/^(?:适龄)?(?:妇女)?乳腺癌(?:人群)?筛查率$/, '乳腺癌人群筛查率'],
-  [/^孕产妇(?:系统)?管理率$/, '孕产妇系统管理率'],
-  [/^(艾滋病|梅毒|乙肝)母婴(?:传播|传染)率$/, '$1母婴传播率'],
-  [/^孕(?:产)?妇贫血(?:患病)?率$/, '孕妇贫血率'],
-  [/^女性(?:人均)?预期寿命$/, '女性人均预期寿命'],
-  [/^高等教育在校生中(?:的)?女性比例$/, '高等教育在校生中女性比例'],
-  [/^(?:城镇单位)?就业人员中(?:的)?女性比例$/, '$&'],
-  [/^村(?:民)?委(?:员)?会成员中(?:的)?女性比例$/, '村委会成员中女性比例'],
-  [/^(?:社区)?居(?:民)?委(?:员)?会成员中(?:的)?女性比例$/, '居委会成员中女性比例'],
-  [/^村(?:（居）|\(居\))委会成员中(?:的)?女性比例$/, '村（居）委会成员中女性比例'],
-  [/^(?:适龄儿童)?(?:国家)?免疫规划疫苗(?:接种率|接种率.*)$/, '适龄儿童免疫规划疫苗接种率'],
-  [/^5岁以下儿童贫血(?:患病)?率$/, '5岁以下儿童贫血率'],
-  [/^5岁以下儿童生长迟缓率$/, '5岁以下儿童生长迟缓率'],
-  [/^(?:儿童青少年|儿童)?总体近视率$/, '儿童青少年总体近视率'],
-  [/^学前教育毛入园率$/, '学前教育毛入园率'],
-  [/^九年义务教育巩固率$/, '九年义务教育巩固率'],
-  [/^高中阶段(?:教育)?毛入学率$/, '高中阶段毛入学率'],
-  [/^每千人口(?:拥有)?3岁以下婴幼儿托位数$/, '每千人口3岁以下婴幼儿托位数'],
-  [/^中小学生(?:国家学生)?体质健康标准达标(?:优良)?率$/, '中小学生体质健康标准达标优良率'],
-  [/^中小学生(?:国家学生)?体质健康标准优良率$/, '中小学生体质健康标准达标优良率'],
-  [/^儿童伤害死亡率$/, '儿童伤害死亡率'],
-  [/^3岁以下儿童系统管理率$/, '3岁以下儿童系统管理率'],
-  [/^7岁以下儿童(?:保健|健康)管理率$/, '7岁以下儿童健康管理率'],
-  [/^(?:0[—\-])?6个月(?:内)?婴儿纯母乳喂养率$/, '6个月内婴儿纯母乳喂养率'],
-  [/^妇女基本医疗保险参保率$/, '妇女基本医疗保险参保率'],
-  [/^妇女基本养老保险参保率$/, '妇女基本养老保险参保率'],
-  [/^每千名儿童(?:拥有)?儿科执业(?:（助理）|\(助理\))?医(?:生|师)(?:数)?$/, '每千名儿童儿科执业（助理）医师数'],
-  [/^每千名儿童(?:拥有)?(?:儿科)?床位(?:数)?$/, '每千名儿童儿科床位数'],
-  [/^(?:儿童|学生|中小学生)每天接触户外自然光(?:时间)?$/, '每天接触户外自然光时间'],
-  [/^(?:严重多发致残的)?出生缺陷发生率$/, '严重多发致残的出生缺陷发生率'],
-  [/^12岁儿童龋患率$/, '12岁儿童龋患率'],
-  [/^(?:农村)?自来水普及率$/, '农村自来水普及率'],
-  [/^(?:每天|每日)睡眠时间(小学生|初中生|高中生)$/, '$1每天睡眠时间'],
-];
+const WHOLE_POPULATION = new RegExp(`^(?:${POPULATION.source.slice(1)})$`);
+const POPULATION_AT_END = new RegExp(`(?:${POPULATION.source.slice(1)})$`);
 
 /**
+ * Parts that are groups of people around one measure: `妇女、儿童发展规划重点可量化指标达标率`
+ * (妇女发展规划…达标率), `每天小学生、初中生、高中生睡眠时间` (小学生每天睡眠时间 …): every part
+ * but the last only a group (the first may carry words before it), the last a group and the
+ * measure. Null when the parts are not so.
+ */
+function sharedAroundGroups(parts: string[]): string[] | null {
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  const lastGroup = last.match(POPULATION)?.[0];
+  if (!lastGroup || lastGroup.length === last.length) return null;
+  const tail = last.slice(lastGroup.length);
+  const firstGroup = parts[0]!.match(POPULATION_AT_END)?.[0];
+  if (!firstGroup) return null;
+  const prefix = parts[0]!.slice(0, -firstGroup.length);
+  const groups = [firstGroup, ...parts.slice(1, -1), lastGroup];
+  if (!groups.every((g) => WHOLE_POPULATION.test(g))) return null;
+  return groups.map((g) => g + prefix + tail);
+}
+/**
  * The canonical name of an indicator: general rules (no spaces, `中的女性比例` → `中女性比例`,
- * one dash for ranges, the count unit `以乡（镇）为单位` dropped), then the alias list.
+ * one dash for ranges, full-width brackets), then the catalogue (catalogue.ts): its canonical name,
+ * or the name as written when the catalogue does not know it.
  */
 export function normaliseIndicator(name: string): string {
   const n = name
@@ -136,6 +120,5 @@ export function normaliseIndicator(name: string): string {
     .replace(/中的(女性|男性)/g, '中$1')
     .replace(/\(/g, '（')
     .replace(/\)/g, '）');
-  for (const [pattern, canonical] of ALIASES) if (pattern.test(n)) return n.replace(pattern, canonical);
-  return n;
+  return catalogueEntry(n)?.name ?? n;
 }
