@@ -137,7 +137,10 @@ export function violations(l: Layout): string[] {
   if (l.source === 'plan') {
     const d = DOMAIN_LEVEL[l.domainHeading] ?? -1;
     const h = LIST_LEVEL[l.listHeading] ?? d + 0.1;
-    rule(d < h && h < ITEM_LEVEL[l.itemNumber] && d < ITEM_LEVEL[l.itemNumber], 'each level is numbered below the one above');
+    // Three rules, not one, so that a repair can mend them one dimension at a time.
+    rule(d < h, 'list headings are numbered below domain headings');
+    rule(h < ITEM_LEVEL[l.itemNumber], 'items are numbered below list headings');
+    rule(d < ITEM_LEVEL[l.itemNumber], 'items are numbered below domain headings');
   }
   return v;
 }
@@ -147,15 +150,21 @@ export function violations(l: Layout): string[] {
  * breaks fewest rules (its base value preferred), until none is broken.
  */
 export function repair(layout: Layout, fixed: ReadonlySet<Dimension>): Layout {
-  let l = { ...layout };
-  const base = BASE[l.source];
+  const base = BASE[layout.source];
+  // Dimensions that mean nothing for a layout go back to the base (radicals of a Word file).
+  const settle = (l: Layout): Layout => {
+    let out = l;
+    for (let k = 0; k < 2; k++) for (const d of DIMENSION_NAMES) if (!fixed.has(d) && !applies(d, out) && out[d] !== base[d]) out = { ...out, [d]: base[d] };
+    return out;
+  };
+  let l = settle({ ...layout });
   for (let pass = 0; pass < 4 && violations(l).length > 0; pass++) {
     for (const d of DIMENSION_NAMES) {
       if (fixed.has(d) || d === 'source' || violations(l).length === 0) continue;
       const values = [l[d], base[d], ...DIMENSIONS[d]] as Layout[typeof d][];
       let best = l;
       for (const value of values) {
-        const candidate = { ...l, [d]: value } as Layout;
+        const candidate = settle({ ...l, [d]: value } as Layout);
         if (violations(candidate).length < violations(best).length) best = candidate;
       }
       l = best;
@@ -198,13 +207,14 @@ export interface LayoutSpec {
 
 /**
  * One document per dimension, value and source it applies to, everything else at the base
- * (repaired where the value needs it: `bold` brings .docx along), `repeat` times.
+ * (repaired where the value needs it: `bold` brings .docx along), `repeat` times; with
+ * `firstStartOnly`, only the first source (and container) each dimension is varied in.
  */
-export function oneAtATime(only?: Dimension, repeat = 1): LayoutSpec[] {
+export function oneAtATime({ dimension, repeat = 1, firstStartOnly = false }: { dimension?: Dimension; repeat?: number; firstStartOnly?: boolean } = {}): LayoutSpec[] {
   const specs: LayoutSpec[] = [];
   for (const d of DIMENSION_NAMES) {
-    if (d === 'source' || (only && d !== only)) continue;
-    for (const over of STARTS[d]) {
+    if (d === 'source' || (dimension && d !== dimension)) continue;
+    for (const over of firstStartOnly ? STARTS[d].slice(0, 1) : STARTS[d]) {
       for (const value of DIMENSIONS[d]) {
         const start = { ...BASE[over.source!], ...over, [d]: value } as Layout;
         let layout: Layout;

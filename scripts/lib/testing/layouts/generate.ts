@@ -76,7 +76,7 @@ export interface RunOptions {
 
 /** The run's documents: every value of every dimension alone, then random combinations. */
 export function runSpecs(options: RunOptions): LayoutSpec[] {
-  const specs = oneAtATime(options.dimension, options.repeat);
+  const specs = oneAtATime({ dimension: options.dimension, repeat: options.repeat });
   const rng = random(options.seed);
   for (let k = 0; k < options.random; k++) specs.push({ layout: randomLayout(rng), varied: null });
   return specs;
