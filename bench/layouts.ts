@@ -81,7 +81,7 @@ for (const d of DIMENSION_NAMES) {
   if (dimension && d !== dimension) continue;
   const relevant = results.filter((r) => applies(d, r.doc.layout));
   if (relevant.length === 0) continue;
-  lines.push('', `${d}${d === 'source' ? '' : ` (base ${[...new Set(Object.values(BASE).filter((b) => applies(d, { ...b, text: 'pdf-wrap' })).map((b) => b[d]))].join('/')})`}`, header);
+  lines.push('', `${d}${d === 'source' ? '' : ` (base ${[...new Set(Object.values(BASE).filter((b) => applies(d, { ...b, text: 'pdf-wrap' }) || applies(d, { ...b, container: 'pdf' })).map((b) => b[d]))].join('/')})`}`, header);
   for (const value of DIMENSIONS[d]) {
     const rs = relevant.filter((r) => r.doc.layout[d] === value);
     if (rs.length > 0) lines.push(row(value, tally(rs)));

@@ -216,7 +216,8 @@ export function oneAtATime({ dimension, repeat = 1, firstStartOnly = false }: { 
     if (d === 'source' || (dimension && d !== dimension)) continue;
     for (const over of firstStartOnly ? STARTS[d].slice(0, 1) : STARTS[d]) {
       for (const value of DIMENSIONS[d]) {
-        const start = { ...BASE[over.source!], ...over, [d]: value } as Layout;
+        // A government web page is typically GBK, declared in its <meta>.
+        const start = { ...BASE[over.source!], ...over, [d]: value, ...(d === 'container' && value === 'html' ? { encoding: 'gbk' } : {}) } as Layout;
         let layout: Layout;
         try {
           layout = repair(start, new Set<Dimension>([d, ...(Object.keys(over) as Dimension[])]));
