@@ -70,13 +70,15 @@ const tally = (rs: Scored[]): Tally => ({
   right: rs.reduce((n, r) => n + r.score.right, 0),
   silent: rs.filter((r) => r.score.silentLoss).length,
 });
-const row = (label: string, t: Tally) =>
-  `  ${pad(label, 22)}${padL(t.docs, 6)}${padL(t.whole, 7)}${padL(t.items, 8)}${padL(pct(t.right, t.items), 10)}${padL(t.silent, 8)}`;
-const header = `  ${pad('value', 22)}${padL('docs', 6)}${padL('100%', 7)}${padL('items', 8)}${padL('right', 10)}${padL('silent', 8)}`;
+const row = (label: string, t: Tally, alone?: Tally) =>
+  `  ${pad(label, 24)}${padL(t.docs, 6)}${padL(t.whole, 7)}${padL(t.items, 8)}${padL(pct(t.right, t.items), 10)}${padL(t.silent, 8)}` +
+  (alone ? `${padL(alone.docs || '', 9)}${padL(alone.docs ? pct(alone.right, alone.items) : '', 10)}${padL(alone.docs ? alone.silent : '', 8)}` : '');
+const header = `  ${pad('value', 24)}${padL('docs', 6)}${padL('100%', 7)}${padL('items', 8)}${padL('right', 10)}${padL('silent', 8)}${padL('alone', 9)}${padL('right', 10)}${padL('silent', 8)}`;
 
 const lines: string[] = [];
 lines.push(`layout benchmark: ${results.length} documents (seed ${seed}), ${seconds.toFixed(0)} s`);
-lines.push('columns: documents, documents recovered whole, items expected, items right, documents below 100 % without a warning (silent losses)');
+lines.push('columns: documents with this value, of them recovered whole, items expected, items right, documents below 100 % without a warning (silent losses);');
+lines.push('then the same for the documents that vary this dimension alone (everything else at the base): documents, items right, silent losses');
 for (const d of DIMENSION_NAMES) {
   if (dimension && d !== dimension) continue;
   const relevant = results.filter((r) => applies(d, r.doc.layout));
@@ -84,10 +86,10 @@ for (const d of DIMENSION_NAMES) {
   lines.push('', `${d}${d === 'source' ? '' : ` (base ${[...new Set(Object.values(BASE).filter((b) => applies(d, { ...b, text: 'pdf-wrap' }) || applies(d, { ...b, container: 'pdf' })).map((b) => b[d]))].join('/')})`}`, header);
   for (const value of DIMENSIONS[d]) {
     const rs = relevant.filter((r) => r.doc.layout[d] === value);
-    if (rs.length > 0) lines.push(row(value, tally(rs)));
+    if (rs.length > 0) lines.push(row(value, tally(rs), tally(rs.filter((r) => r.doc.varied === d))));
   }
   const alone = relevant.filter((r) => r.doc.varied === d);
-  if (alone.length) lines.push(row('(varied alone)', tally(alone)));
+  if (alone.length) lines.push(row('(all values)', tally(relevant), tally(alone)));
 }
 const all = tally(results);
 lines.push('', 'overall', header, row('one dimension at a time', tally(results.filter((r) => r.doc.varied !== null))), row('random combinations', tally(results.filter((r) => r.doc.varied === null))), row('all', all));
@@ -107,8 +109,13 @@ const differs = (r: Scored) =>
     .map((d) => `${d}=${r.doc.layout[d]}`)
     .join(' ');
 const worst = [...results].sort((a, b) => a.score.right / Math.max(1, a.score.expected) - b.score.right / Math.max(1, b.score.expected) || b.score.expected - a.score.expected).filter((r) => r.score.right < r.score.expected || r.score.extra > 0);
-lines.push('', `worst documents (${worst.length} not recovered exactly; ${Math.min(worst.length, Number(args.worst))} shown)`);
-for (const r of worst.slice(0, Number(args.worst))) {
+// The worst of each kind of layout first (source, varied dimension and its value, container), so one failing class does not fill the list.
+const kindOf = (r: Scored) => `${r.doc.layout.source}:${r.doc.varied ? `${r.doc.varied}=${r.doc.layout[r.doc.varied]}` : 'mix'}:${r.doc.layout.container}`;
+const seen = new Set<string>();
+const firstOfKind = worst.filter((r) => !seen.has(kindOf(r)) && seen.add(kindOf(r)));
+const shown = [...firstOfKind, ...worst.filter((r) => !firstOfKind.includes(r))].slice(0, Number(args.worst));
+lines.push('', `worst documents (${worst.length} not recovered exactly; ${shown.length} shown, the worst of each kind of layout first)`);
+for (const r of shown) {
   const s = r.score;
   const counts = PROBLEMS.map((p) => [p, s.wrong.filter((w) => w.problems.includes(p)).length] as const).filter(([, n]) => n > 0);
   lines.push(`  ${r.doc.name}  ${pct(s.right, s.expected)} (${s.right}/${s.expected})${s.silentLoss ? '  SILENT' : ''}  [${differs(r) || 'base'}]`);
