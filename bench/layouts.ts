@@ -7,6 +7,7 @@
  *   npm run -s eval:layouts                                  # the full run (≥ 300 documents)
  *   npm run -s eval:layouts -- --dimension domainHeading     # one dimension's values, and combinations
  *   npm run -s eval:layouts -- --random 50 --repeat 1 --seed 7 --out /tmp/layouts
+ *   npm run -s eval:layouts -- --count 60                    # a quick run: 60 documents in all
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { PROBLEMS, type ItemProblem } from '../scripts/lib/testing/layouts/score
 const { values: args } = parseArgs({
   options: {
     dimension: { type: 'string' },
+    count: { type: 'string' },
     random: { type: 'string', default: '150' },
     repeat: { type: 'string', default: '2' },
     seed: { type: 'string', default: '1' },
@@ -34,9 +36,14 @@ if (dimension && !DIMENSION_NAMES.includes(dimension)) {
   process.exit(2);
 }
 const seed = Number(args.seed);
-const specs = runSpecs({ seed, random: Number(args.random), repeat: Number(args.repeat), dimension });
+const count = args.count === undefined ? undefined : Number(args.count);
+const alone = runSpecs({ seed, random: 0, repeat: Number(args.repeat), dimension }).length;
+// --count N: N documents in all, the one-dimension ones first and random combinations after them
+// (fewer than those: every k-th of them, so each dimension keeps some).
+const specs = runSpecs({ seed, random: count === undefined ? Number(args.random) : Math.max(0, count - alone), repeat: Number(args.repeat), dimension });
 // With --dimension, random combinations count only when they vary that dimension from its base.
-const chosen = dimension ? specs.filter((s) => s.varied === dimension || (s.varied === null && applies(dimension, s.layout))) : specs;
+const relevantSpecs = dimension ? specs.filter((s) => s.varied === dimension || (s.varied === null && applies(dimension, s.layout))) : specs;
+const chosen = count !== undefined && count < relevantSpecs.length ? relevantSpecs.filter((_, k) => Math.floor((k * count) / relevantSpecs.length) !== Math.floor(((k - 1) * count) / relevantSpecs.length)) : relevantSpecs;
 
 const started = performance.now();
 const results: Scored[] = [];
