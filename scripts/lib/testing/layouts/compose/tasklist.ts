@@ -94,7 +94,9 @@ export function composeTaskList(lists: OutlineTruth[], layout: Layout, rng: Rand
         const { lead, partner, ...rest } = m;
         expected.push({
           ...rest,
-          ...(layout.table === 'serial' ? { number: serial - d.measures.length + r + 1 } : {}),
+          // A table numbering rows (序号 1–N through the table) gives each task its place within its
+          // domain as its number (structure/tasklist.ts): ids stay those of the domain's list.
+          ...(layout.table === 'serial' ? { number: r + 1 } : {}),
           lead: lead ?? [],
           partner: has('partner') ? (partner ?? []) : [],
         });
