@@ -51,7 +51,29 @@ export interface Block {
 export interface Removed {
   line: number;
   text: string;
-  reason: 'page-number' | 'running-header' | 'residue';
+  reason: 'page-number' | 'running-header' | 'residue' | WebChrome;
+}
+
+/**
+ * Parts of a web page around its article (formats/html.ts): menus and breadcrumbs, the
+ * 索引号/发文机关 table, 分享到/打印本页 links, related-article lists, the footer, scripts and
+ * styles, and other text outside the article.
+ */
+export type WebChrome = 'navigation' | 'breadcrumb' | 'metadata-table' | 'page-tools' | 'related-links' | 'footer' | 'page-code' | 'page-chrome';
+
+/**
+ * What a source states about itself outside its text (a web page's 发文机关/成文日期/文号
+ * table), for the metadata stage: it is trusted over what the text suggests, and an editor's
+ * sidecar over both. `publishedDate` (发布日期) stands in only when the text gives no date.
+ */
+export interface MetadataHints {
+  title?: string;
+  issuer?: string;
+  /** ISO date the document was issued (成文日期, 发文日期). */
+  date?: string;
+  /** ISO date the page was published (发布日期). */
+  publishedDate?: string;
+  docNumber?: string;
 }
 
 export interface NormalisedText {

@@ -34,6 +34,8 @@ export const reportWarning = z.discriminatedUnion('code', [
   z.object({ code: z.literal('empty-list'), message: z.string(), domain: domainName, kind: itemKind }),
   /** What a plan's or task list's recogniser could not read (scripts/lib/structure/notes.ts), in Chinese. */
   z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain']) }),
+  /** What the format's reader was unsure of (a web page's article: formats/html.ts), in Chinese. */
+  z.object({ code: z.literal('source'), message: z.string() }),
   /** The text names no city and no sidecar gives one. */
   z.object({ code: z.literal('unknown-city'), message: z.string() }),
   /** Most of this document's text is also another document's. */
@@ -110,6 +112,7 @@ export function warningText(w: ReportWarning, kind: keyof typeof DOCUMENT_KIND_L
     case 'empty-list':
       return `${w.domain}没有${ITEM_KIND_LABEL[w.kind]}`;
     case 'structure':
+    case 'source':
       return w.message;
     case 'unknown-city':
       return '原文未写明城市，可在 .meta.json 中补充';

@@ -40,7 +40,10 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
       message: `no goals or measures recognised in this ${doc.kind}; it is published as plain text. Check that its domains and lists are headed as in the national outlines (（一）妇女与健康, 主要目标：, 策略措施：, 1.), or set "kind" in its sidecar if it is not a ${doc.kind}${reason ? ` (${reason})` : ''}`,
     });
   }
-  for (const n of notes) if (n.code !== 'no-items') warnings.push({ code: 'structure', message: n.message, note: n.code });
+  for (const n of notes) {
+    if (n.code === 'source') warnings.push({ code: 'source', message: n.message });
+    else if (n.code !== 'no-items') warnings.push({ code: 'structure', message: n.message, note: n.code });
+  }
   warnings.push(...numberingWarnings(doc.items, doc.blocks));
   if (structured && doc.items.length > 0) {
     warnings.push(...domainWarnings(doc.items));

@@ -22,7 +22,9 @@ export type StructureNoteCode =
   /** A list heading with no numbered item under it. */
   | 'empty-list'
   /** A task list's domain cell that names none of the 15 domains. */
-  | 'unknown-domain';
+  | 'unknown-domain'
+  /** Not the recogniser's but the format reader's: what it was unsure of (a web page's article). */
+  | 'source';
 
 /** A recogniser's result: the items, and notes on what it could not read. */
 export interface Recognised {
