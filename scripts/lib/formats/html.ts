@@ -189,7 +189,7 @@ const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前�
 const FOOTER = /主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|ICP\s*备|ICP\s*证|网站标识码|版权所有|Copyright|©|公网安备|技术支持\s*[:：]|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
 const RELATED = /^(?:相关(?:文章|链接|阅读|文件|新闻|信息|稿件|政策|解读)|上一篇|下一篇|延伸阅读|推荐阅读|热点推荐|热门文章)/;
 const CLASS_SIGNALS: [RegExp, Reason][] = [
-  [/crumb|position|location|weizhi|dqwz|curpos|(?:^|[\s_-])path(?:$|[\s_-])|(?:^|[\s_-])wz(?:$|[\s_-])/, 'breadcrumb'],
+  [/crumb|position|location|weizhi|dqwz|curpos|(?:^|[\s_-])path(?:$|[\s_-])/, 'breadcrumb'],
   [/foot|bottom|copyright|(?:^|[\s_-])(?:copy|bq|bqxx)(?:$|[\s_-])/, 'footer'],
   [/relat|xgwz|xglj|xgxw|xgwj|recommend|prev|next|sxp|sxy|pre-next|(?:^|[\s_-])more(?:$|[\s_-])/, 'related-links'],
   [/share|print|tools?(?:$|[\s_-])|fontsize|font-?size|(?:^|[\s_-])(?:fx|font|bdshare|bshare|jiathis|collect|close|dyjs|gb)(?:$|[\s_-])/, 'page-tools'],
@@ -234,7 +234,7 @@ interface Page {
 function chromeReason(el: Element, page: Page, inside: boolean): Reason | null | 'descend' {
   const { stats } = page;
   if (CODE.has(el.tagName)) return 'page-code';
-  if (page.through.has(el) || el === page.title) return 'descend';
+  if (page.through.has(el) || el === page.title || el === page.article) return 'descend';
   if (el.tagName === 'head') return 'page-chrome';
   if (isMetadataBlock(el, stats)) return 'metadata-table';
   if (FORM_CONTROLS.has(el.tagName)) return inside ? null : 'navigation';
@@ -320,10 +320,11 @@ function findArticle(tree: Root, body: Element, stats: PageStats): { article: El
     for (const c of el.children) if (isElement(c)) visit(c);
   };
   visit(body);
-  // A layout table's row or a body wrapper is no article: the cell inside holds it.
-  while (/^(table|tbody|tr)$/.test(best.tagName)) {
-    const inner = best.children.filter(isElement).sort((a, b) => stats.text(b) - stats.text(a))[0];
-    if (!inner) break;
+  // A wrapper is no article: go down to the child that holds nearly all its text (a layout
+  // table's cell, the article inside a page's main column); widen() takes back what lies beside.
+  for (;;) {
+    const inner = best.children.filter((c): c is Element => isElement(c) && !CODE.has(c.tagName)).sort((a, b) => stats.text(b) - stats.text(a))[0];
+    if (!inner || stats.text(inner) < 0.85 * stats.text(best) || !(BLOCK.has(inner.tagName) || inner.tagName === 'font' || inner.tagName === 'span')) break;
     best = inner;
   }
   return { article: best, by: 'density' };
@@ -692,7 +693,7 @@ export function htmlToText(bytes: Uint8Array, name = 'input.html'): SourceText {
   const head = root.children.find((c): c is Element => isElement(c) && c.tagName === 'head');
   const headTitle = head && squash(plainText(head.children.find((c): c is Element => isElement(c) && c.tagName === 'title') ?? head));
   if (headTitle) printer.line(headTitle, 'page-chrome');
-  for (const c of body.children) printer.walk(c, 'outside');
+  for (const c of body.children) printer.walk(c, article === body ? 'article' : 'outside');
   printer.flush();
   const lines = printer.lines;
   dropRepeatedTitle(lines);
