@@ -70,3 +70,102 @@ describe('seed 003 as web tables', () => {
     expect(doc.items.some((i) => i.leadDepartments.length >= 2)).toBe(true);
   });
 });
+
+const utf8 = (html: string) => new TextEncoder().encode(html);
+const page = (body: string, head = '<meta charset="utf-8">') => utf8(`<!DOCTYPE html><html><head>${head}<title>某页</title></head><body>${body}</body></html>`);
+const PLAN_HTML = [
+  '<p>某市儿童发展规划（2021—2030年）</p>',
+  '<h2>二、发展领域、主要目标和策略措施</h2>',
+  '<h3>（一）儿童与健康</h3>',
+  '<p><strong>主要目标：</strong></p>',
+  '<ol><li>儿童健康水平不断提高，婴儿死亡率下降到5‰以下。</li><li>儿童营养状况持续改善，5岁以下儿童贫血率控制在10%以下。</li></ol>',
+  '<p><b>策略措施：</b></p>',
+  '<p>&nbsp;&nbsp;1.加强儿童医疗保健服务，完善儿童健康服务体系，提高基层儿童保健服务能力。<br>&nbsp;&nbsp;2.提升儿童营养水平，开展营养健康科普宣传教育，促进儿童合理膳食。</p>',
+].join('\n');
+
+describe('htmlToText on the parts of an article', () => {
+  it('prints headings as Markdown headings, ordered lists with their numbers, <br> lines and &nbsp; indents', async () => {
+    const read = await readSource('p.html', page(`<div class="TRS_Editor">${PLAN_HTML}</div>`));
+    const doc = ingestDocument('p.html', page(''), undefined, read);
+    expect(doc.blocks.filter((b) => b.headingDepth).map((b) => [b.headingDepth, b.text])).toEqual([
+      [2, '二、发展领域、主要目标和策略措施'],
+      [3, '（一）儿童与健康'],
+    ]);
+    expect(doc.items.map((i) => [i.kind, i.domain, i.number, i.text])).toEqual([
+      ['goal', '儿童与健康', '1', '儿童健康水平不断提高，婴儿死亡率下降到5‰以下。'],
+      ['goal', '儿童与健康', '2', '儿童营养状况持续改善，5岁以下儿童贫血率控制在10%以下。'],
+      ['measure', '儿童与健康', '1', '加强儿童医疗保健服务，完善儿童健康服务体系，提高基层儿童保健服务能力。'],
+      ['measure', '儿童与健康', '2', '提升儿童营养水平，开展营养健康科普宣传教育，促进儿童合理膳食。'],
+    ]);
+  });
+
+  it('carries a rowspan down as Word carries vMerge, and keeps the grid under a colspan', async () => {
+    const table = `<table><tr><th>发展领域</th><th>主要目标</th><th>策略措施</th><th>牵头部门</th><th>配合部门</th></tr>
+      <tr><td rowspan="2">儿童与健康</td><td rowspan="2">1.儿童健康水平不断提高。</td><td>1.加强儿童医疗保健。</td><td rowspan="2">市卫健局<br>市医保局</td><td>市妇联，市教育局</td></tr>
+      <tr><td>2.提升儿童营养水平。</td><td>市市场监管局</td></tr>
+      <tr><td colspan="5">说明：以下为儿童与安全领域</td></tr>
+      <tr><td>儿童与安全</td><td>1.儿童伤害死亡率下降。</td><td>1.预防儿童溺水。</td><td>市教育局</td><td>市应急局</td></tr></table>`;
+    const bytes = page(`<h1>某市儿童发展规划（2021—2030年）重点任务清单</h1><div id="zoom"><p>各牵头部门会同配合部门负责落实以下任务，每年报送进展情况。</p>${table}</div>`);
+    const read = await readSource('list.html', bytes);
+    const lines = read.text.split('\n');
+    const note = lines.indexOf('\t说明：以下为儿童与安全领域');
+    expect(lines.slice(note + 1, note + 5)).toEqual(['\t', '\t', '\t', '\t']);
+    expect([...read.mergedLines!].map((n) => lines[n - 1])).toEqual(['\t', '\t', '\t']);
+    const doc = ingestDocument('list.html', bytes, undefined, read);
+    expect(doc.kind).toBe('tasklist');
+    expect(doc.items.filter((i) => i.kind === 'measure').map((m) => [m.domain, m.number, m.leadDepartments, m.partnerDepartments])).toEqual([
+      ['儿童与健康', '1', ['市卫健局', '市医保局'], ['市妇联', '市教育局']],
+      ['儿童与健康', '2', ['市卫健局', '市医保局'], ['市市场监管局']],
+      ['儿童与安全', '1', ['市教育局'], ['市应急局']],
+    ]);
+  });
+
+  it('names a linked attachment in the text and tells the editor it was not read', async () => {
+    const bytes = page(`<div class="article-content">${PLAN_HTML}<p>附件：<a href="/files/P0202207.doc">下载</a></p><p>附件2：<a href="/u/任务清单.pdf">某市任务清单.pdf</a></p></div>`);
+    const doc = ingestDocument('a.html', bytes, undefined, await readSource('a.html', bytes));
+    const text = doc.blocks.map((b) => b.text);
+    expect(text).toContain('附件：下载（P0202207.doc）');
+    expect(text).toContain('附件2：某市任务清单.pdf');
+    const warnings = documentWarnings(doc).filter((w) => w.code === 'source').map((w) => w.message);
+    expect(warnings).toEqual([
+      '网页链接了附件“下载（P0202207.doc）”，其内容没有读取；如果附件是规划或任务清单的正文，请下载附件，另存为 .docx 或 .txt 后加入',
+      '网页链接了附件“某市任务清单.pdf”，其内容没有读取；如果附件是规划或任务清单的正文，请下载附件，另存为 .docx 或 .txt 后加入',
+    ]);
+  });
+
+  it('keeps prose standing outside the article, and says which lines', async () => {
+    const bytes = page(
+      `<div class="nav"><a href="/">首页</a><a href="/x">政务公开</a></div><div id="zoom">${PLAN_HTML}</div>` +
+        '<div class="wrap2"><div class="box"><p>本规划由市妇女儿童工作委员会办公室负责解释，自印发之日起施行，各地可结合实际制定实施方案。</p></div><div class="nav2"><a>返回</a></div></div>' +
+        '<div class="footer">主办单位：某市人民政府办公室</div>',
+    );
+    const read = await readSource('o.html', bytes);
+    const doc = ingestDocument('o.html', bytes, undefined, read);
+    expect(doc.blocks.at(-1)!.text).toBe('本规划由市妇女儿童工作委员会办公室负责解释，自印发之日起施行，各地可结合实际制定实施方案。');
+    const line = read.text.split('\n').indexOf(doc.blocks.at(-1)!.text) + 1;
+    expect(documentWarnings(doc).filter((w) => w.code === 'source').map((w) => w.message)).toEqual([
+      `第 ${line} 行在网页的正文区域之外，但读来像正文，已保留；如果是网站的说明文字，请把正文复制为 .txt 文件代替该网页`,
+    ]);
+    expect(doc.removed.map((r) => [r.reason, r.text])).toEqual([
+      ['page-chrome', '某页'],
+      ['navigation', '首页政务公开'],
+      ['navigation', '返回'],
+      ['footer', '主办单位：某市人民政府办公室'],
+    ]);
+  });
+});
+
+describe('pages that hold no article', () => {
+  it('a list page is refused in Chinese, naming the file and the fix', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/a${i}.html">某市妇女儿童工作动态第${i + 1}期：召开妇女儿童工作会议</a><span>2024-0${(i % 9) + 1}-12</span></li>`).join('');
+    const bytes = page(`<div class="nav"><a href="/">首页</a></div><div class="list"><ul>${items}</ul></div><div class="page">共3页 <a>下一页</a></div>`);
+    await expect(readSource('list.html', bytes)).rejects.toThrow(
+      /^list\.html: 找不到文章正文，像是网站的列表页或导航页（正文区最多只有 \d+ 个字，页面文字的 \d+% 是链接）；请在浏览器中打开文章本身的页面（点进标题），另存为“网页，仅 HTML”，或把正文复制为 \.txt 文件，然后重新构建$/,
+    );
+  });
+
+  it('an empty page and a page that is not HTML are refused too', async () => {
+    await expect(readSource('empty.htm', page(''))).rejects.toThrow(/^empty\.htm: 找不到文章正文/);
+    await expect(readSource('bin.html', Uint8Array.from([0x00, 0x01, 0xfe, 0x00, 0x41]))).rejects.toThrow(/^bin\.html: /);
+  });
+});

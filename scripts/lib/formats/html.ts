@@ -436,6 +436,8 @@ class Printer {
   private outside = false;
   /** The line after a bold-only line begins a paragraph: the bold line is a heading. */
   private afterBold = false;
+  /** The number of the ordered list's item about to be printed. */
+  private number = '';
 
   constructor(
     private readonly page: Page,
@@ -522,15 +524,17 @@ class Printer {
     }
     const block = BLOCK.has(tag);
     if (block) this.flush();
+    if (tag === 'li' && this.number) {
+      // An ordered list's item shows its number, as a browser draws it.
+      this.buffer.add(this.number, bold, true);
+      this.number = '';
+    }
     const strong = bold || tag === 'strong' || tag === 'b' || /font-weight\s*:\s*(bold|[6-9]00)/.test(String(el.properties?.style ?? ''));
     const isPre = pre || tag === 'pre';
     if (tag === 'ol') {
       let n = Number(el.properties?.start ?? 1) || 1;
       for (const c of el.children) {
-        if (isElement(c) && c.tagName === 'li') {
-          this.flush();
-          this.buffer.add(`${n++}.`, strong, true);
-        }
+        if (isElement(c) && c.tagName === 'li') this.number = `${n++}.`;
         this.walk(c, where, strong, isPre);
       }
       this.flush();
