@@ -73,7 +73,7 @@ describe('addDocument', () => {
     await expect(addDocument(file, {}, { seedsDir: seeds, keepName: true })).rejects.toThrow(/report\.txt already exists; nothing was overwritten/);
     const doc = path.join(inbox, 'plan.doc');
     await writeFile(doc, 'legacy');
-    await expect(addDocument(doc, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.doc: is a Word 97–2003 document.*save it as \.docx/);
+    await expect(addDocument(doc, {}, { seedsDir: seeds })).rejects.toThrow(/plan\.doc: 是 Word 97–2003 文档.*另存为 \.docx/);
     // A Word file that is not a readable .docx (damaged): named, nothing copied.
     const docx = path.join(inbox, 'plan.docx');
     await writeFile(docx, 'PK');

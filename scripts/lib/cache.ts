@@ -19,7 +19,7 @@ export interface CachedParse {
 
 const LIB = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
-const FORMAT_LIBRARIES = ['iconv-lite', 'jschardet', 'fflate', '@xmldom/xmldom', 'pdfjs-dist'];
+const FORMAT_LIBRARIES = ['iconv-lite', 'jschardet', 'fflate', '@xmldom/xmldom', 'pdfjs-dist', 'rehype-parse', 'hast-util-from-html', 'parse5', 'hast-util-select'];
 const VOCABULARY = fileURLToPath(new URL('../../src/lib/vocabulary.ts', import.meta.url));
 
 /** Hash of the code a parse depends on: every non-test module of the ingest, and the vocabulary. */

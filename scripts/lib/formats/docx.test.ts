@@ -263,7 +263,7 @@ describe('files that are not readable .docx', () => {
     await expect(readSource('plan.docx', zipSync({ 'hello.txt': strToU8('hi') }))).rejects.toThrow(/^plan\.docx: .*without word\/document\.xml/);
     const ole = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     await expect(readSource('plan.docx', ole)).rejects.toThrow(/^plan\.docx: .*password-protected .*remove the password/);
-    await expect(readSource('plan.doc', ole)).rejects.toThrow(/^plan\.doc: is a Word 97–2003 document .*save it as \.docx/);
+    await expect(readSource('plan.doc', ole)).rejects.toThrow(/^plan\.doc: 是 Word 97–2003 文档.*另存为 \.docx/);
   });
 });
 

@@ -169,3 +169,22 @@ describe('pages that hold no article', () => {
     await expect(readSource('bin.html', Uint8Array.from([0x00, 0x01, 0xfe, 0x00, 0x41]))).rejects.toThrow(/^bin\.html: /);
   });
 });
+
+describe('npm run add with a web page', () => {
+  it('reads the page as the build does, copies its bytes, and a sidecar still overrides the metadata table', async () => {
+    const { mkdtemp, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { addDocument } = await import('../add.ts');
+    const seeds = await mkdtemp(path.join(tmpdir(), 'kb-html-seeds-'));
+    const inbox = await mkdtemp(path.join(tmpdir(), 'kb-html-inbox-'));
+    const fromText = ingestDocument(SEED.fuxinPlans, new TextEncoder().encode(seedText(SEED.fuxinPlans)));
+    const bytes = governmentPage({ title: FUXIN_TITLE, article: paragraphsHtml(fromText.blocks.map((b) => b.text)), encoding: 'gbk', meta: FUXIN_META });
+    const file = path.join(inbox, '阜新市规划.htm');
+    await writeFile(file, bytes);
+    const added = await addDocument(file, { date: '2022-07-20' }, { seedsDir: seeds });
+    expect(added.name).toMatch(/^000_[0-9a-f]{16}\.htm$/);
+    expect(new Uint8Array(await readFile(path.join(seeds, added.name)))).toEqual(bytes);
+    expect(added.report).toMatchObject({ kind: 'plan', city: '阜新市', encoding: 'gb18030', date: '2022-07-20', items: fromText.items.length, warnings: [] });
+  });
+});
