@@ -182,8 +182,11 @@ const squash = (t: string) => t.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 /** Labels of a government page's metadata table (政府信息公开 fields). */
 const META_LABELS = ['索引号', '发文机关', '发布机构', '发文单位', '制发机关', '文号', '发文字号', '成文日期', '发文日期', '印发日期', '发布日期', '发布时间', '公开日期', '主题分类', '公文种类', '体裁分类', '标题', '名称', '文件名称', '主题词', '有效性', '信息来源', '公开方式', '公开范围', '所属机构', '组配分类'];
 /** A label where a value follows: after a colon, or in the next cell (the next line). */
-const META_LABEL = new RegExp(`(?<=^|[\\s\\u3000])(${META_LABELS.join('|')})[ \\t\\u3000]*(?:[:：]|\\n)`, 'g');
+const META_LABEL = new RegExp(`(${META_LABELS.join('|')})[ \\t\\u3000]*(?:[:：]|\\n)`, 'g');
 const META_LABEL_ANYWHERE = new RegExp(`(${META_LABELS.join('|')})`, 'g');
+const META_LABEL_COLON = new RegExp(`(${META_LABELS.join('|')})\\s*[:：]`, 'g');
+/** Labels of the line under an article's title: where it came from, who wrote it, how often it was read. */
+const INFO_LABEL = /(来源|文章来源|信息来源|作者|撰稿|编辑|责任编辑|浏览次数|浏览量|点击数|点击量|阅读次数|访问量|字号)\s*[:：]/g;
 const TOOLS = /分享到|打印本页|打印本文|【?\s*打印\s*】?$|关闭窗口|关闭本页|【?\s*关闭\s*】?$|字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|字号\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|【\s*大\s*中\s*小\s*】|收藏本页|加入收藏|扫一扫|返回顶部|我要纠错|保存本页|打印\s*关闭|微信\s*微博|分享\s*[:：]/;
 const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前所在位置)\s*[:：]?|^首页\s*[>＞»›/|]/;
 const FOOTER = /主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|ICP\s*备|ICP\s*证|网站标识码|版权所有|Copyright|©|公网安备|技术支持\s*[:：]|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
@@ -213,9 +216,11 @@ function isMetadataBlock(el: Element, stats: PageStats): boolean {
   const s = stats.of(el);
   if (s.chars > 800) return false;
   const text = plainText(el);
-  const withColon = new Set([...text.matchAll(/(?<=^|[\s\u3000])([\u4e00-\u9fa5]{2,4})\s*[:：]/g)].map((m) => m[1]).filter((l) => META_LABELS.includes(l!)));
+  const withColon = new Set([...text.matchAll(META_LABEL_COLON)].map((m) => m[1]));
   const anywhere = new Set([...text.matchAll(META_LABEL_ANYWHERE)].map((m) => m[1]));
-  return withColon.size >= 2 || anywhere.size >= 3 || (withColon.size === 1 && /来源|浏览|点击|阅读/.test(text) && s.chars <= 120);
+  const info = new Set([...text.matchAll(INFO_LABEL)].map((m) => m[1]));
+  // The line under a title: `来源：… 发布时间：… 浏览次数：…`.
+  return withColon.size >= 2 || anywhere.size >= 3 || (withColon.size + info.size >= 2 && s.chars <= 160);
 }
 
 interface Page {
@@ -511,7 +516,8 @@ class Printer {
   private content(el: Element, where: Where, bold: boolean, pre: boolean): void {
     const tag = el.tagName;
     if (tag === 'br') return this.flush(false);
-    if (tag === 'table' && isDataTable(el)) return this.table(el, where);
+    // A table around the article lays the page out: walked through, never printed as data.
+    if (tag === 'table' && !this.page.through.has(el) && el !== this.page.article && isDataTable(el)) return this.table(el, where);
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
       const inner = new Printer(this.page, this.reason);
@@ -658,9 +664,15 @@ function tableRows(table: Element): Element[] {
   return rows;
 }
 
-/** A table of data, not of layout: some row has two cells or more with text. */
+/**
+ * A table of data, not of layout: some row has two cells or more with text, and no cell holds
+ * a table of its own (pages laid out in tables nest them: the sidebar beside the article).
+ */
 function isDataTable(table: Element): boolean {
-  return tableRows(table).some((tr) => tr.children.filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && squash(plainText(c)) !== '').length >= 2);
+  const rows = tableRows(table);
+  const cells = rows.flatMap((tr) => tr.children.filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')));
+  if (cells.some((td) => selectAll('table', td).length > 0)) return false;
+  return rows.some((tr) => tr.children.filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th') && squash(plainText(c)) !== '').length >= 2);
 }
 
 // ── the reader ───────────────────────────────────────────────────────────────────────────
