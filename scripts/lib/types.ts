@@ -6,7 +6,7 @@
  */
 
 import type { StructureNote } from './structure/notes.ts';
-import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population } from '../../src/lib/vocabulary.ts';
+import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population, RemovedReason } from '../../src/lib/vocabulary.ts';
 import type { Comparator } from '../../src/lib/targets.ts';
 
 // The vocabulary (kinds, levels, populations, domains) is defined once, in src/lib/vocabulary.ts.
@@ -51,15 +51,13 @@ export interface Block {
 export interface Removed {
   line: number;
   text: string;
-  reason: 'page-number' | 'running-header' | 'residue' | WebChrome;
+  /**
+   * `page-number`, `running-header`, `residue`; and a web page's chrome around its article
+   * (formats/html.ts): `navigation`, `breadcrumb`, `metadata-table`, `page-tools`,
+   * `related-links`, `footer`, `page-code` (scripts, styles), `page-chrome` (other text).
+   */
+  reason: RemovedReason;
 }
-
-/**
- * Parts of a web page around its article (formats/html.ts): menus and breadcrumbs, the
- * 索引号/发文机关 table, 分享到/打印本页 links, related-article lists, the footer, scripts and
- * styles, and other text outside the article.
- */
-export type WebChrome = 'navigation' | 'breadcrumb' | 'metadata-table' | 'page-tools' | 'related-links' | 'footer' | 'page-code' | 'page-chrome';
 
 /**
  * What a source states about itself outside its text (a web page's 发文机关/成文日期/文号
