@@ -188,3 +188,25 @@ describe('npm run add with a web page', () => {
     expect(added.report).toMatchObject({ kind: 'plan', city: '阜新市', encoding: 'gb18030', date: '2022-07-20', items: fromText.items.length, warnings: [] });
   });
 });
+
+describe('the article keeps what only looks like chrome', () => {
+  it('keeps paragraphs that name tools, footers and metadata labels, and classes that name page parts', async () => {
+    const risky = [
+      '<p class="top">一、总体要求</p>',
+      '<p class="font">（一）充分利用微信 微博等新媒体开展宣传。</p>',
+      '<p>联系我们：市妇联权益部，电话 0418-1234567。</p>',
+      '<p>规范公文标题、文号、成文日期等要素，按规定公开。</p>',
+      '<div class="left"><p>相关部门要加强协作，形成工作合力。</p></div>',
+      '<p>主办单位要落实安全责任。</p>',
+      '<p>打印</p>',
+    ];
+    const bytes = page(`<div class="nav"><a href="/">首页</a></div><div class="TRS_Editor">${PLAN_HTML}${risky.join('')}</div><div class="print"><a>打印</a></div>`);
+    const doc = ingestDocument('r.html', bytes, undefined, await readSource('r.html', bytes));
+    const text = doc.blocks.map((b) => b.text);
+    for (const kept of ['一、总体要求', '（一）充分利用微信 微博等新媒体开展宣传。', '联系我们：市妇联权益部，电话 0418-1234567。', '规范公文标题、文号、成文日期等要素，按规定公开。', '相关部门要加强协作，形成工作合力。', '主办单位要落实安全责任。']) {
+      expect(text, kept).toContain(kept);
+    }
+    // A paragraph of nothing but a tool word inside the article is the page's button, printed in the article.
+    expect(doc.removed.filter((r) => r.reason === 'page-tools').map((r) => r.text)).toEqual(['打印', '打印']);
+  });
+});

@@ -51,9 +51,9 @@ function codecOf(label: string): string | null {
   return iconv.encodingExists(l) ? l : null;
 }
 
-/** `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the page's first 4 KB. */
+/** `<meta charset>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the page's first 8 KB. */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8192)).toString('latin1');
   for (const meta of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const m = /charset\s*=\s*["']?\s*([-\w.:]+)/i.exec(meta);
     if (m) return m[1]!;
@@ -188,6 +188,10 @@ const META_LABEL_COLON = new RegExp(`(${META_LABELS.join('|')})\\s*[:：]`, 'g')
 /** Labels of the line under an article's title: where it came from, who wrote it, how often it was read. */
 const INFO_LABEL = /(来源|文章来源|信息来源|作者|撰稿|编辑|责任编辑|浏览次数|浏览量|点击数|点击量|阅读次数|访问量|字号)\s*[:：]/g;
 const TOOLS = /分享到|打印本页|打印本文|【?\s*打印\s*】?$|关闭窗口|关闭本页|【?\s*关闭\s*】?$|字体\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|字号\s*[:：]?\s*[【\[]?\s*大\s*中\s*小|【\s*大\s*中\s*小\s*】|收藏本页|加入收藏|扫一扫|返回顶部|我要纠错|保存本页|打印\s*关闭|微信\s*微博|分享\s*[:：]/;
+/** A line of nothing but page tools: `【打印】【关闭】`, `分享到：微信 微博`, `字号：大 中 小`. */
+const TOOLS_ONLY = /^(?:分享到?|打印(?:本页|本文)?|关闭(?:窗口|本页)?|字体|字号|[大中小]|默认|收藏(?:本页)?|加入收藏|扫一扫(?:在手机(?:上)?打开当前页)?|返回顶部|我要纠错|保存本页|复制链接|微信|微博|QQ空间|QQ|[【】\[\]()（）:：|丨/·\s])+$/;
+/** What only a site's footer says. */
+const FOOTER_ONLY = /ICP\s*备|网站标识码|公网安备|版权所有|Copyright|©/i;
 const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前所在位置)\s*[:：]?|^首页\s*[>＞»›/|]/;
 const FOOTER = /主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|ICP\s*备|ICP\s*证|网站标识码|版权所有|Copyright|©|公网安备|技术支持\s*[:：]|网站地图|联系我们|建议使用.{0,20}浏览器|分辨率/i;
 const RELATED = /^(?:相关(?:文章|链接|阅读|文件|新闻|信息|稿件|政策|解读)|上一篇|下一篇|延伸阅读|推荐阅读|热点推荐|热门文章)/;
@@ -219,8 +223,10 @@ function isMetadataBlock(el: Element, stats: PageStats): boolean {
   const withColon = new Set([...text.matchAll(META_LABEL_COLON)].map((m) => m[1]));
   const anywhere = new Set([...text.matchAll(META_LABEL_ANYWHERE)].map((m) => m[1]));
   const info = new Set([...text.matchAll(INFO_LABEL)].map((m) => m[1]));
+  // Labels named in prose (`规范标题、文号、成文日期等要素`) are no table: three bare labels count in a list or table only.
+  const structured = /^(table|tbody|tr|ul|ol|dl)$/.test(el.tagName) || el.children.filter(isElement).length >= 3;
   // The line under a title: `来源：… 发布时间：… 浏览次数：…`.
-  return withColon.size >= 2 || anywhere.size >= 3 || (withColon.size + info.size >= 2 && s.chars <= 160);
+  return withColon.size >= 2 || (structured && anywhere.size >= 3) || (withColon.size + info.size >= 2 && s.chars <= 160);
 }
 
 interface Page {
@@ -249,15 +255,16 @@ function chromeReason(el: Element, page: Page, inside: boolean): Reason | null |
   const s = stats.of(el);
   const text = squash(plainText(el));
   const short = s.chars <= 80;
-  // Inside the article a class says little unless the element is small or mostly links.
-  if (!inside || s.chars - s.linkChars <= 200 || stats.linkDensity(el) > 0.5) {
+  // Inside the article only unmistakable chrome goes: a class says little there unless the
+  // element is mostly links, and text must be nothing but tool words or a site's footer.
+  if (!inside || stats.linkDensity(el) > 0.5) {
     const signals = classAndId(el);
     for (const [re, reason] of CLASS_SIGNALS) if (re.test(signals)) return reason;
   }
   if (short && BREADCRUMB.test(text)) return 'breadcrumb';
-  if (short && TOOLS.test(text) && (!inside || s.chars <= 40)) return 'page-tools';
-  if ((short || !inside) && FOOTER.test(text) && (!inside || s.chars <= 60)) return 'footer';
-  if (RELATED.test(text) && (stats.linkDensity(el) > 0.4 || short)) return 'related-links';
+  if (short && (inside ? TOOLS_ONLY : TOOLS).test(text)) return 'page-tools';
+  if (inside ? s.chars <= 80 && FOOTER_ONLY.test(text) : FOOTER.test(text)) return 'footer';
+  if (RELATED.test(text) && (stats.linkDensity(el) > 0.4 || (short && !inside))) return 'related-links';
   if (el.children.some((c) => isElement(c) && (BLOCK.has(c.tagName) || CODE.has(c.tagName)))) return 'descend';
   if (inside) return null;
   // Text outside the article that is nothing recognisable: page chrome when it is a scrap, the
