@@ -210,3 +210,19 @@ describe('the article keeps what only looks like chrome', () => {
     expect(doc.removed.filter((r) => r.reason === 'page-tools').map((r) => r.text)).toEqual(['打印', '打印']);
   });
 });
+
+describe('short pages', () => {
+  it('a short notice whose plan is its attachment is read, and the report names the attachment', async () => {
+    const bytes = page('<div class="nav"><a href="/">首页</a></div><div id="zoom"><p>现将《某市妇女发展规划（2021—2030年）》印发给你们，请认真贯彻执行。</p><p>附件：<a href="/u/P020220715.pdf">某市妇女发展规划（2021—2030年）.pdf</a></p></div>');
+    const doc = ingestDocument('n.html', bytes, undefined, await readSource('n.html', bytes));
+    expect(doc.blocks.map((b) => b.text)).toEqual(['现将《某市妇女发展规划（2021—2030年）》印发给你们，请认真贯彻执行。', '附件：某市妇女发展规划（2021—2030年）.pdf']);
+    expect(documentWarnings(doc).map((w) => w.message)).toContain('网页链接了附件“某市妇女发展规划（2021—2030年）.pdf”，其内容没有读取；如果附件是规划或任务清单的正文，请下载附件，另存为 .docx 或 .txt 后加入');
+  });
+
+  it('a page whose article is images, and a frameset, are refused with what to do', async () => {
+    const scan = page('<div class="TRS_Editor"><p><img src="/u/1.jpg"></p><p><img src="/u/2.jpg"></p></div>');
+    await expect(readSource('scan.html', scan)).rejects.toThrow(/^scan\.html: 的正文是图片（2 张，文字只有 0 个字），图片中的文字无法读取；请找到该文件的文字版/);
+    const frames = utf8('<html><head><meta charset="utf-8"></head><frameset rows="100,*"><frame src="top.html"><frame src="content_123.html"></frameset></html>');
+    await expect(readSource('f.htm', frames)).rejects.toThrow(/^f\.htm: 是由框架（frameset）拼成的网页，正文在另一个网页里（top\.html、content_123\.html）；请在浏览器中单独打开正文所在的框架页/);
+  });
+});

@@ -312,7 +312,7 @@ function parents(tree: Root): Map<Element, Element | null> {
 }
 
 function findArticle(tree: Root, body: Element, stats: PageStats): { article: Element; by: 'container' | 'density' } {
-  const usable = (el: Element) => stats.text(el) >= MIN_ARTICLE_CHARS && stats.linkDensity(el) < 0.5;
+  const usable = (el: Element) => (stats.text(el) >= MIN_ARTICLE_CHARS || isShortNotice(el, stats)) && stats.linkDensity(el) < 0.5;
   for (const selector of ARTICLE_SELECTORS) {
     // The container holding most text, when a CMS repeats a class (`.content` for the body and the sidebar).
     const found = (selectAll(selector, tree) as Element[]).filter(usable).sort((a, b) => stats.text(b) - stats.text(a))[0];
@@ -340,6 +340,12 @@ function findArticle(tree: Root, body: Element, stats: PageStats): { article: El
     best = inner;
   }
   return { article: best, by: 'density' };
+}
+
+/** A short notice whose document is its attachment (`现将…印发给你们。附件：….pdf`): an article all the same. */
+function isShortNotice(el: Element, stats: PageStats): boolean {
+  const s = stats.of(el);
+  return s.cjk - s.linkCjk >= 20 && (selectAll('a[href]', el) as Element[]).some((a) => ATTACHMENT_FILE.test(String(a.properties?.href).split(/[?#]/)[0]!));
 }
 
 /**
@@ -690,12 +696,27 @@ export function htmlToText(bytes: Uint8Array, name = 'input.html'): SourceText {
   lowerCaseSelectors(tree);
   const root = tree.children.find((c): c is Element => isElement(c) && c.tagName === 'html');
   const body = root?.children.find((c): c is Element => isElement(c) && c.tagName === 'body');
-  if (!root || !body) throw new SourceFormatError('不是可以读取的网页（找不到 <html> 或 <body>）', '请用浏览器重新另存为“网页，仅 HTML”，或把正文复制为 .txt 文件，然后重新构建');
+  if (!root || !body || selectAll('frameset', tree).length > 0) {
+    const frames = (selectAll('frame[src], iframe[src]', tree) as Element[]).map((f) => String(f.properties?.src));
+    throw new SourceFormatError(
+      frames.length ? `是由框架（frameset）拼成的网页，正文在另一个网页里（${frames.slice(0, 3).join('、')}）` : '不是可以读取的网页（找不到 <html> 或 <body>）',
+      frames.length ? '请在浏览器中单独打开正文所在的框架页（右键“在新标签页中打开框架”），另存为“网页，仅 HTML”，然后重新构建' : '请用浏览器重新另存为“网页，仅 HTML”，或把正文复制为 .txt 文件，然后重新构建',
+    );
+  }
   const stats = new PageStats();
   const up = parents(tree);
   const { article: found, by } = findArticle(tree, body, stats);
-  if (stats.text(found) < MIN_ARTICLE_CHARS) {
+  if (stats.text(found) < MIN_ARTICLE_CHARS && !isShortNotice(found, stats)) {
     const all = stats.of(body);
+    // A scanned notice: the article's container holds images, not text.
+    const container = ARTICLE_SELECTORS.map((sel) => selectAll(sel, tree)[0] as Element | undefined).find(Boolean) ?? found;
+    const images = selectAll('img', container).length;
+    if (images > 0 && stats.text(found) < 50) {
+      throw new SourceFormatError(
+        `的正文是图片（${images} 张，文字只有 ${stats.text(found)} 个字），图片中的文字无法读取`,
+        '请找到该文件的文字版（网页、Word 或带文字层的 PDF），或对图片做文字识别后另存为 .txt，然后重新构建',
+      );
+    }
     throw new SourceFormatError(
       `找不到文章正文，像是网站的列表页或导航页（正文区最多只有 ${stats.text(found)} 个字，页面文字的 ${all.chars ? Math.round((100 * all.linkChars) / all.chars) : 0}% 是链接）`,
       '请在浏览器中打开文章本身的页面（点进标题），另存为“网页，仅 HTML”，或把正文复制为 .txt 文件，然后重新构建',
