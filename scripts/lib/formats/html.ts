@@ -169,6 +169,19 @@ class PageStats {
 }
 
 /** Plain text of an element (no layout), spaces collapsed. */
+/** The first characters of an element's plain text: enough to tell a breadcrumb or a related list by how it opens. */
+function openingText(el: Element, max = 120): string {
+  let out = '';
+  const visit = (n: Element | ElementContent): void => {
+    if (out.length >= max) return;
+    if (n.type === 'text') out += n.value;
+    else if (isElement(n) && !CODE.has(n.tagName)) for (const c of n.children) visit(c);
+    if (isElement(n) && (BLOCK.has(n.tagName) || n.tagName === 'br')) out += ' ';
+  };
+  visit(el);
+  return out.slice(0, max);
+}
+
 function plainText(node: Element | ElementContent): string {
   if (node.type === 'text') return node.value;
   if (!isElement(node) || CODE.has(node.tagName)) return '';
@@ -253,7 +266,8 @@ function chromeReason(el: Element, page: Page, inside: boolean): Reason | null |
   if (el.tagName === 'footer') return 'footer';
   if (el.tagName === 'header' && !inside) return 'navigation';
   const s = stats.of(el);
-  const text = squash(plainText(el));
+  // Whole text only for small elements: a big one is told by how it opens (keeps the reader linear).
+  const text = squash(s.chars <= 400 ? plainText(el) : openingText(el));
   const short = s.chars <= 80;
   // Inside the article only unmistakable chrome goes: a class says little there unless the
   // element is mostly links, and text must be nothing but tool words or a site's footer.
@@ -399,9 +413,9 @@ function findTitle(body: Element, article: Element, stats: PageStats): Element |
       return;
     }
     if (CODE.has(el.tagName) || el.tagName === 'nav' || el.tagName === 'footer' || el.tagName === 'a') return;
-    const text = squash(plainText(el));
-    const cjk = text.match(CJK)?.length ?? 0;
     const heading = /^h[1-3]$/.test(el.tagName) || /(?:^|[\s_-])(?:title|tit|bt|biaoti|article-title|detail-title|news-title|con-title|arttitle)(?:$|[\s_-])/.test(classAndId(el));
+    const text = heading && stats.of(el).chars <= 200 ? squash(plainText(el)) : '';
+    const cjk = text.match(CJK)?.length ?? 0;
     if (heading && cjk >= 4 && text.length <= 120 && !/[。]/.test(text) && stats.linkDensity(el) < 0.5 && !isMetadataBlock(el, stats)) {
       found = el;
       return;
