@@ -226,3 +226,27 @@ describe('short pages', () => {
     await expect(readSource('f.htm', frames)).rejects.toThrow(/^f\.htm: 是由框架（frameset）拼成的网页，正文在另一个网页里（top\.html、content_123\.html）；请在浏览器中单独打开正文所在的框架页/);
   });
 });
+
+describe('what the metadata table states', () => {
+  const planPage = (extra: string, meta: Record<string, string>) =>
+    governmentPage({ title: '某市儿童发展规划', article: `${PLAN_HTML}${extra}`, container: 'zoom', meta });
+
+  it('gives the title, and the publication date only where the text has no date of its own', async () => {
+    const meta = { 标题: '鞍山市儿童发展规划（2021—2030年）', 发布日期: '2023年03月01日', 文号: '无' };
+    const undated = ingestDocument('u.html', new Uint8Array(), undefined, await readSource('u.html', planPage('', meta)));
+    expect([undated.title, undated.city, undated.date, undated.docNumber]).toEqual(['鞍山市儿童发展规划（2021—2030年）', '鞍山市', '2023-03-01', null]);
+    const signed = ingestDocument('s.html', new Uint8Array(), undefined, await readSource('s.html', planPage('<p style="text-align:right">鞍山市人民政府</p><p style="text-align:right">2023年2月10日</p>', meta)));
+    expect(signed.date).toBe('2023-02-10');
+  });
+
+  it('is trusted over the text, and an editor\'s sidecar over both', async () => {
+    const bytes = planPage('<p>2023年2月10日</p>', { 发文机关: '鞍山市妇女儿童工作委员会', 成文日期: '2023-02-08', 发文字号: '鞍妇儿工委发〔2023〕2号' });
+    const read = await readSource('t.html', bytes);
+    // The generator's page also prints 发布时间 under the title: the publication date.
+    expect(read.meta).toEqual({ issuer: '鞍山市妇女儿童工作委员会', date: '2023-02-08', docNumber: '鞍妇儿工委发〔2023〕2号', publishedDate: '2022-07-15' });
+    const doc = ingestDocument('t.html', bytes, undefined, read);
+    expect([doc.issuer, doc.city, doc.date, doc.docNumber]).toEqual(['鞍山市妇女儿童工作委员会', '鞍山市', '2023-02-08', '鞍妇儿工委发〔2023〕2号']);
+    const edited = ingestDocument('t.html', bytes, JSON.stringify({ date: '2023-02-09' }), read);
+    expect([edited.date, edited.overridden]).toEqual(['2023-02-09', ['date']]);
+  });
+});
