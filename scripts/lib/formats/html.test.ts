@@ -68,6 +68,7 @@ describe('seed 003 as web tables', () => {
     expect(doc.kind).toBe('tasklist');
     expect(summary(doc.items)).toEqual(summary(fromText.items));
     expect(doc.items.some((i) => i.leadDepartments.length >= 2)).toBe(true);
+    expect([doc.title, doc.city]).toEqual(['大安市妇女儿童发展规划（2021—2030年）重点任务清单', fromText.city]);
   });
 });
 

@@ -788,6 +788,8 @@ export function htmlToText(bytes: Uint8Array, name = 'input.html'): SourceText {
 
   const keptLines = lines.filter((l) => l.reason === null).map((l) => l.text);
   const layout = detectLayout(keptLines) === 'table' ? 'table' : 'lines';
+  // A table's text reads no Markdown headings: a heading there is a line of its own, unmarked.
+  if (layout === 'table') for (const l of lines) if (l.reason === null) l.text = l.text.replace(/^#{1,6} /, '');
   const meta = metadataHints(lines);
   return {
     text: lines.map((l) => l.text).join('\n'),
