@@ -251,3 +251,26 @@ describe('what the metadata table states', () => {
     expect([edited.date, edited.overridden]).toEqual(['2023-02-09', ['date']]);
   });
 });
+
+describe('buildKnowledgeBase with a web page', () => {
+  it('builds it beside a .txt, reports its notes, and reuses its cached parse', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { ParseCache } = await import('../cache.ts');
+    const { buildKnowledgeBase } = await import('../pipeline.ts');
+    const dir = await mkdtemp(path.join(tmpdir(), 'kb-html-build-'));
+    await writeFile(path.join(dir, 'plan.html'), page(`<div class="wz"><div>${PLAN_HTML}</div></div>`));
+    await writeFile(path.join(dir, 'note.txt'), '某市妇女儿童工作会议讲话\n同志们：今天召开全市妇女儿童工作会议，部署下一阶段工作。');
+    const cache = new ParseCache(await mkdtemp(path.join(tmpdir(), 'kb-cache-')));
+    const { kb, report } = await buildKnowledgeBase(dir, { cache });
+    const plan = kb.documents.find((d) => d.source === 'plan.html')!;
+    expect([plan.encoding, plan.kind, plan.items.length]).toEqual(['utf-8', 'plan', 4]);
+    expect(report.documents.find((d) => d.source === 'plan.html')!.warnings.filter((w) => w.code === 'source').map((w) => w.message)).toEqual([
+      expect.stringMatching(/^没有找到政府网站常用的正文区域（如 TRS_Editor、zoom、article-content），已按文字密度把第 2–\d+ 行当作正文/),
+    ]);
+    const again = await buildKnowledgeBase(dir, { cache });
+    expect(cache.hits).toBe(2);
+    expect(JSON.stringify(again.kb)).toBe(JSON.stringify(kb));
+  });
+});
