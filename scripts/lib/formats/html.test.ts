@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../pipeline.ts';
 import { documentWarnings } from '../report/warnings.ts';
@@ -272,5 +273,25 @@ describe('buildKnowledgeBase with a web page', () => {
     const again = await buildKnowledgeBase(dir, { cache });
     expect(cache.hits).toBe(2);
     expect(JSON.stringify(again.kb)).toBe(JSON.stringify(kb));
+  });
+});
+
+describe('a Word document saved as a web page (.htm)', () => {
+  it('reads Word\'s HTML: MsoNormal paragraphs, list numbers in spans, conditional comments, the head\'s PubDate', async () => {
+    const p = (t: string) => `<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>${t}<o:p></o:p></span></p>`;
+    const listed = (n: string, t: string) =>
+      `<p class=MsoListParagraph><![if !supportLists]><span lang=EN-US>${n}<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span>${t}</span></p>`;
+    const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name="PubDate" content="2023-05-06 10:00"><style><!-- p.MsoNormal{margin:0} --></style></head>
+<body lang=ZH-CN><div class=WordSection1>${p('某市儿童发展规划（2021—2030年）')}${p('（一）儿童与健康。')}${p('主要目标：')}
+${listed('1.', '儿童健康水平不断提高，婴儿死亡率下降到5‰以下。')}${p('策略措施：')}${listed('1.', '加强儿童医疗保健服务，完善儿童健康服务体系，提高基层儿童保健服务能力。')}</div></body></html>`;
+    const bytes = new Uint8Array(iconv.encode(html, 'gbk'));
+    const read = await readSource('word.htm', bytes);
+    expect(read.meta).toEqual({ publishedDate: '2023-05-06' });
+    const doc = ingestDocument('word.htm', bytes, undefined, read);
+    expect(doc.items.map((i) => [i.kind, i.domain, i.number, i.text])).toEqual([
+      ['goal', '儿童与健康', '1', '儿童健康水平不断提高，婴儿死亡率下降到5‰以下。'],
+      ['measure', '儿童与健康', '1', '加强儿童医疗保健服务，完善儿童健康服务体系，提高基层儿童保健服务能力。'],
+    ]);
+    expect(doc.date).toBe('2023-05-06');
   });
 });

@@ -791,6 +791,12 @@ export function htmlToText(bytes: Uint8Array, name = 'input.html'): SourceText {
   // A table's text reads no Markdown headings: a heading there is a line of its own, unmarked.
   if (layout === 'table') for (const l of lines) if (l.reason === null) l.text = l.text.replace(/^#{1,6} /, '');
   const meta = metadataHints(lines);
+  // The publication date government CMSs put in the head (`<meta name="PubDate">`), when the page prints none.
+  const pubDate = head && (selectAll('meta[name]', head) as Element[]).find((m) => /^(pubdate|publishdate|firstpublishedtime)$/i.test(String(m.properties?.name)));
+  if (!meta.publishedDate && pubDate) {
+    const date = isoDate(String(pubDate.properties?.content ?? ''));
+    if (date) meta.publishedDate = date;
+  }
   return {
     text: lines.map((l) => l.text).join('\n'),
     encoding,
