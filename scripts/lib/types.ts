@@ -6,7 +6,7 @@
  */
 
 import type { StructureNote } from './structure/notes.ts';
-import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population } from '../../src/lib/vocabulary.ts';
+import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population, RemovedReason } from '../../src/lib/vocabulary.ts';
 import type { Comparator } from '../../src/lib/targets.ts';
 
 // The vocabulary (kinds, levels, populations, domains) is defined once, in src/lib/vocabulary.ts.
@@ -51,7 +51,27 @@ export interface Block {
 export interface Removed {
   line: number;
   text: string;
-  reason: 'page-number' | 'running-header' | 'residue';
+  /**
+   * `page-number`, `running-header`, `residue`; and a web page's chrome around its article
+   * (formats/html.ts): `navigation`, `breadcrumb`, `metadata-table`, `page-tools`,
+   * `related-links`, `footer`, `page-code` (scripts, styles), `page-chrome` (other text).
+   */
+  reason: RemovedReason;
+}
+
+/**
+ * What a source states about itself outside its text (a web page's 发文机关/成文日期/文号
+ * table), for the metadata stage: it is trusted over what the text suggests, and an editor's
+ * sidecar over both. `publishedDate` (发布日期) stands in only when the text gives no date.
+ */
+export interface MetadataHints {
+  title?: string;
+  issuer?: string;
+  /** ISO date the document was issued (成文日期, 发文日期). */
+  date?: string;
+  /** ISO date the page was published (发布日期). */
+  publishedDate?: string;
+  docNumber?: string;
 }
 
 /**

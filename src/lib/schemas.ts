@@ -5,7 +5,7 @@
  * `tsc` at the emitter instead of `astro build` at the page.
  */
 import { z } from 'zod';
-import { DOCUMENT_KINDS, DOMAIN_NAMES, DOMAIN_SLUGS, DOMAIN_SOURCES, ITEM_KINDS, LEVELS, POPULATIONS } from './vocabulary.ts';
+import { DOCUMENT_KINDS, DOMAIN_NAMES, DOMAIN_SLUGS, DOMAIN_SOURCES, ITEM_KINDS, LEVELS, POPULATIONS, REMOVED_REASONS } from './vocabulary.ts';
 import { COMPARATORS, RESULT_STATUSES } from './targets.ts';
 
 export const population = z.enum(POPULATIONS);
@@ -42,6 +42,8 @@ export const documentEntry = z.object({
    * common characters, `⼥` → `女`), with how often and on how many lines; absent: none.
    */
   readAs: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), lines: z.number().int() })).optional(),
+  /** Removed lines by why (page numbers, a web page's navigation…), for the document page; absent: none. */
+  removedByReason: z.partialRecord(z.enum(REMOVED_REASONS), z.number().int()).optional(),
 });
 
 /**

@@ -99,3 +99,24 @@ export const describeCodes = <C extends string>(labels: Record<C, string>): stri
 
 /** The place of national documents (国务院, the national outlines): shown and linked like a city. */
 export const NATIONAL_PLACE = '全国';
+
+/**
+ * Why a line of a source is not the document's text: a PDF's page furniture, conversion
+ * residue, and a web page's chrome around its article (scripts/lib/formats/html.ts). Shown on
+ * the document page as what was dropped.
+ */
+export const REMOVED_REASONS = ['page-number', 'running-header', 'residue', 'navigation', 'breadcrumb', 'metadata-table', 'page-tools', 'related-links', 'footer', 'page-code', 'page-chrome'] as const;
+export type RemovedReason = (typeof REMOVED_REASONS)[number];
+export const REMOVED_REASON_LABEL: Record<RemovedReason, string> = {
+  'page-number': '页码',
+  'running-header': '页眉页脚',
+  residue: '转换残留',
+  navigation: '网站导航',
+  breadcrumb: '“当前位置”导航',
+  'metadata-table': '索引号、发文机关等信息栏',
+  'page-tools': '分享、打印、字号等按钮',
+  'related-links': '相关文章列表',
+  footer: '网站页脚',
+  'page-code': '网页脚本和样式',
+  'page-chrome': '正文以外的网页文字',
+};

@@ -46,6 +46,7 @@ export function documentEntry(doc: KbDocument): DocumentEntry {
     blockCount: doc.blocks.length,
     removedCount: doc.removed.length,
     ...(doc.replaced?.length ? { readAs: readAsSummary(doc.replaced) } : {}),
+    ...(doc.removed.length ? { removedByReason: countBy(doc.removed.map((r) => r.reason)) } : {}),
   };
 }
 
@@ -180,4 +181,11 @@ export function topicEntry(topic: Topic, placed: ReadonlyMap<string, Placed>, re
     reference: topicReference(members, placed, related),
     cuts: members.map((id) => itemCuts(placed.get(id)!.item)),
   };
+}
+
+/** How often each value occurs, in the order of first occurrence. */
+function countBy<K extends string>(values: K[]): Partial<Record<K, number>> {
+  const counts: Partial<Record<K, number>> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
 }

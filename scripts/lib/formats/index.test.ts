@@ -8,6 +8,7 @@ vi.setConfig({ testTimeout: 120_000 });
 import { ParseCache } from '../cache.ts';
 import { buildKnowledgeBase } from '../pipeline.ts';
 import { keyTaskDocx, printPdf } from '../testing/formats.ts';
+import { governmentPage, paragraphsHtml } from '../testing/html.ts';
 import { readSource, SOURCE_EXTENSIONS, unreadableReason } from './index.ts';
 
 async function seedsWith(files: Record<string, string | Uint8Array>): Promise<string> {
@@ -28,14 +29,19 @@ const PLAN = [
 
 describe('readSource', () => {
   it('reads each accepted extension, whatever its case', async () => {
-    expect([...SOURCE_EXTENSIONS].sort()).toEqual(['.docx', '.md', '.pdf', '.txt']);
+    expect([...SOURCE_EXTENSIONS].sort()).toEqual(['.docx', '.htm', '.html', '.md', '.pdf', '.txt']);
     expect((await readSource('A.TXT', new TextEncoder().encode('妇女儿童'))).encoding).toBe('utf-8');
     expect((await readSource('a.DOCX', await keyTaskDocx())).encoding).toBe('docx');
+    const page = governmentPage({ title: '某市儿童发展规划（2021—2030年）', article: paragraphsHtml(PLAN.slice(1)), encoding: 'gbk' });
+    expect((await readSource('A.HTM', page)).encoding).toBe('gb18030');
+    expect((await readSource('a.Html', page)).furniture?.size).toBeGreaterThan(10);
   });
 
-  it('says what to do with formats it cannot read', async () => {
-    expect(unreadableReason('.doc')).toMatch(/Word 97–2003 .*另存为 \.docx/);
-    expect(unreadableReason('.xlsx')).toMatch(/^\.xlsx 文件无法读取。请把文档另存为 \.docx、带文字层的 \.pdf 或 UTF-8 文本/);
+  it('says in Chinese what to do with formats it cannot read', async () => {
+    expect(unreadableReason('.doc')).toMatch(/^是 Word 97–2003 文档（\.doc），无法读取。.*另存为 \.docx/);
+    expect(unreadableReason('.mht')).toMatch(/另存为“网页，仅 HTML”（\.html）/);
+    expect(unreadableReason('.xlsx')).toBe('扩展名为 .xlsx 的文件无法读取。请把文档另存为 .docx、.pdf（带文字层）、.html（网页）或 UTF-8 文本（.txt）后重新构建。');
+    expect(unreadableReason('')).toMatch(/^没有扩展名的文件无法读取/);
     await expect(readSource('old.doc', new Uint8Array(8))).rejects.toThrow(/^old\.doc：是 Word 97–2003 文档/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Layout } from '../normalise.ts';
-import type { Removed } from '../types.ts';
+import type { MetadataHints, Removed } from '../types.ts';
 
 /**
  * A source file read as text, whatever its format: what the normaliser reads next.
@@ -22,6 +22,18 @@ export interface SourceText {
   fullLines?: Set<number>;
   /** Lines (1-based) that begin a paragraph: a Word paragraph, a PDF line indented like a paragraph's first. */
   paragraphStarts?: Set<number>;
+  /** What the source states about itself outside the text (a web page's metadata table). */
+  meta?: MetadataHints;
+  /** What the reader was unsure of, for the editor's report (the text is published in full). */
+  notes?: SourceNote[];
+}
+
+/** A reader's note to the editor: what it could not be sure of, and what to do. */
+export interface SourceNote {
+  /** The line (1-based, of `text`) it is about, or null for the file as a whole. */
+  line: number | null;
+  /** In the editor's words (Simplified Chinese), with the fix. */
+  message: string;
 }
 
 /** A file that cannot be read in its format: the problem, and what the editor can do. */

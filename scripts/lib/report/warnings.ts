@@ -46,7 +46,12 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
   }
   for (const n of notes) {
     if (n.code === 'no-items') continue;
+    // Not the recogniser's: what the format's reader was unsure of (a web page's article).
     const block = n.block === null ? undefined : doc.blocks[n.block];
+    if (n.code === 'source') {
+      warnings.push({ code: 'source', message: n.message, ...(block ? { lineStart: block.lineStart, lineEnd: block.lineEnd } : {}) });
+      continue;
+    }
     warnings.push({ code: 'structure', message: MESSAGES.structure(n.code, n.message), note: n.code, ...(block ? { lineStart: block.lineStart, lineEnd: block.lineEnd } : {}) });
   }
   warnings.push(...numberingWarnings(doc.items, doc.blocks));

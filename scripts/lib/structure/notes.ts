@@ -26,7 +26,9 @@ export type StructureNoteCode =
   /** A task list's 序号 column that skips or repeats a number, or holds no number: a row lost or misread. */
   | 'row-numbering'
   /** Task-list rows without a lead department that took the lead of the row above (a merged cell in a text copy). */
-  | 'carried-department';
+  | 'carried-department'
+  /** Not the recogniser's but the format reader's: what it was unsure of (a web page's article). */
+  | 'source';
 
 /** A recogniser's result: the items, and notes on what it could not read. */
 export interface Recognised {

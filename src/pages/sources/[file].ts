@@ -5,16 +5,16 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { contentType, sourceFile } from './_files';
+import { sourceFile, sourceHeaders } from './_files';
 
 export const getStaticPaths = (async () => {
   const paths = [];
   for (const { data } of await getCollection('documents')) {
     const file = await sourceFile(data.source, data.sha256);
-    if (file) paths.push({ params: { file: data.source }, props: { bytes: file.bytes, type: contentType(data.source, data.encoding) } });
+    if (file) paths.push({ params: { file: data.source }, props: { bytes: file.bytes, headers: sourceHeaders(data.source, data.encoding) } });
   }
   return paths;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(new Uint8Array(props.bytes as Buffer), { headers: { 'content-type': props.type as string } });
+  new Response(new Uint8Array(props.bytes as Buffer), { headers: props.headers as Record<string, string> });

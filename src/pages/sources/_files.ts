@@ -19,12 +19,31 @@ const CONTENT_TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.pdf': 'application/pdf',
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
 };
+
+/**
+ * Headers a source is served with: its media type, and for a web page `attachment`, so that a
+ * browser saves the government's page rather than rendering it (and running its scripts) as a
+ * page of this site. A static host serves by extension and ignores these: the document page's
+ * link carries `download` as well.
+ */
+export function sourceHeaders(source: string, encoding?: string): Record<string, string> {
+  const type = contentType(source, encoding);
+  const headers: Record<string, string> = { 'content-type': type };
+  if (type.startsWith('text/html')) {
+    headers['content-disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(source))}`;
+    headers['x-content-type-options'] = 'nosniff';
+  }
+  return headers;
+}
 
 /** A source file's media type; text is labelled UTF-8 only when it is (the ingest's `encoding`). */
 export function contentType(source: string, encoding?: string): string {
   const type = CONTENT_TYPES[path.extname(source).toLowerCase()] ?? 'application/octet-stream';
-  if (type.startsWith('text/') && encoding && !encoding.startsWith('utf-8')) return type.replace('utf-8', encoding);
+  // Text is labelled with the encoding the ingest read it in (`utf-8-bom` is UTF-8, `utf-16le` a BOM'd UTF-16).
+  if (type.startsWith('text/') && encoding && !encoding.startsWith('utf-8')) return type.replace('utf-8', encoding.replace(/^utf-16(le|be)$/, 'utf-16'));
   return type;
 }
 
