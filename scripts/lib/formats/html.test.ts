@@ -162,13 +162,13 @@ describe('pages that hold no article', () => {
     const items = Array.from({ length: 30 }, (_, i) => `<li><a href="/a${i}.html">某市妇女儿童工作动态第${i + 1}期：召开妇女儿童工作会议</a><span>2024-0${(i % 9) + 1}-12</span></li>`).join('');
     const bytes = page(`<div class="nav"><a href="/">首页</a></div><div class="list"><ul>${items}</ul></div><div class="page">共3页 <a>下一页</a></div>`);
     await expect(readSource('list.html', bytes)).rejects.toThrow(
-      /^list\.html: 找不到文章正文，像是网站的列表页或导航页（正文区最多只有 \d+ 个字，页面文字的 \d+% 是链接）；请在浏览器中打开文章本身的页面（点进标题），另存为“网页，仅 HTML”，或把正文复制为 \.txt 文件，然后重新构建$/,
+      /^list\.html：找不到文章正文，像是网站的列表页或导航页（正文区最多只有 \d+ 个字，页面文字的 \d+% 是链接）。请在浏览器中打开文章本身的页面（点进标题），另存为“网页，仅 HTML”，或把正文复制为 \.txt 文件，然后重新构建。$/,
     );
   });
 
   it('an empty page and a page that is not HTML are refused too', async () => {
-    await expect(readSource('empty.htm', page(''))).rejects.toThrow(/^empty\.htm: 找不到文章正文/);
-    await expect(readSource('bin.html', Uint8Array.from([0x00, 0x01, 0xfe, 0x00, 0x41]))).rejects.toThrow(/^bin\.html: /);
+    await expect(readSource('empty.htm', page(''))).rejects.toThrow(/^empty\.htm：找不到文章正文/);
+    await expect(readSource('bin.html', Uint8Array.from([0x00, 0x01, 0xfe, 0x00, 0x41]))).rejects.toThrow(/^bin\.html：/);
   });
 });
 
@@ -223,9 +223,9 @@ describe('short pages', () => {
 
   it('a page whose article is images, and a frameset, are refused with what to do', async () => {
     const scan = page('<div class="TRS_Editor"><p><img src="/u/1.jpg"></p><p><img src="/u/2.jpg"></p></div>');
-    await expect(readSource('scan.html', scan)).rejects.toThrow(/^scan\.html: 的正文是图片（2 张，文字只有 0 个字），图片中的文字无法读取；请找到该文件的文字版/);
+    await expect(readSource('scan.html', scan)).rejects.toThrow(/^scan\.html：正文是图片（2 张，文字只有 0 个字），图片中的文字无法读取。请找到该文件的文字版/);
     const frames = utf8('<html><head><meta charset="utf-8"></head><frameset rows="100,*"><frame src="top.html"><frame src="content_123.html"></frameset></html>');
-    await expect(readSource('f.htm', frames)).rejects.toThrow(/^f\.htm: 是由框架（frameset）拼成的网页，正文在另一个网页里（top\.html、content_123\.html）；请在浏览器中单独打开正文所在的框架页/);
+    await expect(readSource('f.htm', frames)).rejects.toThrow(/^f\.htm：是由框架（frameset）拼成的网页，正文在另一个网页里（top\.html、content_123\.html）。请在浏览器中单独打开正文所在的框架页/);
   });
 });
 

@@ -727,7 +727,7 @@ export function htmlToText(bytes: Uint8Array, name = 'input.html'): SourceText {
     const images = selectAll('img', container).length;
     if (images > 0 && stats.text(found) < 50) {
       throw new SourceFormatError(
-        `的正文是图片（${images} 张，文字只有 ${stats.text(found)} 个字），图片中的文字无法读取`,
+        `正文是图片（${images} 张，文字只有 ${stats.text(found)} 个字），图片中的文字无法读取`,
         '请找到该文件的文字版（网页、Word 或带文字层的 PDF），或对图片做文字识别后另存为 .txt，然后重新构建',
       );
     }
