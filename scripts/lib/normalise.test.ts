@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, detectLayout, displayWidth, normalise } from './normalise.ts';
+import { cleanText, detectLayout, displayWidth, findFurniture, normalise } from './normalise.ts';
 import { SEED, seedNames, seedText } from './testing/seeds.ts';
 import { withRadicals } from './testing/radicals.ts';
 import { wrapParagraph, wrapText } from './testing/wrap.ts';
@@ -247,5 +247,27 @@ describe('wrapped text (from a PDF) rejoined at every width', () => {
     // Measured 99.1 %: the rest are paragraphs whose last line happens to be full, which no
     // reader of text without indents can tell from a wrapped line.
     expect(right / total).toBeGreaterThan(0.985);
+  });
+});
+
+describe('page furniture', () => {
+  /** Pages of a wrapped plan: each ends with its page number, pages 2– start with the issuer's header. */
+  const pages = (bodies: string[][]) => bodies.flatMap((body, k) => [...(k > 0 ? ['某市人民政府规范性文件'] : []), ...body, `- ${k + 1} -`]);
+
+  it('drops the running header beside every page number', () => {
+    const lines = pages([['（一）妇女与健康', '策略措施：'], ['1.加强母婴安全保障。'], ['策略措施：'], ['2.完善服务。']]);
+    const furniture = findFurniture(lines);
+    const header = lines.flatMap((l, i) => (l === '某市人民政府规范性文件' ? [i] : []));
+    for (const i of header) expect(furniture.get(i)).toBe('running-header');
+  });
+
+  it('keeps a list heading that repeats in the text and once falls before a page number', () => {
+    // `策略措施：` in every domain, one of them the last line of a page: text, not a header.
+    const bodies = [['（一）妇女与健康', '主要目标：', '1.目标。', '策略措施：'], ['1.措施。', '（二）妇女与教育', '策略措施：', '1.措施。'], ['（三）妇女与经济', '策略措施：', '1.措施。']];
+    const lines = pages(bodies);
+    const furniture = findFurniture(lines);
+    lines.forEach((l, i) => {
+      if (l === '策略措施：') expect(furniture.has(i), `line ${i}`).toBe(false);
+    });
   });
 });

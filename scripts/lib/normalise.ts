@@ -94,21 +94,31 @@ export function findFurniture(lines: string[]): Map<number, Removed['reason']> {
     const t = l.trim();
     if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
-  lines.forEach((l, i) => {
-    if (!PAGE_NUMBER.test(l.trim())) return;
-    furniture.set(i, 'page-number');
-    // Walk outwards over the neighbouring non-empty lines of this page break.
+  const breaks = lines.flatMap((l, i) => (PAGE_NUMBER.test(l.trim()) ? [i] : []));
+  // The short repeated lines next to each page break, walking outwards from its page number.
+  const walk = (i: number, isHeader: (t: string) => boolean, visit: (j: number, t: string) => void) => {
     for (const step of [-1, 1]) {
       let seen = 0;
       for (let j = i + step; j >= 0 && j < lines.length && seen < 4; j += step) {
         const t = lines[j]!.trim();
         if (!t) continue;
         seen++;
-        if (t.length <= 25 && (counts.get(t) ?? 0) >= 3 && !ITEM_START.test(t)) furniture.set(j, 'running-header');
-        else break;
+        if (!isHeader(t)) break;
+        visit(j, t);
       }
     }
-  });
+  };
+  const candidate = (t: string) => t.length <= 25 && (counts.get(t) ?? 0) >= 3 && !ITEM_START.test(t);
+  // A running header stands at most page breaks it occurs at; a list heading that repeats in
+  // the text (`策略措施：` in every domain) and once happens to fall before a page number is
+  // text, not furniture.
+  const atBreaks = new Map<string, Set<number>>();
+  for (const i of breaks) walk(i, candidate, (_, t) => atBreaks.set(t, (atBreaks.get(t) ?? new Set()).add(i)));
+  const header = (t: string) => candidate(t) && (atBreaks.get(t)?.size ?? 0) >= 2 && 2 * atBreaks.get(t)!.size >= counts.get(t)!;
+  for (const i of breaks) {
+    furniture.set(i, 'page-number');
+    walk(i, header, (j) => furniture.set(j, 'running-header'));
+  }
   return furniture;
 }
 
