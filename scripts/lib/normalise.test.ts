@@ -271,3 +271,20 @@ describe('page furniture', () => {
     });
   });
 });
+
+describe('a wrapped title and its addressee', () => {
+  it('stay apart though neither ends a sentence', () => {
+    const body = '根据审议意见，区政府高度重视，认真研究部署，扎实推进整改落实。经研究，现将审议意见落实情况报告如下：';
+    for (const [title, addressee] of [
+      ['某区人民政府关于《某区人大常委会关于检查本区贯彻实施妇女权益保障条例情况的审议意见》落实情况的报告', '区人大常委会：'],
+      ['某市人民政府关于印发某市妇女发展规划和某市儿童发展规划的通知', '各县（市）区人民政府，市政府各部门：'],
+    ]) {
+      for (const width of [60, 72, 84]) {
+        const text = [...wrapParagraph(title, width), addressee, ...wrapParagraph(body, width)].join('\n');
+        const blocks = normalise(text).blocks.map((b) => b.text);
+        expect(blocks[0], `${width}`).toBe(title);
+        expect(blocks[1]!.startsWith(addressee), `${width}`).toBe(true);
+      }
+    }
+  });
+});

@@ -240,9 +240,15 @@ const UNBREAKABLE_START = /^[（(《“〔]?[0-9A-Za-z]/;
 /** A decimal at a line's start (`3.0‰、…`): a figure, not the number of an item. */
 const DECIMAL_START = /^[0-9]{1,3}[.．][0-9]/;
 
+/** The end of a document's title (`…落实情况的报告`, `…发展规划（2021—2030年）`). */
+const TITLE_END = /(?:报告|意见|通知|规划|纲要|方案|决定|办法|清单|讲话|批复|函)(?:[（(][^（）()]*[）)])?$/;
+
 /** Does `next` continue the paragraph whose last source line is `prev`? */
 function continues(prev: string, next: string, layout: Layout, full: number, prevFull: boolean): boolean {
   const terminated = endsSentence(prev); // a paragraph may end here, never before
+  // A title and then its addressee (`区人大常委会：`, `各县（市）区人民政府：`): two paragraphs,
+  // though neither ends a sentence.
+  if (TITLE_END.test(prev) && /[:：]$/.test(next) && !next.includes('。') && displayWidth(next) < full * 0.75) return false;
   if (layout === 'wrapped') {
     // A short line ends its paragraph, unless it stops inside a sentence a little short of the
     // margin (`…和5.5‰` + `以下，…`): a paragraph never ends mid-sentence. A line that starts
