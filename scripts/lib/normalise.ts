@@ -109,12 +109,12 @@ export function findFurniture(lines: string[]): Map<number, Removed['reason']> {
     }
   };
   const candidate = (t: string) => t.length <= 25 && (counts.get(t) ?? 0) >= 3 && !ITEM_START.test(t);
-  // A running header stands at most page breaks it occurs at; a list heading that repeats in
+  // A running header stands at (nearly) every page break it occurs at; a list heading that repeats in
   // the text (`策略措施：` in every domain) and once happens to fall before a page number is
   // text, not furniture.
   const atBreaks = new Map<string, Set<number>>();
   for (const i of breaks) walk(i, candidate, (_, t) => atBreaks.set(t, (atBreaks.get(t) ?? new Set()).add(i)));
-  const header = (t: string) => candidate(t) && (atBreaks.get(t)?.size ?? 0) >= 2 && 2 * atBreaks.get(t)!.size >= counts.get(t)!;
+  const header = (t: string) => candidate(t) && (atBreaks.get(t)?.size ?? 0) >= 2 && atBreaks.get(t)!.size >= 0.8 * counts.get(t)!;
   for (const i of breaks) {
     furniture.set(i, 'page-number');
     walk(i, header, (j) => furniture.set(j, 'running-header'));
