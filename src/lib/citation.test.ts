@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACCESSED, citation, isoDay, itemPlace } from './citation';
+import { ACCESSED, citation, isoDay } from './citation';
 
 const fuxin = { title: '阜新市妇女发展规划（2021—2030年）', issuer: '阜新市人民政府', docNumber: '阜政发〔2022〕11号', date: '2022-04-02' };
 
@@ -24,8 +24,8 @@ describe('citation', () => {
   });
 
   it('names an item without a domain as 未归类, and items of opinions by their kind', () => {
-    expect(itemPlace({ kind: 'measure', domain: null, number: '9' })).toBe('未归类 策略措施 9');
-    expect(itemPlace({ kind: 'recommendation', domain: null, number: '二是' })).toBe('审议建议 二是');
+    expect(citation(fuxin, 'u', ACCESSED, { kind: 'measure', domain: null, number: '9' })).toContain('：未归类 策略措施 9[EB/OL]');
+    expect(citation(fuxin, 'u', ACCESSED, { kind: 'recommendation', domain: '妇女与健康', number: '二是' })).toContain('：审议建议 二是[EB/OL]');
   });
 
   it('writes the reader day as YYYY-MM-DD', () => {

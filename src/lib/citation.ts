@@ -7,7 +7,7 @@
  * place and a small script puts in today's date (a build-time date would make every page
  * change every day).
  */
-import { ITEM_KIND_LABEL, NO_DOMAIN, type ItemKind } from './vocabulary';
+import { itemName, type NamedItem } from './item-name';
 
 /** Stands where the reader's date of access goes until the page's script fills it in. */
 export const ACCESSED = '引用日期';
@@ -20,17 +20,7 @@ export interface CitedDocument {
   date: string | null;
 }
 
-export interface CitedItem {
-  kind: ItemKind;
-  domain: string | null;
-  number: string;
-}
-
-/** Where an item sits in its document: `儿童与健康 主要目标 3`, `审议建议 二是`. */
-export function itemPlace(item: CitedItem): string {
-  const number = item.number.trim();
-  return [item.domain ?? (item.kind === 'goal' || item.kind === 'measure' ? NO_DOMAIN : ''), ITEM_KIND_LABEL[item.kind], number].filter(Boolean).join(' ');
-}
+export type CitedItem = NamedItem;
 
 /**
  * The citation as one line of text. `accessed` is the date of access (`YYYY-MM-DD`), or
@@ -38,7 +28,7 @@ export function itemPlace(item: CitedItem): string {
  */
 export function citation(doc: CitedDocument, url: string, accessed: string, item?: CitedItem): string {
   const title = doc.docNumber ? `${doc.title}（${doc.docNumber}）` : doc.title;
-  const place = item ? `：${itemPlace(item)}` : '';
+  const place = item ? `：${itemName(item)}` : '';
   const published = doc.date ? `(${doc.date})` : '';
   return `${doc.issuer ? `${doc.issuer}. ` : ''}${title}${place}[EB/OL]. ${published}[${accessed}]. ${url}.`;
 }

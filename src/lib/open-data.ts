@@ -25,7 +25,7 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'd
     { name: 'docNumber', type: 'string | null', description: '发文字号，如 阜政发〔2022〕11号' },
     { name: 'source', type: 'string', description: '源文件名（seeds/ 下）' },
     { name: 'sha256', type: 'string', description: '源文件 SHA-256' },
-    { name: 'url', type: 'string', description: '本站阅读页路径' },
+    { name: 'url', type: 'string', description: '本站阅读页地址（构建时设置 KB_SITE_URL 则为完整网址，否则为路径）' },
     { name: 'itemCount', type: 'number', description: '识别出的条目数' },
   ],
   items: [
@@ -43,7 +43,7 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'd
     { name: 'repeats', type: 'string | null', description: '原文重复刊载时（一字不差或基本相同），同一文档中首次出现条目的编号；否则为空' },
     { name: 'otherDomains', type: 'string[]', description: '审议意见、落实情况报告和讲话的条目同时涉及的其他领域（主领域见 domain；CSV 中以“；”分隔）' },
     { name: 'addresses', type: 'string[]', description: '审议意见、落实情况报告和讲话的条目所涉及的规划措施的条目编号，最相关的在前，即条目页“涉及的规划措施”（CSV 中以“；”分隔）' },
-    { name: 'url', type: 'string', description: '本站条目页路径' },
+    { name: 'url', type: 'string', description: '本站条目页地址（构建时设置 KB_SITE_URL 则为完整网址，否则为路径）' },
   ],
   links: [
     { name: 'source', type: 'string', description: '条目编号。每条条目列出它最相似的至多 8 条（无论由哪一方选出），即条目页显示的相似条目；一对条目都在对方的前 8 条之内时，两个方向各一行（A → B 与 B → A）。按 source 即可取到一条的全部相似条目' },
@@ -68,7 +68,7 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'd
     { name: 'leadItems', type: 'string[]', description: '牵头的条目编号（CSV 中以“；”分隔）' },
     { name: 'partnerItems', type: 'string[]', description: '配合的条目编号（CSV 中以“；”分隔）' },
     { name: 'cities', type: 'string[]', description: '列出该部门的城市或区县（CSV 中以“；”分隔）' },
-    { name: 'url', type: 'string', description: '本站部门页路径' },
+    { name: 'url', type: 'string', description: '本站部门页地址（构建时设置 KB_SITE_URL 则为完整网址，否则为路径）' },
   ],
   indicators: [
     { name: 'itemId', type: 'string', description: '写明该指标的条目编号' },
@@ -81,6 +81,9 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'd
     { name: 'unit', type: 'string', description: '单位，如 %、‰、/10万、个、名、小时、个百分点' },
     { name: 'year', type: 'number | null', description: '目标年份（如“到2025年”）；原文未写明时为空（一般指规划期末）' },
     { name: 'text', type: 'string', description: '读出该目标的原文短语（条目全文中的一段，一字不改）' },
+    { name: 'item', type: 'string | null', description: '写明该指标的条目：领域、类型和编号，如“儿童与健康 主要目标 3”' },
+    { name: 'itemTitle', type: 'string | null', description: '该条目的标题句' },
+    { name: 'url', type: 'string', description: '该条目的页面地址（构建时设置 KB_SITE_URL 则为完整网址）' },
   ],
 };
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA } from '../../../src/lib/open-data.ts';
-import { dataFiles, dataRows, toCsv } from './data.ts';
+import { dataFiles, dataRows, publicUrl, toCsv } from './data.ts';
 import { fixtureKb } from '../testing/fixture.ts';
 import { seedKb } from '../testing/seed-kb.ts';
 import { parseStrictCsv, pythonCsvShape } from '../testing/strict-csv.ts';
@@ -115,5 +115,28 @@ describe('every CSV of the seeds’ open data, read strictly', () => {
     const byId = new Map(records.map((r) => [r[0], r]));
     for (const i of broken) expect(byId.get(i.id)?.[8]).toBe(i.text);
     expect(records.length - 1).toBe(items.length);
+  });
+});
+
+describe('addresses in the data files', () => {
+  it('are absolute when the site URL is set, paths otherwise', () => {
+    expect(publicUrl('/items/a-b/', 'https://kb.example.org')).toBe('https://kb.example.org/items/a-b/');
+    expect(publicUrl('/items/a-b/', 'https://kb.example.org/sub/')).toBe('https://kb.example.org/items/a-b/');
+    expect(publicUrl('/items/a-b/', undefined)).toBe('/items/a-b/');
+  });
+
+  it('name the item each target comes from: domain, kind and number, its title and its page', () => {
+    const kb = seedKb();
+    const { indicators } = dataRows(kb);
+    const items = new Map(kb.documents.flatMap((d) => d.items).map((i) => [i.id, i]));
+    expect(indicators.length).toBeGreaterThan(50);
+    for (const t of indicators) {
+      const item = items.get(t.itemId as string)!;
+      expect(t.itemTitle).toBe(item.title);
+      expect(t.url).toBe(`/items/${item.id}/`);
+      expect(t.item).toMatch(new RegExp(`^(${item.domain ?? '未归类'} )?(主要目标|策略措施|审议建议|落实情况|讲话要点)( ${item.number})?$`));
+    }
+    const mmr = indicators.find((t) => t.indicator === '孕产妇死亡率' && String(t.itemId).startsWith('001_'))!;
+    expect(mmr.item).toBe('妇女与健康 主要目标 2');
   });
 });

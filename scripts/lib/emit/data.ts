@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { CSV_BOM, CSV_OPTIONS } from '../../../src/lib/csv.ts';
 import { DATA_SCHEMA, type DataName } from '../../../src/lib/open-data.ts';
 import { departmentUrl, documentUrl, itemUrl } from '../../../src/lib/urls.ts';
+import { itemName } from '../../../src/lib/item-name.ts';
 import { departmentEntries } from '../departments/entries.ts';
 import type { KnowledgeBase } from '../types.ts';
 import { addressIndex } from './addresses.ts';
@@ -14,6 +15,14 @@ import { targetsOf } from '../indicators/entries.ts';
 
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * A page's address in the data files: absolute on the published site (KB_SITE_URL, as the
+ * sitemap and feed use), so a downloaded CSV still links to its pages; the path otherwise.
+ */
+export function publicUrl(path: string, site = process.env.KB_SITE_URL): string {
+  return site ? new URL(path, site).href : path;
+}
 
 /** Rows of each export, keys in schema order, entries sorted, so output is deterministic. */
 export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unknown>[]> {
@@ -29,7 +38,7 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
     docNumber: d.docNumber,
     source: d.source,
     sha256: d.sha256,
-    url: documentUrl(d.id),
+    url: publicUrl(documentUrl(d.id)),
     itemCount: d.items.length,
   }));
   // Items stay in document order (reading order), documents sorted by id.
@@ -50,7 +59,7 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
       repeats: i.repeats ?? null,
       otherDomains: i.otherDomains ?? [],
       addresses: (addressed.from.get(i.id) ?? []).map((a) => a.id),
-      url: itemUrl(i.id),
+      url: publicUrl(itemUrl(i.id)),
     })),
   );
   const links = [...kb.links]
@@ -68,12 +77,30 @@ export function dataRows(kb: KnowledgeBase): Record<DataName, Record<string, unk
     leadItems: d.lead,
     partnerItems: d.partner,
     cities: d.cities,
-    url: departmentUrl(d.id),
+    url: publicUrl(departmentUrl(d.id)),
   }));
   // Targets by indicator, then document and reading order (the stage's order within one indicator).
+  const itemOf = new Map(docs.flatMap((d) => d.items.map((i) => [i.id, i] as const)));
   const indicators = [...targetsOf(kb)]
     .sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0))
-    .map((t) => ({ itemId: t.itemId, docId: t.docId, city: t.city, indicator: t.indicator, comparator: t.comparator, value: t.value, valueMax: t.valueMax, unit: t.unit, year: t.year, text: t.text }));
+    .map((t) => {
+      const item = itemOf.get(t.itemId);
+      return {
+        itemId: t.itemId,
+        docId: t.docId,
+        city: t.city,
+        indicator: t.indicator,
+        comparator: t.comparator,
+        value: t.value,
+        valueMax: t.valueMax,
+        unit: t.unit,
+        year: t.year,
+        text: t.text,
+        item: item ? itemName(item) : null,
+        itemTitle: item?.title ?? null,
+        url: publicUrl(itemUrl(t.itemId)),
+      };
+    });
   return { documents, items, links, topics, departments, indicators };
 }
 
