@@ -68,7 +68,7 @@ describe('indicatorEntries', () => {
   it('the open-data rows: one per target, by indicator, with the columns the data page documents', () => {
     const { indicators } = dataRows(kb);
     expect(indicators).toHaveLength(kb.targets!.length);
-    expect(Object.keys(indicators[0]!)).toEqual(['itemId', 'docId', 'city', 'indicator', 'comparator', 'value', 'valueMax', 'unit', 'year', 'text']);
+    expect(Object.keys(indicators[0]!)).toEqual(['itemId', 'docId', 'city', 'indicator', 'comparator', 'value', 'valueMax', 'unit', 'year', 'text', 'item', 'itemTitle', 'url']);
     const names = indicators.map((r) => r.indicator as string);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
