@@ -215,6 +215,9 @@ function paragraphBlocks(lines: Line[], layout: Layout, allLines: string[], { fu
       continue;
     }
     if (open && !paragraphStarts?.has(line.no) && continues(openLast, line.text, layout, full, isFull(openLast, openLastNo))) {
+      // A full line that ends a sentence, and no indent to tell: the paragraph may end here or go
+      // on. Joined, as most do, but recorded, so the editor can be told where to look.
+      if (layout === 'wrapped' && !paragraphStarts && isFull(openLast, openLastNo) && endsSentence(openLast)) open.uncertainBreaks = [...(open.uncertainBreaks ?? []), openLastNo];
       open.text = joinText(open.text, line.text);
       open.lineEnd = line.no;
     } else {

@@ -45,6 +45,11 @@ export interface Block {
    * printed empty, as Word prints it, but holding the same content as the cell above.
    */
   mergedAbove?: boolean;
+  /**
+   * Source lines after which the paragraph may have ended: a full line of wrapped text ending a
+   * sentence, with no indent to tell whether the next line starts a new paragraph (joined).
+   */
+  uncertainBreaks?: number[];
 }
 
 /** What the normaliser removed, kept so losslessness can be checked and reported. */

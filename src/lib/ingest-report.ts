@@ -40,6 +40,8 @@ export const reportWarning = z.discriminatedUnion('code', [
   z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain', 'row-numbering', 'carried-department']), ...optionalLines }),
   /** What the format's reader was unsure of (a web page's article: formats/html.ts), in Chinese. */
   z.object({ code: z.literal('source'), message: z.string(), ...optionalLines }),
+  /** A paragraph of wrapped text joined across a full line that ends a sentence: maybe two (report/warnings.ts). */
+  z.object({ code: z.literal('paragraphs'), message: z.string(), ...optionalLines }),
   /** The text names no city and no sidecar gives one. */
   z.object({ code: z.literal('unknown-city'), message: z.string() }),
   /**

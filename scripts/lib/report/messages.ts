@@ -66,6 +66,9 @@ export const MESSAGES = {
   /** A recogniser's note (already Chinese, structure/*) with what the editor can do about it. */
   structure: (code: StructureNoteCode | string, note: string) => `${sentence(note)}${STRUCTURE_FIX[code as StructureNoteCode] ?? ''}`,
 
+  uncertainBreak:
+    '此行写满并以句末标点结束，下一行没有首行缩进，无法判断是否另起一段，已与下一行合为一段（一条）。如原文在此分段，请在源文件中用空行或首行缩进把两段分开后重新构建。',
+
   unknownCity: (sidecar: string) => `原文未写明所属城市。请在 ${sidecar} 中补充 "city"（及 "province"），例如 {"city": "鞍山市", "province": "辽宁省"}。`,
 
   nearDuplicate: {

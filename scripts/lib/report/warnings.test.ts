@@ -254,3 +254,29 @@ describe('a task list with no recognised items', () => {
     expect(w!.message).toMatch(/请核对任务清单表头的列名.*如本文件不是重点任务清单，请在 daan\.txt\.meta\.json 中写明 "kind"。$/);
   });
 });
+
+describe('a prose report read from wrapped text', () => {
+  // Two paragraphs of one section; the first ends exactly at the margin, and nothing (no indent,
+  // no blank line) says the next line starts a new one.
+  const width = 20;
+  const first = '强化统筹协调，凝聚保障合力。充分发挥区妇女儿童工作委员会统筹作用，推动信息共享。';
+  const second = '加强规划引领，科学谋划发展。以妇女儿童发展规划为依据，持续推进各项任务落实。';
+  const wrap = (s: string) => Array.from({ length: Math.ceil(s.length / width) }, (_, k) => s.slice(k * width, (k + 1) * width));
+
+  it('says where a paragraph may have ended, when it joined two', () => {
+    expect(first.length % width).toBe(0); // the first paragraph fills its last line
+    const text = ['某区人民政府关于审议意见落实情况的报告', '区人大常委会：', ...wrap('现将审议意见落实情况报告如下，请予审议。各项工作情况如下所述，特此说明情况。'), '一、完善工作机制，加强统筹协同', ...wrap(first), ...wrap(second), '特此报告。'].join('\n');
+    const doc = ingest(text, 'jingan.txt');
+    expect(doc.kind).toBe('report');
+    const warned = documentWarnings(doc).filter((w) => w.code === 'paragraphs');
+    expect(warned.length).toBeGreaterThan(0);
+    const at = text.split('\n').indexOf(wrap(first).at(-1)!) + 1;
+    expect(warned.map((w) => ('lineStart' in w ? w.lineStart : undefined))).toContain(at);
+    expect(warned[0]!.message).toMatch(/无法判断是否另起一段.*请在源文件中用空行或首行缩进/);
+  });
+
+  it('is silent where the text says where paragraphs end (one per line)', () => {
+    const text = ['某区人民政府关于审议意见落实情况的报告', '区人大常委会：', '一、完善工作机制，加强统筹协同', first, second, '特此报告。'].join('\n');
+    expect(documentWarnings(ingest(text, 'jingan.txt')).filter((w) => w.code === 'paragraphs')).toEqual([]);
+  });
+});

@@ -55,6 +55,7 @@ export function documentWarnings(doc: KbDocument, options: WarningOptions = WARN
     warnings.push({ code: 'structure', message: MESSAGES.structure(n.code, n.message), note: n.code, ...(block ? { lineStart: block.lineStart, lineEnd: block.lineEnd } : {}) });
   }
   warnings.push(...numberingWarnings(doc.items, doc.blocks));
+  if (!structured) warnings.push(...paragraphWarnings(doc));
   if (structured && doc.items.length > 0) {
     warnings.push(...domainWarnings(doc.items, doc.kind === 'tasklist'));
     warnings.push(...unassignedText(doc, options));
@@ -215,5 +216,21 @@ export function unassignedText(doc: KbDocument, options: WarningOptions = WARNIN
       lineStart,
       lineEnd,
     };
+  });
+}
+
+/**
+ * Opinions, reports and speeches whose paragraphs are their items (prose sections, or a section
+ * read as one item): a paragraph of wrapped text joined across a full line that ends a sentence
+ * may be two (normalise.ts records such breaks), and then two items became one. An item that
+ * starts at its own point (`（一）`, `一是`) holds all its paragraphs anyway: not told.
+ */
+const WHOLE_PARAGRAPH_ITEM = /^(?:|[一二三四五六七八九十]{1,3}、)$/;
+
+export function paragraphWarnings(doc: KbDocument): ReportWarning[] {
+  return doc.items.flatMap((item) => {
+    if (!WHOLE_PARAGRAPH_ITEM.test(item.number.trim())) return [];
+    const breaks = doc.blocks.slice(item.blockStart, item.blockEnd + 1).flatMap((b) => b.uncertainBreaks ?? []);
+    return breaks.map((line) => ({ code: 'paragraphs' as const, message: MESSAGES.uncertainBreak, lineStart: line, lineEnd: line }));
   });
 }
