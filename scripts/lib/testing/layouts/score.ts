@@ -174,7 +174,8 @@ export function matchItems(expected: readonly Comparable[], got: readonly Compar
 
 /**
  * Warnings that say what was not recognised: no items, numbering gaps, text in no item, the
- * recogniser's notes, empty lists, and domains not found among those the document has.
+ * recogniser's notes, the format reader's doubts, paragraphs that may have been joined, empty
+ * lists, and domains not found among those the document has.
  * Metadata warnings (no city) and near duplicates say nothing about lost structure.
  */
 export function lossWarnings(warnings: readonly ReportWarning[], expectedDomains: ReadonlySet<string>): ReportWarning[] {
@@ -184,6 +185,8 @@ export function lossWarnings(warnings: readonly ReportWarning[], expectedDomains
       case 'numbering':
       case 'unassigned-text':
       case 'structure':
+      case 'source':
+      case 'paragraphs':
       case 'empty-list':
         return true;
       case 'missing-domains':
