@@ -21,7 +21,7 @@ const env = { ...process.env, KB_DIST_DIR: dist, KB_PAGEFIND_SHARD_PAGES: '300',
 function postbuild(): [number, number] {
   const run = spawnSync('npm', ['run', '--silent', 'index-search'], { cwd: ROOT, env, encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
-  const m = /in (\d+) bundle\(s\), (\d+) unchanged/.exec(run.stdout);
+  const m = /分 (\d+) 组，其中 (\d+) 组与上次构建相同/.exec(run.stdout);
   expect(m, run.stdout).not.toBeNull();
   return [Number(m![1]), Number(m![2])];
 }
