@@ -303,17 +303,8 @@ export async function renderTaskList(truth: TruthTable[], layout: TaskListLayout
   return { file, bytes, expected, title: truth.map((t) => title(t, layout)).join('；') };
 }
 
-/** A small deterministic PRNG (mulberry32), for shuffled column orders that are the same on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmarks' deterministic PRNG (mulberry32), for shuffled column orders that are the same on every run. */
+export { random } from '../../../bench/lib/random.ts';
 
 export function shuffled<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items];

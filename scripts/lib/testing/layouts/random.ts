@@ -2,6 +2,8 @@
  * A small seeded PRNG (mulberry32) with the few helpers the generator needs: the same seed
  * always gives the same documents, on every machine.
  */
+import { random as mulberry32 } from '../../../../bench/lib/random.ts';
+
 export interface Random {
   /** A float in [0, 1). */
   next(): number;
@@ -13,14 +15,7 @@ export interface Random {
 }
 
 export function random(seed: number): Random {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
