@@ -288,3 +288,19 @@ describe('a wrapped title and its addressee', () => {
     }
   });
 });
+
+describe('page furniture in a lying text layer', () => {
+  it('knows `第 1 ⻚` (a radical for 页) as a page number, and drops the header beside it', () => {
+    const body = ['（一）妇女与健康', '主要目标：', '1.妇女全生命周期享有良好的卫生健康服务，妇女人均预期寿命延长。', '2.孕产妇死亡率下降到10/10万以下。', '策略措施：', '1.完善保障妇女健康的制度机制。'];
+    const pages = [body.slice(0, 2), body.slice(2, 4), body.slice(4, 5), body.slice(5)];
+    const lines = pages.flatMap((p, k) => [...(k > 0 ? ['某市人民政府规范性文件'] : []), ...p, `第 ${k + 1} 页`]);
+    for (const prefer of ['kangxi', 'supplement'] as const) {
+      const text = withRadicals(lines.join('\n'), prefer);
+      expect(text).not.toContain('第 1 页'); // the text layer really writes a radical for 页 (or 妇女)
+      const { blocks, removed } = normalise(text);
+      expect(blocks.map((b) => b.text).join('\n')).not.toMatch(/第 \d 页|规范性文件/);
+      expect(removed.filter((r) => r.reason === 'page-number')).toHaveLength(4);
+      expect(removed.filter((r) => r.reason === 'running-header')).toHaveLength(3);
+    }
+  });
+});

@@ -149,15 +149,15 @@ export function normalise(rawText: string, options: NormaliseOptions = {}): Norm
   const layout = options.layout ?? detectLayout(lines);
   const removed: Removed[] = [];
   const replaced: Replaced[] = [];
-  // A format that knows its furniture by position (PDF) is trusted over the guess from text alone.
+  // One radical inside a word (`妇⼥`) shows the text layer lies: then every radical is read.
+  const lyingTextLayer = lines.some((l) => hasRadicalInWord(l));
+  // A format that knows its furniture by position (PDF) is trusted over the guess from text
+  // alone; the guess reads radicals first, so that `第 1 ⻚` is a page number.
   const furniture: Map<number, Removed['reason']> = options.furniture
     ? new Map([...options.furniture].map(([line, reason]) => [line - 1, reason]))
     : layout === 'table'
       ? new Map()
-      : findFurniture(lines);
-
-  // One radical inside a word (`妇⼥`) shows the text layer lies: then every radical is read.
-  const lyingTextLayer = lines.some((l, i) => !furniture.has(i) && hasRadicalInWord(l));
+      : findFurniture(lyingTextLayer ? lines.map((l) => readRadicals(l, true).text) : lines);
 
   const kept: Line[] = [];
   lines.forEach((raw, i) => {
