@@ -108,7 +108,8 @@ export function findFurniture(lines: string[]): Map<number, Removed['reason']> {
       }
     }
   };
-  const candidate = (t: string) => t.length <= 25 && (counts.get(t) ?? 0) >= 3 && !ITEM_START.test(t);
+  // Two occurrences are enough (a three-page document) when both stand beside page numbers.
+  const candidate = (t: string) => t.length <= 25 && (counts.get(t) ?? 0) >= 2 && !ITEM_START.test(t);
   // A running header stands at (nearly) every page break it occurs at; a list heading that repeats in
   // the text (`策略措施：` in every domain) and once happens to fall before a page number is
   // text, not furniture.
