@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['scripts/**/*.test.ts', 'src/**/*.test.ts'],
+          include: ['scripts/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts'],
           globalSetup: [seedKb],
         },
       },

@@ -1,6 +1,7 @@
 /** The search page: query and filters in the URL, Pagefind results shown a page at a time. */
 import { byChinese } from '../lib/collation.ts';
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
+import { matchesWords, understand } from './search-query.ts';
 import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
@@ -50,12 +51,23 @@ interface Group {
   members: PagefindResultData[];
 }
 
+/** A result not loaded yet, with the search that found it (its words are checked once loaded). */
+interface Pending {
+  r: PagefindResult;
+  search: string | null;
+}
+
+/** Whether a loaded result holds its search's words as words of its text (托儿所 ≠ 依托|儿科). */
+const genuine = (d: PagefindResultData, search: string | null) => !search || matchesWords(d, search);
+
 interface View {
   total: number;
   pattern: RegExp | null;
   /** Loaded results in display order; `pending` are not loaded yet, in Pagefind's order. */
   loaded: PagefindResultData[];
-  pending: PagefindResult[];
+  pending: Pending[];
+  /** Said after the count: how a question was understood. */
+  note: string;
   /** Results rendered so far, folded ones included. */
   shown: number;
   groups: Map<string, Group>;
@@ -117,7 +129,10 @@ async function showMore(view: View, n: number): Promise<HTMLLIElement | undefine
   const want = view.shown + n;
   while (view.loaded.length < want && view.pending.length) {
     const batch = view.pending.splice(0, want - view.loaded.length);
-    view.loaded.push(...(await Promise.all(batch.map((r) => r.data()))));
+    const data = await Promise.all(batch.map((p) => p.r.data()));
+    const kept = data.filter((d, i) => genuine(d, batch[i]!.search));
+    view.total -= data.length - kept.length;
+    view.loaded.push(...kept);
   }
   if (view !== current) return undefined;
   let first: HTMLLIElement | undefined;
@@ -137,7 +152,7 @@ async function showMore(view: View, n: number): Promise<HTMLLIElement | undefine
   view.shown = Math.min(want, view.loaded.length);
   const all = view.shown >= view.total;
   // The live status announces the new count.
-  status.textContent = `找到 ${view.total} 个结果${view.total <= PAGE ? '' : all ? '，已全部显示' : `，显示前 ${view.shown} 个`}。`;
+  status.textContent = `找到 ${view.total} 个结果${view.total <= PAGE ? '' : all ? '，已全部显示' : `，显示前 ${view.shown} 个`}。${view.note}`;
   more.hidden = all;
   more.textContent = `显示更多结果（还有 ${view.total - view.shown} 个）`;
   return first;
@@ -226,14 +241,31 @@ async function run(restore?: Saved): Promise<void> {
     return;
   }
   status.textContent = '搜索中…';
-  const search = await pagefind.search(q || null, { filters });
-  const terms = termsOf(q);
-  const head = phraseFirst(await Promise.all(search.results.slice(0, PHRASE_WINDOW).map((r) => r.data())), terms);
-  const counts = await countsFor(q, filters, search);
+  // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
+  const plan = understand(q, glossary);
+  const queries: (string | null)[] = plan.searches.length ? plan.searches : [null];
+  const searches = await Promise.all(queries.map((s) => pagefind.search(s, { filters })));
+  const search = searches[0]!;
+  const seen = new Set<string>();
+  const merged: Pending[] = [];
+  searches.forEach((s, i) => {
+    for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), merged.push({ r, search: queries[i]! });
+  });
+  const headPending = merged.slice(0, PHRASE_WINDOW);
+  const data = await Promise.all(headPending.map((p) => p.r.data()));
+  const kept = headPending.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
+  // Phrase-first within the visitor's own search; the plan words' results follow.
+  const first = kept.filter(({ p }) => p.search === queries[0]).map(({ d }) => d);
+  const rest = kept.filter(({ p }) => p.search !== queries[0]).map(({ d }) => d);
+  const terms = plan.terms.length ? plan.terms : termsOf(q);
+  const head = [...phraseFirst(first, termsOf(queries[0] ?? '')), ...rest];
+  const counts = await countsFor(queries[0] ?? '', filters, search);
   if (mine !== runs) return;
   // Counts first: when the status says 找到, the whole page is this query's.
   showCounts(counts);
-  const view: View = { total: search.results.length, pattern: termPattern(terms), loaded: head, pending: search.results.slice(PHRASE_WINDOW), shown: 0, groups: new Map() };
+  const total = merged.length - (headPending.length - kept.length);
+  const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
+  const view: View = { total, pattern: termPattern(terms), loaded: head, pending: merged.slice(PHRASE_WINDOW), note, shown: 0, groups: new Map() };
   current = view;
   await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
   if (view !== current) return;

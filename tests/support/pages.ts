@@ -48,7 +48,8 @@ export function representativePages(): [string, string][] {
     ['departments index', '/departments/'],
     ['department', '/departments/health/'],
     ['search with results', `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`],
-    ['search without results', '/search/?q=childcare'],
+    // A Latin query near no glossary term (childcare now finds 托育's items, issue 17).
+    ['search without results', '/search/?q=zzqxw'],
     ['data', '/data/'],
     // Two comparable documents compared (on the seeds 阜新's plans and 大安's task lists), results rendered.
     ...(comparable.length > 1 ? [['compare', `/compare/?a=${comparable[0]}&b=${comparable[1]}&domain=women-health`] as [string, string]] : []),

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
+import { GLOSSARY } from '../lib/search-glossary.ts';
+import { READER_WORDS, THESAURUS } from '../lib/search-thesaurus.ts';
+import { holdsWord, matchesWords, understand } from './search-query.ts';
+
+const glossary = GLOSSARY.map((t) => ({ ...t, pinyin: pinyin(t.term) }));
+
+describe('word boundaries', () => {
+  it('finds a word inside a longer word but not across two words', () => {
+    expect(holdsWord('依托儿科资源', '托儿')).toBe(false);
+    expect(holdsWord('庆祝儿童节活动', '儿童')).toBe(true);
+    expect(holdsWord('发展普惠托育服务', '托育')).toBe(true);
+    // One straddling occurrence does not hide a good one later in the text.
+    expect(holdsWord('依托儿科，兴办托儿所', '托儿')).toBe(true);
+    expect(holdsWord('没有', '托育')).toBe(false);
+  });
+  it('drops a result whose only match cuts its words, keeps one that holds the words or has them as meta', () => {
+    expect(matchesWords({ content: '依托儿科资源，所有新生儿', meta: {} }, '托儿所')).toBe(false);
+    expect(matchesWords({ content: '加强母婴保健，保障安全', meta: {} }, '母婴安全')).toBe(true);
+    expect(matchesWords({ content: '预防和制止家庭暴力', meta: { search: '家暴' } }, '家暴')).toBe(true);
+    expect(matchesWords({ content: '拨打热线', meta: {} }, '12338')).toBe(true);
+  });
+});
+
+describe('understanding a query', () => {
+  it('leaves the plans’ own words alone', () => {
+    for (const q of ['母婴安全', '就业性别歧视', '孕产妇死亡率', '家务劳动', '12338']) expect(understand(q, glossary).searches).toEqual([q]);
+  });
+  it('searches an everyday word as the plans’ words too, the visitor’s own search first', () => {
+    expect(understand('托儿所').searches).toEqual(['托儿所', '托育']);
+    const p = understand('网瘾');
+    expect(p.searches[0]).toBe('网瘾');
+    expect(p.searches).toContain('网络沉迷');
+    expect(p.terms).toContain('网络沉迷');
+  });
+  it('reduces a question to its content words, everyday words replaced', () => {
+    const p = understand('孩子近视了政府管不管');
+    expect(p.reduced).toBe('儿童 近视');
+    expect(p.searches[0]).toBe('儿童 近视');
+    expect(p.searches).toContain('近视');
+    // A broad word alone would flood the results.
+    expect(p.searches).not.toContain('儿童');
+    for (const q of ['有没有免费的宫颈癌筛查', '残疾孩子怎么办', '哪些地方有托育']) {
+      const r = understand(q);
+      expect(r.reduced, q).toBeDefined();
+      for (const frame of ['有没有', '免费', '怎么办', '哪些', '吗']) expect(r.reduced!, q).not.toContain(frame);
+    }
+    expect(understand('哪些地方有托育').searches).toContain('托育');
+  });
+  it('turns pinyin and English into the glossary’s Chinese terms', () => {
+    expect(understand('muying anquan', glossary).searches).toContain('母婴安全');
+    expect(understand('myopia', glossary).searches).toContain('近视');
+    expect(understand('Domestic Violence', glossary).searches).toContain('家庭暴力');
+    expect(understand('xyzzy', glossary).searches).toEqual(['xyzzy']);
+  });
+  it('empty queries search nothing', () => {
+    expect(understand('   ').searches).toEqual([]);
+  });
+});
+
+describe('the reader thesaurus', () => {
+  it('has a few hundred entries, each mapping to a different word', () => {
+    expect(READER_WORDS.length).toBeGreaterThanOrEqual(300);
+    for (const [w, plan] of THESAURUS) expect(plan, w).not.toContain(w);
+  });
+});
+
+describe('everyday words typed whole', () => {
+  it('search their plan words even when the plan word is part of them', () => {
+    expect(understand('孤儿院').searches).toContain('孤儿');
+    expect(understand('单亲妈妈').searches).toContain('单亲');
+  });
+  it('keep a typo’s results that hold its longer pieces as words', () => {
+    expect(matchesWords({ content: '预防和制止家庭暴力', meta: {} }, '家廷暴力')).toBe(true);
+  });
+});

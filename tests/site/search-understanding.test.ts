@@ -1,0 +1,79 @@
+/**
+ * Query understanding on the real built site (issue 17): everyday words find the plans' words,
+ * a match across a word boundary is dropped, questions are reduced, pinyin and English find
+ * items, and every page's header has a search box that works without JavaScript.
+ * Expected items come from the knowledge base by their text, never by id.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { search } from '../support/browser.ts';
+import { itemIdOf, squash, useSearchSite, type KbItem } from '../support/search.ts';
+import type { StaticServer } from '../support/server.ts';
+
+const site = useSearchSite();
+let server: StaticServer;
+let page: Page;
+let errors: string[];
+beforeAll(() => {
+  ({ server, page, errors } = site);
+});
+
+const says = (i: KbItem, w: string) => squash(`${i.title}${i.text}`).includes(w);
+const itemsOf = (results: { url: string }[]) => results.map((r) => site.itemsById.get(itemIdOf(r) ?? '')).filter((i): i is KbItem => !!i);
+
+describe('queries as people type them', () => {
+  it('托儿所 finds 托育 items and never an item that only says 依托儿…', async () => {
+    const items = itemsOf(await search(page, server.url, '托儿所'));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.slice(0, 5).some((i) => says(i, '托育'))).toBe(true);
+    for (const i of items) if (!says(i, '托儿所')) expect(squash(i.text), i.id).not.toMatch(/依托儿(?!所)/);
+  });
+  for (const [q, word] of [
+    ['孩子近视了政府管不管', '近视'],
+    ['tuoyu', '托育'],
+    ['liushou ertong', '留守儿童'],
+    ['domestic violence', '家庭暴力'],
+    ['left-behind children', '留守儿童'],
+  ] as const) {
+    it(`${q} finds items that say ${word} in its first five results`, async () => {
+      const items = itemsOf(await search(page, server.url, q));
+      expect(items.slice(0, 5).some((i) => says(i, word)), q).toBe(true);
+    });
+  }
+  it('tells the visitor how a question was understood', async () => {
+    await search(page, server.url, '孩子近视了政府管不管');
+    expect(await page.textContent('#status')).toContain('按「儿童 近视」搜索');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the header search box', () => {
+  it('is on every kind of page and, without JavaScript, is a plain form to /search/', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    try {
+      const p = await context.newPage();
+      for (const path of ['/', '/domains/', '/documents/', '/about/']) {
+        await p.goto(`${server.url}${path}`);
+        const form = p.locator('header form[role="search"]');
+        expect(await form.count(), path).toBe(1);
+        expect(await form.getAttribute('action')).toBe('/search/');
+      }
+      await p.fill('header input[name="q"]', '托育');
+      await Promise.all([p.waitForURL(/\/search\/\?q=/), p.press('header input[name="q"]', 'Enter')]);
+      expect(new URL(p.url()).searchParams.get('q')).toBe('托育');
+    } finally {
+      await context.close();
+    }
+  });
+  it('fits a 390 px phone without horizontal scrolling', async () => {
+    const p = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
+    try {
+      await p.goto(`${server.url}/`);
+      const box = await p.locator('header input[name="q"]').boundingBox();
+      expect(box!.width).toBeGreaterThan(120);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally {
+      await p.close();
+    }
+  });
+});
