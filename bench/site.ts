@@ -175,10 +175,10 @@ function watchFirstWrite(dirs: string[]): { close(): number | undefined } {
 /** Items and link-stage time from the ingest's summary; warns when a copy's city was not recognised. */
 async function readIngestLog(file: string, synthetic: SyntheticDocument[], documents: number): Promise<Partial<Measured>> {
   const log = await readFile(file, 'utf8');
-  const items = Number(/(\d+) items, /.exec(log)?.[1] ?? NaN);
-  const segmentMs = Number(/segmentation (\d+) ms/.exec(log)?.[1] ?? NaN);
-  const linkMs = Number(/link stage (\d+) ms/.exec(log)?.[1] ?? NaN);
-  const cityless = synthetic.filter((d) => new RegExp(`${d.source.replaceAll('.', '\\.')}.*unknown:.*\\bcity\\b`).test(log));
+  const items = Number(/(\d+) 条条目，/.exec(log)?.[1] ?? NaN);
+  const segmentMs = Number(/分词 (\d+) 毫秒/.exec(log)?.[1] ?? NaN);
+  const linkMs = Number(/关联 (\d+) 毫秒/.exec(log)?.[1] ?? NaN);
+  const cityless = synthetic.filter((d) => new RegExp(`${d.source.replaceAll('.', '\\.')}.*未知：.*城市`).test(log));
   const listed = synthetic.filter((d) => log.includes(d.source));
   if (cityless.length) progress(`[${documents}] warning: no city recognised for ${cityless.map((d) => `${d.source} (${d.city})`).join(', ')}`);
   else if (synthetic.length && listed.length === synthetic.length) progress(`[${documents}] metadata: a city for each of the ${synthetic.length} synthetic documents`);
