@@ -17,6 +17,6 @@ export default function setup(): void {
   if (run.status !== 0) {
     throw new Error(`npm run build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
-  const summary = run.stdout.split('\n').filter((l) => /^(ingest|postbuild):|page\(s\) built/.test(l));
+  const summary = run.stdout.split('\n').filter((l) => /^(收录|搜索索引)：|page\(s\) built/.test(l));
   console.log(`site built in ${((Date.now() - started) / 1000).toFixed(0)} s\n${summary.join('\n')}`);
 }
