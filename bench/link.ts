@@ -4,7 +4,7 @@
  * and time linkItems on it. Run: `npm run bench:link -- [documents] [itemsPerDocument]`.
  */
 import { fileURLToPath } from 'node:url';
-import { linkItems, type PlaceOfDocument } from '../scripts/lib/link/index.ts';
+import { linkItems, type PlaceOfDocument } from '../scripts/lib/relate/link/index.ts';
 import type { Item } from '../scripts/lib/types.ts';
 import { random } from './lib/random.ts';
 

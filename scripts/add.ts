@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { addDocument, type AddFields } from './lib/add.ts';
 import { ParseCache } from './lib/cache.ts';
-import { addCountLine, documentLines, warningLines } from './lib/report/format.ts';
+import { addCountLine, documentLines, warningLines } from './lib/publish/report/format.ts';
 import { documentUrl } from '../src/lib/urls.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseCache } from './lib/cache.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
-import { writeGenerated } from './lib/emit/index.ts';
-import { documentLine, warningCountLine, warningLines } from './lib/report/format.ts';
-import { departmentReport } from './lib/departments/report.ts';
-import { indicatorReport } from './lib/indicators/report.ts';
+import { writeGenerated } from './lib/publish/emit/index.ts';
+import { documentLine, warningCountLine, warningLines } from './lib/publish/report/format.ts';
+import { departmentReport } from './lib/relate/departments/report.ts';
+import { indicatorReport } from './lib/relate/indicators/report.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.

@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PREFECTURE_CITIES } from '../../scripts/lib/gazetteer.ts';
+import { PREFECTURE_CITIES } from '../../scripts/lib/understand/gazetteer.ts';
 import { random } from './random.ts';
 
 interface Template {

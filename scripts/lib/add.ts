@@ -11,12 +11,12 @@ import { copyFile, readdir, readFile, stat, unlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import type { DocumentReport } from '../../src/lib/ingest-report.ts';
 import type { ParseCache } from './cache.ts';
-import { readSource, unreadableReason } from './formats/index.ts';
+import { readSource, unreadableReason } from './read/formats/index.ts';
 import { ingestDocument, SOURCE_EXTENSIONS } from './pipeline.ts';
-import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
-import { reportDocuments } from './report/index.ts';
-import { sidecarName } from './sidecar.ts';
-import { checkFileSize } from './size-limit.ts';
+import { exactDuplicateMessage, exactDuplicates } from './publish/report/duplicates.ts';
+import { reportDocuments } from './publish/report/index.ts';
+import { sidecarName } from './understand/sidecar.ts';
+import { checkFileSize } from './read/size-limit.ts';
 import type { DocumentMeta, KbDocument } from './types.ts';
 
 /** Sidecar fields an editor may give on the command line (validated by sidecar.ts as in the build). */

@@ -1,26 +1,26 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { decode } from './decode.ts';
-import { readSource, SOURCE_EXTENSIONS, unreadableReason, type SourceText } from './formats/index.ts';
-import { normalise } from './normalise.ts';
-import { inferMetadata } from './metadata.ts';
-import { applySidecar } from './sidecar.ts';
-import { recognise } from './structure/recognise.ts';
-import { classifyDomains } from './classify.ts';
-import { linkItems } from './link/index.ts';
-import { addressPlans, withAroundDomains } from './link/addresses.ts';
+import { decode } from './read/decode.ts';
+import { readSource, SOURCE_EXTENSIONS, unreadableReason, type SourceText } from './read/formats/index.ts';
+import { normalise } from './read/normalise.ts';
+import { inferMetadata } from './understand/metadata.ts';
+import { applySidecar } from './understand/sidecar.ts';
+import { recognise } from './understand/structure/recognise.ts';
+import { classifyDomains } from './understand/classify.ts';
+import { linkItems } from './relate/link/index.ts';
+import { addressPlans, withAroundDomains } from './relate/link/addresses.ts';
 import { segmentItems, type ItemWords } from './text/segment.ts';
 import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
-import { markRepeats } from './repeats.ts';
-import { collectTargets } from './indicators/index.ts';
+import { markRepeats } from './understand/repeats.ts';
+import { collectTargets } from './relate/indicators/index.ts';
 import type { Block, KbDocument, KnowledgeBase } from './types.ts';
-import type { StructureNote } from './structure/notes.ts';
+import type { StructureNote } from './understand/structure/notes.ts';
 import type { DocumentReport } from '../../src/lib/ingest-report.ts';
-import { reportDocuments } from './report/index.ts';
-import { exactDuplicateMessage, exactDuplicates } from './report/duplicates.ts';
-import { checkFileSize } from './size-limit.ts';
+import { reportDocuments } from './publish/report/index.ts';
+import { exactDuplicateMessage, exactDuplicates } from './publish/report/duplicates.ts';
+import { checkFileSize } from './read/size-limit.ts';
 
 // Source files the ingest reads (formats/index.ts); anything else in seeds/ is reported, not silently skipped.
 export { SOURCE_EXTENSIONS };
@@ -44,7 +44,7 @@ export interface BuildOptions {
 }
 
 export interface IngestReport {
-  /** Per document: what was recognised and the editor's warnings (scripts/lib/report/). */
+  /** Per document: what was recognised and the editor's warnings (scripts/lib/publish/report/). */
   documents: DocumentReport[];
   /** Chinese word segmentation of every item, shared by classification and linking. */
   segmentMs: number;

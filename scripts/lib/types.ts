@@ -5,7 +5,7 @@
  * recognise structure → ParsedDocument (items) → classify/link → KnowledgeBase → emit.
  */
 
-import type { StructureNote } from './structure/notes.ts';
+import type { StructureNote } from './understand/structure/notes.ts';
 import type { DocumentKind, DomainName, DomainSource, ItemKind, Level, Population, RemovedReason } from '../../src/lib/vocabulary.ts';
 import type { Comparator } from '../../src/lib/targets.ts';
 
@@ -207,7 +207,7 @@ export interface KnowledgeBase {
   documents: KbDocument[];
   links: Link[];
   topics: Topic[];
-  /** Quantified targets of every item (scripts/lib/indicators); absent: computed at emit. */
+  /** Quantified targets of every item (scripts/lib/relate/indicators); absent: computed at emit. */
   targets?: Target[];
   /** Items of opinions, reports and speeches → the plan measures they address (link/addresses.ts). */
   addresses?: Address[];

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDocuments, type CompareFile } from './compare.ts';
 import { DOMAINS } from './vocabulary.ts';
-import { compareFiles } from '../../scripts/lib/emit/compare.ts';
+import { compareFiles } from '../../scripts/lib/publish/emit/compare.ts';
 import { seedKb } from '../../scripts/lib/testing/seed-kb.ts';
 import { compareLabels, scoreComparison, type Shown } from '../../scripts/lib/testing/compare-labels.ts';
 

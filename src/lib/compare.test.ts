@@ -15,7 +15,7 @@ import { CSV_BOM, CSV_OPTIONS } from './csv.ts';
 import { encodeCuts, sideOf, splitWords } from './diff.ts';
 import { cutWords } from '../../scripts/lib/text/segment.ts';
 import { parseStrictCsv, pythonCsvShape } from '../../scripts/lib/testing/strict-csv.ts';
-import { compareFiles } from '../../scripts/lib/emit/compare.ts';
+import { compareFiles } from '../../scripts/lib/publish/emit/compare.ts';
 import { seedKb } from '../../scripts/lib/testing/seed-kb.ts';
 
 const cut = (text: string) => ({ text, cuts: encodeCuts(cutWords(text)) });

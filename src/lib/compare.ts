@@ -21,7 +21,7 @@ export interface CompareItem {
   /** The text's words as cuts (src/lib/diff.ts). */
   cuts: string;
   related: [string, number][];
-  /** Canonical names of the indicators the item sets targets for (scripts/lib/indicators), sorted; absent: none. */
+  /** Canonical names of the indicators the item sets targets for (scripts/lib/relate/indicators), sorted; absent: none. */
   indicators?: string[];
 }
 

@@ -1,11 +1,11 @@
 /**
  * The editor's report: what the ingest recognised in each document and what an editor should
- * check. Written by the ingest (scripts/lib/report/) to `dist/data/ingest-report.json` and to
+ * check. Written by the ingest (scripts/lib/publish/report/) to `dist/data/ingest-report.json` and to
  * the `report` collection (one entry per document), which the about page summarises. This
  * schema is the contract between the two, like src/lib/schemas.ts for the other collections.
  *
  * Warnings are data (a code and its facts) with their `message` in Chinese, worded once by the
- * ingest (scripts/lib/report/messages.ts): what was found and what to do, without the file and
+ * ingest (scripts/lib/publish/report/messages.ts): what was found and what to do, without the file and
  * the lines, which are the entry's `source` and the warning's `lineStart`/`lineEnd`. The
  * terminal and the about page print them the same way, repeated ones grouped
  * (`groupWarnings`, `linesText` below).
@@ -36,7 +36,7 @@ export const reportWarning = z.discriminatedUnion('code', [
   z.object({ code: z.literal('missing-domains'), message: z.string(), population, domains: z.array(domainName) }),
   /** A domain with goals but no measures, or measures but no goals. */
   z.object({ code: z.literal('empty-list'), message: z.string(), domain: domainName, kind: itemKind }),
-  /** What a plan's or task list's recogniser could not read (scripts/lib/structure/notes.ts), in Chinese. */
+  /** What a plan's or task list's recogniser could not read (scripts/lib/understand/structure/notes.ts), in Chinese. */
   z.object({ code: z.literal('structure'), message: z.string(), note: z.enum(['list-without-domain', 'empty-list', 'unknown-domain', 'row-numbering', 'carried-department']), ...optionalLines }),
   /** What the format's reader was unsure of (a web page's article: formats/html.ts), in Chinese. */
   z.object({ code: z.literal('source'), message: z.string(), ...optionalLines }),

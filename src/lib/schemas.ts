@@ -134,7 +134,7 @@ export const topicEntry = z.object({
 
 /**
  * A body the documents name as lead (牵头) or partner (配合) of measures, across cities: one per
- * key of scripts/lib/departments/normalise.ts. `name` is its most-printed name, `names` every
+ * key of scripts/lib/relate/departments/normalise.ts. `name` is its most-printed name, `names` every
  * printed form (most used first), `lead` / `partner` item ids.
  */
 export const departmentEntry = z.object({
@@ -189,7 +189,7 @@ export const indicatorEntry = z.object({
   targets: z.array(targetEntry),
   /** A lower value is better (the catalogue's word, else the name's): how 保持在/约 targets are met. */
   lowerIsBetter: z.boolean().optional(),
-  /** The indicator is in the curated catalogue (scripts/lib/indicators/catalogue.ts). */
+  /** The indicator is in the curated catalogue (scripts/lib/relate/indicators/catalogue.ts). */
   catalogued: z.boolean().optional(),
   /** Plan targets set against a value a report of the same city states as reached: positions in `targets`. */
   results: z.array(z.object({ target: z.number().int(), reached: z.number().int(), status: z.enum(RESULT_STATUSES) })).optional(),

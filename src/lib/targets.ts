@@ -1,6 +1,6 @@
 /**
  * Quantified targets (指标): the comparators a plan states, with how the site writes them. Shared
- * by the ingest (scripts/lib/indicators) and the pages, so the data files and the pages agree.
+ * by the ingest (scripts/lib/relate/indicators) and the pages, so the data files and the pages agree.
  */
 
 /**

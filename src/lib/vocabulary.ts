@@ -102,7 +102,7 @@ export const NATIONAL_PLACE = '全国';
 
 /**
  * Why a line of a source is not the document's text: a PDF's page furniture, conversion
- * residue, and a web page's chrome around its article (scripts/lib/formats/html.ts). Shown on
+ * residue, and a web page's chrome around its article (scripts/lib/read/formats/html.ts). Shown on
  * the document page as what was dropped.
  */
 export const REMOVED_REASONS = ['page-number', 'running-header', 'residue', 'navigation', 'breadcrumb', 'metadata-table', 'page-tools', 'related-links', 'footer', 'page-code', 'page-chrome'] as const;

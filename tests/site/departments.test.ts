@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { normaliseDepartment } from '../../scripts/lib/departments/normalise.ts';
+import { normaliseDepartment } from '../../scripts/lib/relate/departments/normalise.ts';
 import { DIST } from '../support/kb.ts';
 import { at, kb, readJson, useSite, WIDTHS, type Width } from '../support/site.ts';
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureKb } from '../../scripts/lib/testing/fixture.ts';
-import { writeGenerated } from '../../scripts/lib/emit/index.ts';
+import { writeGenerated } from '../../scripts/lib/publish/emit/index.ts';
 import { ROOT } from '../support/kb.ts';
 
 let site = '';

@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { foldFigures } from '../../scripts/lib/indicators/fold.ts';
-import { indicatorSlugs } from '../../scripts/lib/indicators/slug.ts';
+import { foldFigures } from '../../scripts/lib/relate/indicators/fold.ts';
+import { indicatorSlugs } from '../../scripts/lib/relate/indicators/slug.ts';
 import { DIST } from '../support/kb.ts';
 import { at, browser, kb, readJson, server, useSite, WIDTHS, type Width } from '../support/site.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cityName } from '../../scripts/lib/emit/entries.ts';
+import { cityName } from '../../scripts/lib/publish/emit/entries.ts';
 import { synonymsOf } from '../../src/lib/search-synonyms.ts';
 import { search } from '../support/browser.ts';
 import { itemIdOf, shownResults, showAll, squash, useSearchSite, type KbItem, type Shown } from '../support/search.ts';

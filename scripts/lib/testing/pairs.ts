@@ -1,4 +1,4 @@
-import type { Pairs } from '../link/pairs.ts';
+import type { Pairs } from '../relate/link/pairs.ts';
 
 /** Link-stage pairs from (i, j, score) triples, given in (i, j) order. */
 export function pairsOf(list: [number, number, number][]): Pairs {

@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, VerticalMergeType } from 'docx';
-import { decode } from '../decode.ts';
-import { normalise } from '../normalise.ts';
-import { parseTaskList } from '../structure/tasklist.ts';
+import { decode } from '../read/decode.ts';
+import { normalise } from '../read/normalise.ts';
+import { parseTaskList } from '../understand/structure/tasklist.ts';
 import type { DomainName, Population } from '../types.ts';
 import { SEED, SEEDS_DIR } from './seeds.ts';
 

@@ -3,9 +3,9 @@
  * `readSource`, then pipeline.ts `ingestDocument`, then the editor's report's warnings), and
  * scored against the items it was generated from.
  */
-import { readSource } from '../../formats/index.ts';
+import { readSource } from '../../read/formats/index.ts';
 import { ingestDocument } from '../../pipeline.ts';
-import { reportDocuments } from '../../report/index.ts';
+import { reportDocuments } from '../../publish/report/index.ts';
 import type { KbDocument } from '../../types.ts';
 import type { GeneratedDocument } from './generate.ts';
 import { refusedScore, scoreDocument, type DocumentScore } from './score.ts';

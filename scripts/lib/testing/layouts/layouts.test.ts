@@ -7,7 +7,7 @@
  * reason, so that it stays visible; both are empty: no value is below 100 % today.
  */
 import { describe, expect, it } from 'vitest';
-import { readSource } from '../../formats/index.ts';
+import { readSource } from '../../read/formats/index.ts';
 import { DIMENSIONS, oneAtATime, randomLayout, violations, applies, type Dimension, type Layout, type LayoutSpec } from './dimensions.ts';
 import { generateDocument } from './generate.ts';
 import { ingestAndScore, type Scored } from './ingest.ts';

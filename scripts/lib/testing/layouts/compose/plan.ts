@@ -3,7 +3,7 @@
  * has around its domains (总体要求 before, 组织实施 after, with numbered paragraphs that are
  * not items), per domain its heading, `主要目标`/`策略措施` headings and numbered items.
  */
-import { DOMAINS } from '../../../domains.ts';
+import { DOMAINS } from '../../../understand/domains.ts';
 import type { Layout } from '../dimensions.ts';
 import type { Composed, DocBlock, Paragraph } from '../model.ts';
 import type { Random } from '../random.ts';

@@ -8,7 +8,7 @@ import type { Layout } from '../dimensions.ts';
 import type { Composed, DocBlock, Paragraph, TableCell } from '../model.ts';
 import type { Random } from '../random.ts';
 import type { DomainTruth, OutlineTruth, TruthItem } from '../truth.ts';
-import { DOMAINS } from '../../../domains.ts';
+import { DOMAINS } from '../../../understand/domains.ts';
 import { chineseNumeral } from './numbers.ts';
 
 type Column = 'domain' | 'goals' | 'measures' | 'lead' | 'partner' | 'serial';

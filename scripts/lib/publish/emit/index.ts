@@ -1,0 +1,100 @@
+/**
+ * Writes the knowledge base as Astro content-collection entries (content/generated/) and
+ * open-data files (public/data/). Atomic: everything is staged in a temp sibling dir and
+ * swapped in by rename, so a failed ingest never leaves half-written output. Deterministic:
+ * the same KnowledgeBase gives byte-identical files.
+ */
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ItemEntry } from '../../../../src/lib/schemas.ts';
+import { byCodePoint } from '../../../../src/lib/collation.ts';
+import { DOMAINS } from '../../understand/domains.ts';
+import type { KbDocument, KnowledgeBase } from '../../types.ts';
+import { dataFiles } from './data.ts';
+import { departmentEntries } from '../../relate/departments/entries.ts';
+import { compareFiles } from './compare.ts';
+import { addressIndex, withAroundFields } from './addresses.ts';
+import { cityEntry, citySlug, documentEntry, domainEntry, fileSafe, itemEntry, relatedItems, topicEntry, type Placed } from './entries.ts';
+import { documentBody, mdxFile } from './mdx.ts';
+import { reportDocuments } from '../report/index.ts';
+import { indicatorEntries } from '../../relate/indicators/entries.ts';
+
+/** A JSON array with one entry per line: compact, and a rebuild's diff reads entry by entry. */
+export function jsonLines(entries: readonly object[]): string {
+  return entries.length ? `[\n${entries.map((e) => JSON.stringify(e)).join(',\n')}\n]\n` : '[]\n';
+}
+
+/**
+ * Relative path (under content/generated/) → file text, for every collection entry. Documents
+ * and domains are MDX (a document's body is its whole text); items, cities and topics are data
+ * entries in JSON arrays, rendered by .astro templates (see src/lib/json-loader.ts for why).
+ */
+export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
+  const files = new Map<string, string>();
+  const docs = [...kb.documents].sort((a, b) => byCodePoint(a.id, b.id));
+  const topics = [...kb.topics].sort((a, b) => byCodePoint(a.id, b.id));
+  const placed = new Map<string, Placed>();
+  for (const doc of docs) doc.items.forEach((item, order) => placed.set(item.id, { item, doc, order }));
+
+  const topicOf = new Map<string, ItemEntry['topic']>();
+  for (const t of topics) for (const id of t.items) if (!topicOf.has(id)) topicOf.set(id, { id: fileSafe(t.id), title: t.title });
+  const related = relatedItems(kb.links, placed);
+  const addresses = addressIndex(kb.addresses);
+
+  for (const doc of docs) {
+    files.set(`documents/${doc.id}.mdx`, mdxFile(documentEntry(doc), documentBody(doc)));
+    const items = doc.items.map((item) => withAroundFields(itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []), item, addresses));
+    files.set(`items/${doc.id}.json`, jsonLines(items));
+  }
+  const all = [...placed.values()];
+  for (const d of DOMAINS) files.set(`domains/${d.slug}.mdx`, mdxFile(domainEntry(d, all, topics, placed), []));
+
+  const byCity = new Map<string, KbDocument[]>();
+  for (const doc of docs) byCity.set(citySlug(doc.city), [...(byCity.get(citySlug(doc.city)) ?? []), doc]);
+  const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
+  files.set('cities/cities.json', jsonLines(cities));
+  files.set('topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed, related))));
+  files.set('departments/departments.json', jsonLines(departmentEntries(docs)));
+  files.set('indicators/indicators.json', jsonLines(indicatorEntries(kb)));
+  files.set('report/documents.json', jsonLines([...reportDocuments(kb.documents)].sort((a, b) => byCodePoint(a.id, b.id))));
+  return files;
+}
+
+async function writeTree(dir: string, files: Map<string, string>): Promise<void> {
+  const dirs = new Set([...files.keys()].map((p) => dirname(join(dir, p))));
+  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
+  for (const [path, text] of files) await writeFile(join(dir, path), text);
+}
+
+/** Put `staged` at `target`, moving any previous version aside first and deleting it after. */
+async function swapIn(staged: string, target: string, trash: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  if (existsSync(target)) await rename(target, trash);
+  await rename(staged, target);
+}
+
+/** Collections the ingest writes, one directory each under content/generated/. */
+export const GENERATED_COLLECTIONS = ['documents', 'items', 'domains', 'cities', 'topics', 'departments', 'indicators', 'report'] as const;
+
+export async function writeGenerated(kb: KnowledgeBase, rootDir: string): Promise<{ files: number }> {
+  const entries = generatedEntries(kb);
+  const data = dataFiles(kb);
+  for (const [path, text] of compareFiles(kb)) data.set(path, text);
+  // Every collection directory exists even when empty, so Astro's glob loaders find it.
+  for (const c of GENERATED_COLLECTIONS) entries.set(`${c}/.keep`, '');
+
+  // The staging dir is a sibling of content/generated (same filesystem → rename is atomic);
+  // .gitignore covers content/.generated-*/.
+  await mkdir(join(rootDir, 'content'), { recursive: true });
+  const stage = await mkdtemp(join(rootDir, 'content', '.generated-'));
+  try {
+    await writeTree(join(stage, 'generated'), entries);
+    await writeTree(join(stage, 'data'), data);
+    await swapIn(join(stage, 'generated'), join(rootDir, 'content', 'generated'), join(stage, 'old-generated'));
+    await swapIn(join(stage, 'data'), join(rootDir, 'public', 'data'), join(stage, 'old-data'));
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+  return { files: entries.size - GENERATED_COLLECTIONS.length + data.size };
+}

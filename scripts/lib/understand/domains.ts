@@ -1,0 +1,45 @@
+import { DOMAINS, type Domain, type DomainName } from '../../../src/lib/vocabulary.ts';
+import { headingCore } from './structure/heading.ts';
+
+// The canonical list lives in the vocabulary; this module recognises local spellings of it.
+export { DOMAINS, type Domain };
+
+const BY_NAME = new Map<string, Domain>(DOMAINS.map((d) => [d.name, d]));
+
+/**
+ * Local spellings of the 15 names, mapped to the canonical name. Only spellings that name the
+ * same domain: a shortened name (`儿童与法律`), `与` for `和`, or the name the 2011–2020
+ * outlines gave the same domain (`儿童与社会环境`), which local plans still print.
+ */
+const VARIANTS: Record<string, DomainName> = {
+  儿童与法律: '儿童与法律保护',
+  妇女与家庭: '妇女与家庭建设',
+  妇女参与决策管理: '妇女参与决策和管理',
+  妇女与决策和管理: '妇女参与决策和管理',
+  // 江门市妇女发展规划 (2011—2020) and others print `与` for `和`.
+  妇女参与决策与管理: '妇女参与决策和管理',
+  妇女与社会保障权益: '妇女与社会保障',
+  // The 2011–2020 children's outline's name for the domain the 2021 outline calls 儿童与环境.
+  儿童与社会环境: '儿童与环境',
+  // 儿童与福利 is the outline's short form of the children's social welfare domain.
+  儿童与社会福利: '儿童与福利',
+};
+
+/**
+ * Recognise a domain name in a heading or table cell, however it is dressed: `（4）   儿童与福利`,
+ * `妇女与\n社会保障`, `（八）儿童与法律`, `第四节 儿童与福利`, `儿童与福利领域`, `【妇女与健康】`,
+ * `（一）、妇女与健康。`, `“妇女与健康”领域`, `**妇女与健康**` (see structure/heading.ts).
+ * Returns the canonical domain, or undefined when the text is not (only) a domain name.
+ */
+export function canonicalDomain(raw: string): Domain | undefined {
+  const name = headingCore(raw);
+  return BY_NAME.get(name) ?? BY_NAME.get(VARIANTS[name] ?? '');
+}
+
+export function domainByName(name: string): Domain | undefined {
+  return BY_NAME.get(name);
+}
+
+export function domainBySlug(slug: string): Domain | undefined {
+  return DOMAINS.find((d) => d.slug === slug);
+}
