@@ -3,9 +3,9 @@
  * `getCollection('items')` in each of thousands of pages would rebuild the same array for
  * each one (a known slowdown at that size); a topic or city page looks its items up here.
  */
-import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { byCodePoint } from './collation';
+import { hashShown } from './page-cache-key';
 
 type ItemData = CollectionEntry<'items'>['data'];
 
@@ -29,7 +29,7 @@ export const INCREMENTAL = process.env.KB_INCREMENTAL === '1';
  * Undefined in a full build, so thousands of pages are not hashed for nothing.
  */
 export const pageKey = (shown: () => unknown): string | undefined =>
-  INCREMENTAL ? createHash('sha256').update(JSON.stringify(shown())).digest('base64url') : undefined;
+  INCREMENTAL ? hashShown(shown()) : undefined;
 
 function group(list: ItemData[], key: (i: ItemData) => string | null): Map<string, ItemData[]> {
   const out = new Map<string, ItemData[]>();
