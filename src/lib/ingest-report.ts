@@ -167,3 +167,53 @@ export function isInformation(g: WarningGroup): boolean {
 export function groupText(g: WarningGroup): string {
   return g.lines ? `${g.lines}：${g.message}` : g.message;
 }
+
+/** The editors' guide (content/pages/guide.mdx), which explains every warning code. */
+export const GUIDE_URL = '/guide/';
+
+/** Every warning code, in the schema's order. */
+export const WARNING_CODES = reportWarning.options.map((o) => o.shape.code.value);
+
+/** Every note a recogniser can give (code `structure`). */
+export const STRUCTURE_NOTES = reportWarning.options.flatMap((o) => (o.shape.code.value === 'structure' && 'note' in o.shape ? o.shape.note.options : []));
+
+/**
+ * Each kind's name, as the guide's headings and the about page's links to them say it. A new
+ * code fails `tsc` here until it is named, and scripts/docs/guide.test.ts until the guide explains it.
+ */
+export const WARNING_TITLE: Record<ReportWarning['code'], string> = {
+  'no-items': '未识别出任何目标或措施',
+  numbering: '编号缺漏或重复',
+  'unassigned-text': '不属于任何条目的文字',
+  'missing-domains': '缺少领域',
+  'empty-list': '领域只有目标或只有措施',
+  structure: '结构无法识别',
+  source: '网页正文读取不确定',
+  paragraphs: '分段不确定',
+  'unknown-city': '未写明所属城市',
+  'near-duplicate': '与另一份文件大部分相同',
+  'implausible-date': '日期不合理',
+};
+
+type StructureNote = Extract<ReportWarning, { code: 'structure' }>['note'];
+
+/** The recognisers' notes (code `structure`), each with its own section in the guide. */
+export const STRUCTURE_NOTE_TITLE: Record<StructureNote, string> = {
+  'list-without-domain': '目标或措施不在任何领域之下',
+  'empty-list': '标题下没有编号的条目',
+  'unknown-domain': '领域名称无法识别',
+  'row-numbering': '任务清单的序号不连续',
+  'carried-department': '沿用上一行的牵头部门',
+};
+
+/** The guide's anchor for a warning: `warning-numbering`, or `warning-structure-unknown-domain` for a recogniser's note. */
+export function warningAnchor(code: ReportWarning['code'], note?: string): string {
+  return code === 'structure' && note ? `warning-structure-${note}` : `warning-${code}`;
+}
+
+/** Where the guide explains a group of warnings (one code and wording, so one note), and the kind's name. */
+export function warningGuide(g: Pick<WarningGroup, 'code' | 'warnings'>): { href: string; title: string } {
+  const first = g.warnings[0];
+  const note = first && first.code === 'structure' ? first.note : undefined;
+  return { href: `${GUIDE_URL}#${warningAnchor(g.code, note)}`, title: note ? STRUCTURE_NOTE_TITLE[note] : WARNING_TITLE[g.code] };
+}

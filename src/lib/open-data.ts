@@ -1,7 +1,8 @@
 /**
  * The open-data exports (dist/data/*.json and their CSV twins): each file's fields in column
- * order, with what they mean. The emitter writes rows in this order and the 数据下载 page
- * documents them from here.
+ * order, with what they mean. The emitter writes rows in this order, and both the 数据下载
+ * page (src/pages/data.astro) and docs/data.md (`npm run docs:data`) document them from here,
+ * so the two cannot drift.
  */
 import { COMPARATORS, COMPARATOR_LABEL } from './targets.ts';
 import { DOCUMENT_KIND_LABEL, ITEM_KIND_LABEL, LEVELS, POPULATIONS, describeCodes } from './vocabulary.ts';
@@ -88,3 +89,54 @@ export const DATA_SCHEMA: Record<'documents' | 'items' | 'links' | 'topics' | 'd
 };
 
 export type DataName = keyof typeof DATA_SCHEMA;
+
+/** How every file is written: shown above the files on /data/ and in docs/data.md. */
+export const DATA_FORMAT =
+  '全部数据随每次构建重新生成，开放下载。JSON 为 UTF-8；CSV 为带 BOM 的 UTF-8（Excel 可直接打开中文），按 RFC 4180 书写：每条记录以 CRLF 结尾，含换行、逗号、引号或首尾空格的字段加引号；数组字段以全角分号“；”连接，空值为空单元格。字段名为英文，取值与原文一致。';
+
+/** Each export's heading, and what a reader of the file should know before counting its rows. */
+export const DATA_FILES: Record<DataName, { title: string; note?: string }> = {
+  documents: { title: '文档' },
+  items: { title: '条目' },
+  links: {
+    title: '跨城市相似条目',
+    note: '每条条目最多列出 8 条最相似的条目（按相似度从高到低，无论由哪一方选出），与条目页显示的相同：按 source 筛选即得一条的全部相似条目。一对条目都在对方的前 8 条之内时出现两次，两个方向各一行（A → B 与 B → A），分数和共有关键词相同；否则只出现一次。',
+  },
+  topics: { title: '主题（同一措施在各城市）' },
+  departments: {
+    title: '部门（牵头与配合）',
+    note: '只收录文档在“牵头部门”“配合部门”栏中写明的部门（目前只有重点任务清单写明），正文中提到的部门不算。同一机构不分城市与层级归为一个编号；各城市的条目见 leadItems / partnerItems 与 items 文件的 city 字段。',
+  },
+  indicators: {
+    title: '量化指标（各地目标值）',
+    note: '每行一条目标：一句话写了几个指标或几个年份（如“到2025年分别控制在3.0‰、4.5‰和5.5‰以下”）时拆成几行，text 相同。同一指标的不同写法已归为同一 indicator；各地对照见指标对比页（/indicators/）。',
+  },
+};
+
+/**
+ * The other files in dist/data. Descriptions may link as Markdown does (`[关于](/about/)`):
+ * docs/data.md keeps them as they are, the page renders them with `linkParts`.
+ */
+export const OTHER_DATA_FILES: { path: string; description: string }[] = [
+  {
+    path: '/data/ingest-report.json',
+    description: '收录情况报告。每份文档识别出的类型、层级、城市、领域与条目数、部门，以及提醒编辑处理的问题（摘要见[关于](/about/)页，各类问题的含义和处理办法见[编辑指南](/guide/)）。',
+  },
+  {
+    path: '/data/compare/<文档编号>.json',
+    description: '每份规划和任务清单一份，供[城市对比](/compare/)页在浏览器中读取：条目、分词、跨城市相似条目和各条设定的量化指标。',
+  },
+];
+
+/** A description split into text and `[text](href)` links, for a page to render. */
+export function linkParts(text: string): ({ text: string } | { text: string; href: string })[] {
+  const parts: ({ text: string } | { text: string; href: string })[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) {
+    if (m.index > at) parts.push({ text: text.slice(at, m.index) });
+    parts.push({ text: m[1]!, href: m[2]! });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
+}
