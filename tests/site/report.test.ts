@@ -1,7 +1,7 @@
-/** The editor's report: dist/data/ingest-report.json for every seed, and its summary on the about page. */
+/** The editor's report: dist/data/ingest-report.json for every seed, its summary on the about page, and its links into the editors' guide. */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { groupWarnings, isInformation, type DocumentReport, type ReportSummary } from '../../src/lib/ingest-report.ts';
+import { GUIDE_URL, STRUCTURE_NOTES, WARNING_CODES, groupWarnings, isInformation, warningAnchor, warningGuide, type DocumentReport, type ReportSummary } from '../../src/lib/ingest-report.ts';
 import { ITEM_KINDS } from '../../src/lib/vocabulary.ts';
 import { seedNames } from '../../scripts/lib/testing/seeds.ts';
 import { DIST } from '../support/kb.ts';
@@ -54,5 +54,39 @@ describe('the about page', () => {
     expect(await page.locator('.ingest-summary a[href="/data/ingest-report.json"]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the editors’ guide and the links to it', () => {
+  it('is built at /guide/ with a section for every warning code and every recogniser note', () => {
+    const html = readFileSync(`${DIST}${GUIDE_URL}index.html`, 'utf8');
+    for (const id of [...WARNING_CODES.map((c) => warningAnchor(c)), ...STRUCTURE_NOTES.map((n) => warningAnchor('structure', n))]) {
+      expect(html, id).toMatch(new RegExp(`<h[34] id="${id}">[^<]+</h[34]>`));
+    }
+  });
+
+  it('every warning and note on the about page links to its section of the guide, which names it as the link does', async () => {
+    const { documents } = report();
+    const groups = documents.flatMap((d) => groupWarnings(d.warnings));
+    const { page, errors } = await at('desktop', '/about/');
+    const items = page.locator('.ingest-warnings li, .ingest-notes li');
+    expect(await items.count()).toBe(groups.length);
+    const links = await page.$$eval('.ingest-warnings li, .ingest-notes li', (lis) => lis.map((li) => [...li.querySelectorAll('a.guide-link')].map((a) => ({ href: a.getAttribute('href')!, text: a.textContent! }))));
+    // In the page's order: warnings, then notes, each document by id, groups in first-seen order.
+    const expected = [...groups.filter((g) => !isInformation(g)), ...groups.filter((g) => isInformation(g))].map((g) => warningGuide(g));
+    expect(links.map((l) => l.length)).toEqual(expected.map(() => 1));
+    expect(links.map((l) => l[0]!.href)).toEqual(expected.map((e) => e.href));
+    const guide = await at('desktop', GUIDE_URL);
+    for (const [link] of links) {
+      const id = link!.href.slice(`${GUIDE_URL}#`.length);
+      const heading = await guide.page.locator(`[id="${id}"]`).innerText();
+      expect(link!.text).toBe(`「${heading}」的含义和处理办法`);
+    }
+    // The page itself links the guide too (关于 and the summary's introduction).
+    expect(await page.locator(`main a[href="${GUIDE_URL}"]`).count()).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+    expect(guide.errors).toEqual([]);
+    await page.close();
+    await guide.page.close();
   });
 });

@@ -57,6 +57,8 @@ export function representativePages(): [string, string][] {
     ...indicatorWithChart().map((slug): [string, string] => ['indicator', `/indicators/${slug}/`]),
     ['about', '/about/'],
     ['methodology', '/methodology/'],
+    // Long prose with h2–h4 sections, tables and code blocks, written in MDX.
+    ['guide', '/guide/'],
   ];
 }
 
