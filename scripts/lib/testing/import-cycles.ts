@@ -1,5 +1,5 @@
 /**
- * Import cycles among the project's own modules, found with the TypeScript parser: every
+ * Import cycles among the project's own modules, found with TypeScript's import scanner: every
  * relative specifier a module names (`import`, `import type`, `export … from`, `import('./…')`
  * and `import('./…').T` in types) is an edge. Type-only imports count: a cycle of types still
  * ties two modules together, so neither can be read, moved or tested without the other.
@@ -14,24 +14,16 @@ export interface ModuleImport {
   line: number;
 }
 
-/** The relative module specifiers a module's text names, in order. */
-export function relativeImports(fileName: string, text: string): ModuleImport[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const out: ModuleImport[] = [];
-  const add = (specifier: ts.Node | undefined) => {
-    if (specifier && ts.isStringLiteralLike(specifier) && specifier.text.startsWith('.')) {
-      out.push({ specifier: specifier.text, line: source.getLineAndCharacterOfPosition(specifier.getStart(source)).line + 1 });
-    }
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) add(node.moduleReference.expression);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0]);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node.argument.literal);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
+/**
+ * The relative module specifiers a module's text names, in order. TypeScript's import scanner
+ * (the one the language service uses) reads them without a full parse, and skips comments and
+ * strings that merely look like imports.
+ */
+export function relativeImports(text: string): ModuleImport[] {
+  return ts
+    .preProcessFile(text, true, true)
+    .importedFiles.filter((f) => f.fileName.startsWith('.'))
+    .map((f) => ({ specifier: f.fileName, line: text.slice(0, f.pos).split('\n').length }));
 }
 
 /** The module file a relative specifier names, or null: as written, then with `.ts`, then `/index.ts`. */
@@ -72,7 +64,7 @@ export function importGraph(root: string): ImportGraph {
     const targets = new Set<string>();
     edges.set(file, targets);
     if (!/\.(?:ts|mts)$/.test(file)) continue; // a JSON or asset import: a leaf
-    for (const { specifier, line } of relativeImports(file, readFileSync(file, 'utf8'))) {
+    for (const { specifier, line } of relativeImports(readFileSync(file, 'utf8'))) {
       const target = resolveModule(file, specifier);
       if (!target) {
         unresolved.push(`${file}:${line} ${specifier}`);
@@ -170,8 +162,7 @@ function shortestLoop(start: string, members: ReadonlySet<string>, edges: Readon
 }
 
 /** The import cycles among the modules under `root`, with paths relative to `relativeTo`. */
-export function importCycles(root: string, relativeTo = process.cwd()): { cycles: string[][]; modules: number; unresolved: string[] } {
-  const graph = importGraph(root);
+export function importCycles(root: string, relativeTo = process.cwd(), graph = importGraph(root)): { cycles: string[][]; modules: number; unresolved: string[] } {
   const rel = (file: string) => path.relative(relativeTo, file).split(path.sep).join('/');
   return {
     cycles: cyclesOf(graph.edges).map((cycle) => cycle.map(rel)),
