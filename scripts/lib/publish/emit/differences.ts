@@ -7,7 +7,7 @@ import type { RelatedItem } from '../../../../src/lib/schemas.ts';
 import { encodeCuts } from '../../../../src/lib/diff.ts';
 import { cutWords } from '../../text/segment.ts';
 import type { Item } from '../../types.ts';
-import type { Placed } from './entries.ts';
+import type { Placed } from './placed.ts';
 
 /** Each item's cuts, computed once per item object however many outputs show it. */
 const cutsMemo = new WeakMap<Item, string>();

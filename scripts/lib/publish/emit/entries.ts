@@ -8,21 +8,17 @@ import { ITEM_KINDS, UNKNOWN_CITY, type Domain, type DomainName, type DomainSlug
 import { byChinese, byCodePoint } from '../../../../src/lib/collation.ts';
 import { domainByName } from '../../understand/domains.ts';
 import { slugify } from '../../ids.ts';
-import type { Item, KbDocument, Link, Replaced, Topic } from '../../types.ts';
+import type { KbDocument, Link, Replaced, Topic } from '../../types.ts';
 import { itemCuts, topicReference } from './differences.ts';
+import type { Placed } from './placed.ts';
+
+export type { Placed } from './placed.ts';
 
 export const cityName = (city: string | null) => city ?? UNKNOWN_CITY.name;
 export const citySlug = (city: string | null) => (city ? slugify(city) : UNKNOWN_CITY.slug);
 /** Topic ids are ASCII already; anything else is slugged so it can be a file and a URL. */
 export const fileSafe = (id: string) => (/^[A-Za-z0-9_-]+$/.test(id) ? id : slugify(id));
 const domainSlug = (name: DomainName | null): DomainSlug | null => (name ? (domainByName(name)?.slug ?? null) : null);
-
-/** Where an item sits: its document and its position there. */
-export interface Placed {
-  item: Item;
-  doc: KbDocument;
-  order: number;
-}
 
 export function documentEntry(doc: KbDocument): DocumentEntry {
   return {

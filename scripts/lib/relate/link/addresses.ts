@@ -18,10 +18,21 @@
  */
 import { DOMAINS } from '../../understand/domains.ts';
 import { segment, type ItemWords } from '../../text/segment.ts';
-import { buildVectorsFromWords, cosine, termBag, vectorInSpace, type SparseVector, type TermSpace } from '../../text/vectors.ts';
+import { buildVectorsFromWords, cosine, termBag, vectorInSpace, type SparseVector } from '../../text/vectors.ts';
 import type { Address, DomainName, Item, KbDocument } from '../../types.ts';
-import { POPULATIONS, STRUCTURED_DOCUMENT_KINDS, type Population } from '../../../../src/lib/vocabulary.ts';
 import { DEFAULT_ADDRESS_OPTIONS, type AddressOptions } from './options.ts';
+import { closest, termPostings, type Candidate } from './addresses/candidates.ts';
+import { finalDomains } from './addresses/domains.ts';
+import { passagesOf } from './addresses/passages.ts';
+import { namedPopulation } from './addresses/population.ts';
+import { isSummaryItem } from './addresses/summaries.ts';
+import { workParagraphs } from './addresses/work.ts';
+
+// The parts live in addresses/, one job each; this module joins them and keeps the public names.
+export { withAroundDomains } from './addresses/domains.ts';
+export { passagesOf } from './addresses/passages.ts';
+export { namedPopulation } from './addresses/population.ts';
+export { isSummaryItem } from './addresses/summaries.ts';
 
 export type { Address };
 
@@ -30,54 +41,6 @@ export interface AroundResult {
   domains: Map<string, DomainName[]>;
   /** Best first per source. */
   addresses: Address[];
-}
-
-/** Item kinds of the documents around the plans. */
-const SUMMARY_KINDS = new Set<Item['kind']>(['recommendation', 'report', 'speech']);
-
-/** Sentence ends inside an item's text: each sentence is one passage. */
-const SENTENCE_END = /(?<=[。；;！!？?\n])/;
-
-/** How far into the text the title may start (`二是`, `一要`). */
-const MAX_LEAD_CHARS = 4;
-
-/** Passages shorter than this many characters join the next one (`一是`, `同时，`). */
-const MIN_PASSAGE_CHARS = 6;
-
-export function isSummaryItem(item: Pick<Item, 'kind'>): boolean {
-  return SUMMARY_KINDS.has(item.kind);
-}
-
-/** The passages of an item: its title sentence, then its body sentence by sentence. */
-export function passagesOf(item: Pick<Item, 'title' | 'text'>): string[] {
-  const title = item.title.trim();
-  // The text repeats the title, sometimes after an enumeration kept in the sentence (`二是`).
-  const at = title ? item.text.indexOf(title) : -1;
-  const body = (at >= 0 && at <= MAX_LEAD_CHARS ? item.text.slice(at + title.length) : item.text).replace(/^[\s\p{P}]+/u, '');
-  const out: string[] = title ? [title] : [];
-  let pending = '';
-  for (const sentence of body.split(SENTENCE_END)) {
-    pending += sentence;
-    if (pending.replace(/\s/g, '').length >= MIN_PASSAGE_CHARS) {
-      out.push(pending.trim());
-      pending = '';
-    }
-  }
-  if (pending.trim()) {
-    if (out.length > (title ? 1 : 0)) out[out.length - 1] += pending.trim();
-    else out.push(pending.trim());
-  }
-  return out;
-}
-
-interface Candidate {
-  /** Index into `measures`, or -1 - k for the k-th paragraph on the work itself. */
-  ref: number;
-  /** The whole text's vector: proposes the candidate. */
-  vector: SparseVector;
-  text: string;
-  /** Its sentences' vectors, made when first needed. */
-  sentences?: SparseVector[];
 }
 
 /**
@@ -239,135 +202,4 @@ export function addressPlans(
     }
   }
   return { domains, addresses };
-}
-
-/**
- * The item's domains, main first: those of the measures it addresses best (their scores
- * summed per domain), which weigh every passage and the whole item together; then the
- * passages' votes for domains none of those measures is in.
- */
-function finalDomains(voted: readonly DomainName[], top: readonly { target: Item; score: number }[], opt: AddressOptions): DomainName[] {
-  const sums = new Map<DomainName, number>();
-  for (const t of top) sums.set(t.target.domain!, (sums.get(t.target.domain!) ?? 0) + t.score);
-  const ranked = [...sums].sort((a, b) => b[1] - a[1] || voted.indexOf(a[0]) - voted.indexOf(b[0]));
-  const fromMeasures = ranked.filter(([, sum], r) => r === 0 || sum >= opt.secondaryShare * ranked[0][1]).map(([d]) => d);
-  return [...new Set([...fromMeasures, ...voted])].slice(0, opt.maxDomains);
-}
-
-/**
- * Paragraphs of the plans outside every item: the preamble and the chapters on carrying the
- * plan out (组织实施, 监测评估), i.e. what a plan says about the work itself.
- */
-function workParagraphs(documents: readonly KbDocument[], space: TermSpace): { text: string; vector: SparseVector }[] {
-  const out: { text: string; vector: SparseVector }[] = [];
-  for (const doc of documents) {
-    if (!STRUCTURED_DOCUMENT_KINDS.has(doc.kind) || doc.items.length === 0) continue;
-    const inItem = new Uint8Array(doc.blocks.length);
-    for (const item of doc.items) inItem.fill(1, item.blockStart, item.blockEnd + 1);
-    for (const block of doc.blocks) {
-      if (inItem[block.index] || block.headingDepth !== undefined || block.cells) continue;
-      if (block.text.replace(/\s/g, '').length < MIN_WORK_CHARS) continue;
-      const vector = vectorInSpace(termBag(segment(block.text), []), space);
-      if (vector.ids.length > 0) out.push({ text: block.text, vector });
-    }
-  }
-  return out;
-}
-
-/** A paragraph shorter than this is a heading or a line of furniture, not a statement. */
-const MIN_WORK_CHARS = 30;
-
-/** Term → candidates holding it, for terms in few enough candidates to tell measures apart. */
-function termPostings(pool: readonly Candidate[], maxShare: number, maxPerDocument: number, documents: number): Map<number, number[]> {
-  const postings = new Map<number, number[]>();
-  pool.forEach((c, x) => {
-    for (const id of c.vector.ids) {
-      const list = postings.get(id);
-      if (list) list.push(x);
-      else postings.set(id, [x]);
-    }
-  });
-  // As in the link stage: a measure appears about once per plan, so a word in far more items
-  // than plans names a theme, not a measure (it still counts in the exact score).
-  const limit = Math.max(MIN_POSTING_LIMIT, Math.min(Math.floor(maxShare * pool.length), maxPerDocument * documents));
-  for (const [id, list] of postings) if (list.length > limit) postings.delete(id);
-  return postings;
-}
-
-/** Candidates scored exactly per passage, at least: the proposal's rough order is not the exact one. */
-const MIN_PROPOSED = 20;
-
-/** Even on a small corpus a term this rare always proposes candidates. */
-const MIN_POSTING_LIMIT = 30;
-
-/** The pool members sharing an informative term with `v`, best first (exact cosine). */
-function closest(
-  v: SparseVector,
-  pool: readonly Candidate[],
-  postings: Map<number, number[]>,
-  limit: number,
-  vectorOf: (text: string) => SparseVector,
-  factor: (ref: number) => number,
-  /** Weight of the passage's closest sentence of a candidate against the candidate's whole text. */
-  sentenceShare: number,
-): { ref: number; score: number }[] {
-  const proposed = new Map<number, number>();
-  for (let t = 0; t < v.ids.length; t++) {
-    const list = postings.get(v.ids[t]);
-    if (!list) continue;
-    for (const x of list) proposed.set(x, (proposed.get(x) ?? 0) + v.weights[t]);
-  }
-  const candidates = [...proposed].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, Math.max(limit * 4, MIN_PROPOSED));
-  // A passage is a sentence; a measure is several: it meets the measure at its closest
-  // sentence (the title sentence or one of the means the body lists).
-  return candidates
-    .map(([x]) => {
-      const c = pool[x];
-      c.sentences ??= passagesOf({ title: '', text: c.text }).map(vectorOf);
-      let best = 0;
-      for (const sentence of c.sentences) best = Math.max(best, cosine(v, sentence));
-      return {
-        ref: c.ref,
-        score: (sentenceShare * best + (1 - sentenceShare) * cosine(v, c.vector)) * factor(c.ref),
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.ref - b.ref)
-    .slice(0, limit);
-}
-
-/**
- * An item with the domains addressPlans found for it (or for the passage it repeats): the
- * first is its domain, the rest its other domains; none where the text is about the work
- * itself. An item whose document gave its domain keeps it, with the others found. Items
- * addressPlans did not read are returned unchanged.
- */
-export function withAroundDomains(item: Item, domains: ReadonlyMap<string, DomainName[]>): Item {
-  const found = domains.get(item.id) ?? (item.repeats ? domains.get(item.repeats) : undefined);
-  if (found === undefined || !isSummaryItem(item)) return item;
-  const { otherDomains: _, ...rest } = item;
-  // A report that reports under a heading naming the field (`（一）妇女与健康`) gave its domain.
-  if (item.domainSource === 'structure' && item.domain) {
-    const others = found.filter((d) => d !== item.domain);
-    return others.length > 0 ? { ...rest, otherDomains: others } : rest;
-  }
-  if (found.length === 0) return { ...rest, domain: null, domainSource: null };
-  const main = DOMAINS.find((d) => d.name === found[0])!;
-  return {
-    ...rest,
-    domain: main.name,
-    domainSource: 'classified',
-    population: main.population,
-    ...(found.length > 1 ? { otherDomains: found.slice(1) } : {}),
-  };
-}
-
-/**
- * The one population an item's title names (`加大困境儿童保护力度` → 儿童), or null when it
- * names both (`依法维护妇女儿童权益`) or neither. Not the section heading: a report on
- * women's rights asks for childcare under a heading on 妇女.
- */
-export function namedPopulation(item: Pick<Item, 'title'>): Population | null {
-  const said = item.title;
-  const named = POPULATIONS.filter((p) => said.includes(p));
-  return named.length === 1 ? named[0] : null;
 }
