@@ -22,6 +22,9 @@ describe('search vocabulary', () => {
     expect(v.readings['养']).toBe('yang');
     expect(v.readings['行']!.split(' ')).toEqual(expect.arrayContaining(['xing', 'hang']));
     expect(v.readings['P']).toBeUndefined();
+    // A common character the items never use still has its reading: typos put such characters.
+    expect(v.readings['霉']).toBe('mei');
+    expect(Object.keys(v.readings).length).toBeGreaterThan(3700);
   });
   it('is deterministic and keeps at most the words asked for', () => {
     expect(JSON.stringify(buildVocabulary(items))).toBe(JSON.stringify(v));

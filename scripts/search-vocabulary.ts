@@ -18,6 +18,16 @@ export const MAX_WORDS = 30_000;
 
 let jieba: Jieba | undefined;
 
+/**
+ * The 3,755 characters of GB 2312 level 1 (the common ones): a typo often puts one the items
+ * never use (霉毒 for 梅毒), and its reading is what leads back to the word.
+ */
+function commonCharacters(): string[] {
+  const bytes: number[] = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) if (hi < 0xd7 || lo <= 0xf9) bytes.push(hi, lo);
+  return [...new TextDecoder('gbk').decode(new Uint8Array(bytes))].filter((c) => HAN.test(c));
+}
+
 export interface VocabularyText {
   title?: string;
   text?: string;
@@ -27,7 +37,7 @@ export interface VocabularyText {
 export function buildVocabulary(items: readonly VocabularyText[], maxWords = MAX_WORDS): SearchVocabulary {
   jieba ??= Jieba.withDict(dict);
   const counts = new Map<string, number>();
-  const chars = new Set<string>();
+  const chars = new Set<string>(commonCharacters());
   for (const item of items) {
     const text = `${item.title ?? ''}\n${item.text ?? ''}`;
     for (const c of text) if (HAN.test(c)) chars.add(c);
