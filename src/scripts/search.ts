@@ -1,7 +1,9 @@
 /** The search page: query and filters in the URL, Pagefind results shown a page at a time. */
 import { byChinese } from '../lib/collation.ts';
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
-import { matchesWords, understand } from './search-query.ts';
+import { correctQuery, lexicon, type Lexicon } from './search-correct.ts';
+import { matchesWords, understand, type QueryPlan } from './search-query.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
@@ -24,6 +26,7 @@ const status = byId<HTMLElement>('status');
 const list = byId<HTMLOListElement>('results');
 const more = byId<HTMLButtonElement>('more');
 const noResults = byId<HTMLElement>('no-results');
+const didYouMean = byId<HTMLElement>('did-you-mean');
 const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 const FILTER_NAMES = selects.map((s) => s.dataset.filter!);
 const glossary = JSON.parse(noResults.dataset.glossary ?? '[]') as GlossaryEntry[];
@@ -58,7 +61,7 @@ interface Pending {
 }
 
 /** Whether a loaded result holds its search's words as words of its text (托儿所 ≠ 依托|儿科). */
-const genuine = (d: PagefindResultData, search: string | null) => !search || matchesWords(d, search);
+const genuine = (d: PagefindResultData, search: string | null) => !search || matchesWords(d, search, lex);
 
 interface View {
   total: number;
@@ -119,6 +122,8 @@ function renderFold(g: Group): void {
 }
 
 let pagefind: Pagefind;
+/** The index's words (did-you-mean, rejoining); absent if its file failed to load. */
+let lex: Lexicon | undefined;
 let totals: FilterCounts = {};
 /** The results on screen; replaced by each search. */
 let current: View | undefined;
@@ -220,32 +225,25 @@ function loadSaved(): Saved | undefined {
   }
 }
 
-async function run(restore?: Saved): Promise<void> {
-  const mine = ++runs;
-  const q = input.value.trim();
-  const filters: Record<string, string> = {};
-  for (const sel of selects) if (sel.value) filters[sel.dataset.filter!] = sel.value;
-  const url = new URL(location.href);
-  url.search = '';
-  if (q) url.searchParams.set('q', q);
-  for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
-  history.replaceState(null, '', url);
-  document.title = q ? `「${q}」的搜索结果${siteSuffix}` : baseTitle;
-  current = undefined;
-  list.replaceChildren();
-  more.hidden = true;
-  noResults.hidden = true;
-  if (!q && !Object.keys(filters).length) {
-    status.textContent = '';
-    showCounts(totals);
-    return;
-  }
-  status.textContent = '搜索中…';
+const params = () => new URLSearchParams(location.search);
+
+interface Gathered {
+  plan: QueryPlan;
+  queries: (string | null)[];
+  search: PagefindSearch;
+  terms: string[];
+  /** Results of all the plan's searches that hold their words, less those dropped so far. */
+  total: number;
+  head: PagefindResultData[];
+  pending: Pending[];
+}
+
+/** The results of a query: its plan's searches merged, the first ones loaded and ordered phrase-first. */
+async function gather(q: string, filters: Record<string, string>): Promise<Gathered> {
   // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
-  const plan = understand(q, glossary);
+  const plan = understand(q, glossary, lex);
   const queries: (string | null)[] = plan.searches.length ? plan.searches : [null];
   const searches = await Promise.all(queries.map((s) => pagefind.search(s, { filters })));
-  const search = searches[0]!;
   const seen = new Set<string>();
   const merged: Pending[] = [];
   searches.forEach((s, i) => {
@@ -257,15 +255,82 @@ async function run(restore?: Saved): Promise<void> {
   // Phrase-first within the visitor's own search; the plan words' results follow.
   const first = kept.filter(({ p }) => p.search === queries[0]).map(({ d }) => d);
   const rest = kept.filter(({ p }) => p.search !== queries[0]).map(({ d }) => d);
-  const terms = plan.terms.length ? plan.terms : termsOf(q);
   const head = [...phraseFirst(first, termsOf(queries[0] ?? '')), ...rest];
-  const counts = await countsFor(queries[0] ?? '', filters, search);
+  return {
+    plan,
+    queries,
+    search: searches[0]!,
+    terms: plan.terms.length ? plan.terms : termsOf(q),
+    total: merged.length - (headPending.length - kept.length),
+    head,
+    pending: merged.slice(PHRASE_WINDOW),
+  };
+}
+
+/**
+ * Loaded results that hold one of the query's terms (or a plan word for it) whole, as typed: the
+ * others hold only its pieces apart (心里健康 finds 心里 … 健康), weak for a visitor.
+ */
+function strongCount(g: Gathered): number {
+  const terms = g.terms.filter((t) => /\p{Script=Han}/u.test(t));
+  if (!terms.length) return g.total;
+  return g.head.filter((d) => {
+    const text = d.content.replace(/\s+/g, '') + Object.values(d.meta).join(' ');
+    return terms.some((t) => text.includes(t));
+  }).length;
+}
+
+async function run(restore?: Saved): Promise<void> {
+  const mine = ++runs;
+  const q = input.value.trim();
+  const filters: Record<string, string> = {};
+  for (const sel of selects) if (sel.value) filters[sel.dataset.filter!] = sel.value;
+  const url = new URL(location.href);
+  const keepTyped = url.searchParams.has('typed') && url.searchParams.get('q') === q;
+  url.search = '';
+  if (q) url.searchParams.set('q', q);
+  if (keepTyped) url.searchParams.set('typed', '1');
+  for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
+  history.replaceState(null, '', url);
+  document.title = q ? `「${q}」的搜索结果${siteSuffix}` : baseTitle;
+  current = undefined;
+  list.replaceChildren();
+  more.hidden = true;
+  noResults.hidden = true;
+  didYouMean.hidden = true;
+  if (!q && !Object.keys(filters).length) {
+    status.textContent = '';
+    showCounts(totals);
+    return;
+  }
+  status.textContent = '搜索中…';
+  const typed = await gather(q, filters);
+  let found = typed;
+  didYouMean.hidden = true;
+  // Did-you-mean: a typo corrected against the index's words, when it finds clearly more.
+  const fix = lex && !typed.plan.reduced && !params().has('typed') ? correctQuery(q, lex) : undefined;
+  if (fix) {
+    const alt = await gather(fix.query, filters);
+    const useless = strongCount(typed) === 0;
+    if ((useless && strongCount(alt) > 0) || alt.total >= Math.max(3, 2 * typed.total + 1)) {
+      const link = (query: string, extra: Record<string, string> = {}) => el('a', { href: `/search/?${new URLSearchParams({ q: query, ...filters, ...extra })}` }, query);
+      // Nothing useful typed (no result holds what was typed, only its pieces apart): the correction's results are shown.
+      if (useless) {
+        found = alt;
+        didYouMean.replaceChildren(`「${q}」${typed.total ? `只找到 ${typed.total} 个结果` : '没有找到结果'}，以下是「${fix.query}」的结果。仍然搜索 `, link(q, { typed: '1' }), '。');
+      } else {
+        didYouMean.replaceChildren('您是不是要找：', link(fix.query), `（${alt.total} 个结果）`);
+      }
+      didYouMean.hidden = false;
+    }
+  }
+  const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
   if (mine !== runs) return;
   // Counts first: when the status says 找到, the whole page is this query's.
   showCounts(counts);
-  const total = merged.length - (headPending.length - kept.length);
+  const { plan, total, search } = found;
   const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
-  const view: View = { total, pattern: termPattern(terms), loaded: head, pending: merged.slice(PHRASE_WINDOW), note, shown: 0, groups: new Map() };
+  const view: View = { total, pattern: termPattern(found.terms), loaded: found.head, pending: found.pending, note, shown: 0, groups: new Map() };
   current = view;
   await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
   if (view !== current) return;
@@ -281,7 +346,13 @@ async function start(): Promise<void> {
   try {
     // Title matches get only a small boost: topic and listing pages repeat item titles, and the
     // item page's own h1 already carries the heading weight.
+    const words = fetch(`/${VOCABULARY_FILE}`)
+      .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
+      .catch(() => undefined);
     pagefind = await loadPagefind({ excerptLength: 40, ranking: { metaWeights: { title: 1 } } });
+    // Without the vocabulary, search still runs: only did-you-mean and rejoining are missing.
+    const v = await words;
+    lex = v ? lexicon(v) : undefined;
   } catch (e) {
     status.textContent = '搜索索引未能加载。';
     throw e;
