@@ -157,8 +157,11 @@ export function matchesWords(r: Searched, search: string, lex?: Lexicon): boolea
     // Pieces of one character cannot cut a word; the longer pieces must stand as words (a typo's
     // pieces, 家|廷|暴力, still find the items that hold 暴力). Pieces the index holds as one word
     // are joined first: the browser cuts 单亲妈妈 into 单|亲|妈妈, the index holds 单亲.
-    const ps = rejoin(pieces(t), lex);
-    const long = ps.filter((p) => p.length > 1);
-    return ps.length > 1 && (long.length === 0 || long.some((p) => meta.includes(p) || holdsWord(content, p)));
+    // A term the browser cuts wholly into characters (托|育) is left to Pagefind: its filter
+    // counts include those results, and they would not add up to the results shown otherwise.
+    const raw = pieces(t);
+    if (raw.length > 1 && raw.every((p) => p.length === 1)) return true;
+    const long = rejoin(raw, lex).filter((p) => p.length > 1);
+    return raw.length > 1 && long.some((p) => meta.includes(p) || holdsWord(content, p));
   });
 }
