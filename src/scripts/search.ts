@@ -8,8 +8,11 @@ import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } f
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 20;
-/** Results loaded up front so that pages containing the exact query can move to the top. */
-const PHRASE_WINDOW = 50;
+/**
+ * Fragments are loaded a page at a time, only for the results about to be shown; within each
+ * page, results holding the exact query move to the top (phrase-first).
+ */
+const PHRASE_WINDOW = PAGE;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -73,6 +76,9 @@ interface View {
   note: string;
   /** Results rendered so far, folded ones included. */
   shown: number;
+  /** The visitor's own search (its results are ordered phrase-first within each loaded page) and its terms. */
+  own: string | null;
+  ownTerms: string[];
   groups: Map<string, Group>;
 }
 
@@ -124,6 +130,16 @@ function renderFold(g: Group): void {
 let pagefind: Pagefind;
 /** The index's words (did-you-mean, rejoining); absent if its file failed to load. */
 let lex: Lexicon | undefined;
+let lexLoad: Promise<Lexicon | undefined> | undefined;
+/**
+ * The vocabulary, fetched only when a query needs it (pinyin, weak results): the first search
+ * on a phone does not wait for it. Without it, search still runs (no did-you-mean).
+ */
+const loadLex = () =>
+  (lexLoad ??= fetch(`/${VOCABULARY_FILE}`)
+    .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
+    .catch(() => undefined)
+    .then((v) => (lex = v ? lexicon(v) : undefined)));
 let totals: FilterCounts = {};
 /** The results on screen; replaced by each search. */
 let current: View | undefined;
@@ -135,9 +151,9 @@ async function showMore(view: View, n: number): Promise<HTMLLIElement | undefine
   while (view.loaded.length < want && view.pending.length) {
     const batch = view.pending.splice(0, want - view.loaded.length);
     const data = await Promise.all(batch.map((p) => p.r.data()));
-    const kept = data.filter((d, i) => genuine(d, batch[i]!.search));
+    const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
     view.total -= data.length - kept.length;
-    view.loaded.push(...kept);
+    view.loaded.push(...ordered(kept, view.own, view.ownTerms));
   }
   if (view !== current) return undefined;
   let first: HTMLLIElement | undefined;
@@ -238,6 +254,13 @@ interface Gathered {
   pending: Pending[];
 }
 
+/** A loaded page of results: phrase-first within the visitor's own search; the plan words' results follow. */
+function ordered(kept: { p: Pending; d: PagefindResultData }[], own: string | null, terms: string[]): PagefindResultData[] {
+  const first = kept.filter(({ p }) => p.search === own).map(({ d }) => d);
+  const rest = kept.filter(({ p }) => p.search !== own).map(({ d }) => d);
+  return [...phraseFirst(first, terms), ...rest];
+}
+
 /** The results of a query: its plan's searches merged, the first ones loaded and ordered phrase-first. */
 async function gather(q: string, filters: Record<string, string>): Promise<Gathered> {
   // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
@@ -252,10 +275,7 @@ async function gather(q: string, filters: Record<string, string>): Promise<Gathe
   const headPending = merged.slice(0, PHRASE_WINDOW);
   const data = await Promise.all(headPending.map((p) => p.r.data()));
   const kept = headPending.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
-  // Phrase-first within the visitor's own search; the plan words' results follow.
-  const first = kept.filter(({ p }) => p.search === queries[0]).map(({ d }) => d);
-  const rest = kept.filter(({ p }) => p.search !== queries[0]).map(({ d }) => d);
-  const head = [...phraseFirst(first, termsOf(queries[0] ?? '')), ...rest];
+  const head = ordered(kept, queries[0]!, termsOf(queries[0] ?? ''));
   return {
     plan,
     queries,
@@ -304,11 +324,15 @@ async function run(restore?: Saved): Promise<void> {
     return;
   }
   status.textContent = '搜索中…';
+  // Pinyin is read as the index's words.
+  if (/[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q)) await loadLex();
   const typed = await gather(q, filters);
   let found = typed;
   didYouMean.hidden = true;
   // Did-you-mean: a typo corrected against the index's words, when it finds clearly more.
-  const fix = lex && !typed.plan.reduced && !params().has('typed') ? correctQuery(q, lex) : undefined;
+  const weak = typed.total <= 2 || strongCount(typed) === 0;
+  const words = weak && /\p{Script=Han}/u.test(q) && !typed.plan.reduced && !params().has('typed') ? await loadLex() : undefined;
+  const fix = words ? correctQuery(q, words) : undefined;
   if (fix) {
     const alt = await gather(fix.query, filters);
     const useless = strongCount(typed) === 0;
@@ -330,7 +354,7 @@ async function run(restore?: Saved): Promise<void> {
   showCounts(counts);
   const { plan, total, search } = found;
   const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
-  const view: View = { total, pattern: termPattern(found.terms), loaded: found.head, pending: found.pending, note, shown: 0, groups: new Map() };
+  const view: View = { total, pattern: termPattern(found.terms), loaded: found.head, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
   current = view;
   await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
   if (view !== current) return;
@@ -346,13 +370,7 @@ async function start(): Promise<void> {
   try {
     // Title matches get only a small boost: topic and listing pages repeat item titles, and the
     // item page's own h1 already carries the heading weight.
-    const words = fetch(`/${VOCABULARY_FILE}`)
-      .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
-      .catch(() => undefined);
     pagefind = await loadPagefind({ excerptLength: 40, ranking: { metaWeights: { title: 1 } } });
-    // Without the vocabulary, search still runs: only did-you-mean and rejoining are missing.
-    const v = await words;
-    lex = v ? lexicon(v) : undefined;
   } catch (e) {
     status.textContent = '搜索索引未能加载。';
     throw e;
