@@ -4,15 +4,16 @@ import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossar
 import { correctQuery, lexicon, type Lexicon } from './search-correct.ts';
 import { matchesWords, understand, type QueryPlan } from './search-query.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
-import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
+import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 20;
 /**
- * Fragments are loaded a page at a time, only for the results about to be shown; within each
- * page, results holding the exact query move to the top (phrase-first).
+ * Among this many first results, those holding the exact query move to the top (phrase-first).
+ * Their fragments are loaded a page at a time, only as far as the results shown need: a result
+ * holding the query as typed is in its final place as soon as it is loaded.
  */
-const PHRASE_WINDOW = PAGE;
+const PHRASE_WINDOW = 50;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -63,20 +64,29 @@ interface Pending {
   search: string | null;
 }
 
+/** The first results, ordered phrase-first once loaded. */
+interface PhraseWindow {
+  unloaded: Pending[];
+  kept: { p: Pending; d: PagefindResultData }[];
+  /** Set once every result of the window is loaded and placed. */
+  done: boolean;
+}
+
 /** Whether a loaded result holds its search's words as words of its text (托儿所 ≠ 依托|儿科). */
 const genuine = (d: PagefindResultData, search: string | null) => !search || matchesWords(d, search, lex);
 
 interface View {
   total: number;
   pattern: RegExp | null;
-  /** Loaded results in display order; `pending` are not loaded yet, in Pagefind's order. */
+  /** Results in their final display order; `pending` are past the phrase window, not loaded yet. */
   loaded: PagefindResultData[];
+  win: PhraseWindow;
   pending: Pending[];
   /** Said after the count: how a question was understood. */
   note: string;
   /** Results rendered so far, folded ones included. */
   shown: number;
-  /** The visitor's own search (its results are ordered phrase-first within each loaded page) and its terms. */
+  /** The visitor's own search (its results in the window are ordered phrase-first) and its terms. */
   own: string | null;
   ownTerms: string[];
   groups: Map<string, Group>;
@@ -145,10 +155,39 @@ let totals: FilterCounts = {};
 let current: View | undefined;
 let runs = 0;
 
+/** Places the window's loaded results; only those in their final place while some are not loaded. */
+function settle(view: View): void {
+  const w = view.win;
+  if (w.done) return;
+  const all = ordered(w.kept, view.own, view.ownTerms);
+  if (!w.unloaded.length) {
+    view.loaded = all;
+    w.done = true;
+    return;
+  }
+  const own = phraseFirst(w.kept.filter(({ p }) => p.search === view.own).map(({ d }) => d), view.ownTerms);
+  view.loaded = own.slice(0, view.ownTerms.length ? settledCount(own, view.ownTerms) : own.length);
+}
+
+/** Loads the window's fragments a page at a time until `want` results are placed. */
+async function fillWindow(view: View, want: number): Promise<void> {
+  const w = view.win;
+  settle(view);
+  while (!w.done && view.loaded.length < want) {
+    const batch = w.unloaded.splice(0, PAGE);
+    const data = await Promise.all(batch.map((p) => p.r.data()));
+    const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
+    view.total -= batch.length - kept.length;
+    w.kept.push(...kept);
+    settle(view);
+  }
+}
+
 /** Shows up to n more results, loading their data as needed; returns the first new list item. */
 async function showMore(view: View, n: number): Promise<HTMLLIElement | undefined> {
   const want = view.shown + n;
-  while (view.loaded.length < want && view.pending.length) {
+  await fillWindow(view, want);
+  while (view.win.done && view.loaded.length < want && view.pending.length) {
     const batch = view.pending.splice(0, want - view.loaded.length);
     const data = await Promise.all(batch.map((p) => p.r.data()));
     const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
@@ -250,7 +289,7 @@ interface Gathered {
   terms: string[];
   /** Results of all the plan's searches that hold their words, less those dropped so far. */
   total: number;
-  head: PagefindResultData[];
+  win: PhraseWindow;
   pending: Pending[];
 }
 
@@ -272,17 +311,17 @@ async function gather(q: string, filters: Record<string, string>): Promise<Gathe
   searches.forEach((s, i) => {
     for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), merged.push({ r, search: queries[i]! });
   });
-  const headPending = merged.slice(0, PHRASE_WINDOW);
-  const data = await Promise.all(headPending.map((p) => p.r.data()));
-  const kept = headPending.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
-  const head = ordered(kept, queries[0]!, termsOf(queries[0] ?? ''));
+  // The first page's fragments: enough to judge whether the results are weak (did-you-mean).
+  const first = merged.slice(0, Math.min(PAGE, PHRASE_WINDOW));
+  const data = await Promise.all(first.map((p) => p.r.data()));
+  const kept = first.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
   return {
     plan,
     queries,
     search: searches[0]!,
     terms: plan.terms.length ? plan.terms : termsOf(q),
-    total: merged.length - (headPending.length - kept.length),
-    head,
+    total: merged.length - (first.length - kept.length),
+    win: { unloaded: merged.slice(first.length, PHRASE_WINDOW), kept, done: false },
     pending: merged.slice(PHRASE_WINDOW),
   };
 }
@@ -294,7 +333,7 @@ async function gather(q: string, filters: Record<string, string>): Promise<Gathe
 function strongCount(g: Gathered): number {
   const terms = g.terms.filter((t) => /\p{Script=Han}/u.test(t));
   if (!terms.length) return g.total;
-  return g.head.filter((d) => {
+  return g.win.kept.filter(({ d }) => {
     const text = d.content.replace(/\s+/g, '') + Object.values(d.meta).join(' ');
     return terms.some((t) => text.includes(t));
   }).length;
@@ -354,7 +393,7 @@ async function run(restore?: Saved): Promise<void> {
   showCounts(counts);
   const { plan, total, search } = found;
   const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
-  const view: View = { total, pattern: termPattern(found.terms), loaded: found.head, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
+  const view: View = { total, pattern: termPattern(found.terms), loaded: [], win: found.win, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
   current = view;
   await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
   if (view !== current) return;
