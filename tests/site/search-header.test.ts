@@ -4,6 +4,8 @@
  * Pagefind loaded only once the visitor focuses the box. Expected items come from the knowledge
  * base by their text, never by id.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { itemIdOf, squash, useSearchSite } from '../support/search.ts';
@@ -28,6 +30,7 @@ afterEach(async () => {
 });
 
 const BOX = '#site-q';
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const options = () => page.locator('#site-q-list [role=option]');
 const typeQuery = async (q: string) => {
   await page.click(BOX);
@@ -92,5 +95,17 @@ describe('the header box: results as you type', () => {
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+  it('passes axe (WCAG 2.1 AA) with the list open and an option highlighted', async () => {
+    await page.goto(`${server.url}/domains/`);
+    await typeQuery('托育');
+    await page.press(BOX, 'ArrowDown');
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const r = await axe.run('header', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
   });
 });
