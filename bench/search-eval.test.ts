@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import set from './fixtures/search-eval.json' with { type: 'json' };
+import heldout from './fixtures/search-heldout.json' with { type: 'json' };
 import { bodyText, succeeds } from './search-eval.ts';
 
 describe('search evaluation', () => {
@@ -19,5 +20,14 @@ describe('search evaluation', () => {
     for (const q of all) expect(q.find.length, q.q).toBeGreaterThan(0);
     const named = ['托儿所', '网瘾', '生二胎', '二胎', '母应安全', 'tuoyu', 'liushou ertong', 'domestic violence', 'left-behind children', '孩子近视了政府管不管'];
     for (const q of all) expect(named).not.toContain(q.q);
+  });
+  it('has a held-out set of about 30 queries that shares none with the tuning set', () => {
+    const tuned = new Set(Object.values(set.groups).flat().map((q) => q.q));
+    const all = Object.values(heldout.groups).flat();
+    expect(all.length).toBeGreaterThanOrEqual(30);
+    for (const q of all) {
+      expect(q.find.length, q.q).toBeGreaterThan(0);
+      expect(tuned.has(q.q), q.q).toBe(false);
+    }
   });
 });

@@ -4,7 +4,8 @@
  * results is a page whose own indexed text (its data-pagefind-body) holds one of the query's
  * `find` words. Prints one JSON line per query (with --verbose) and one per group, and appends
  * the summary to bench/out/search-eval.jsonl.
- * Run: `npx tsx bench/search-eval.ts dist [--verbose]`.
+ * Run: `npx tsx bench/search-eval.ts dist [--verbose] [--set heldout]` (the held-out set,
+ * bench/fixtures/search-heldout.json, is never used for tuning).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -32,8 +33,8 @@ export function bodyText(html: string): string {
 
 export const succeeds = (texts: string[], find: string[]) => texts.some((t) => find.some((w) => t.includes(w)));
 
-export async function evaluate(dist: string, verbose = false): Promise<Record<string, { ok: number; of: number }>> {
-  const set = JSON.parse(await readFile(fileURLToPath(new URL('fixtures/search-eval.json', import.meta.url)), 'utf8')) as EvalSet;
+export async function evaluate(dist: string, verbose = false, setName = 'eval'): Promise<Record<string, { ok: number; of: number }>> {
+  const set = JSON.parse(await readFile(fileURLToPath(new URL(`fixtures/search-${setName}.json`, import.meta.url)), 'utf8')) as EvalSet;
   const server = await serve(resolve(dist));
   const browser = await launch();
   const pages = new Map<string, string>();
@@ -65,8 +66,10 @@ export async function evaluate(dist: string, verbose = false): Promise<Record<st
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const dist = process.argv[2];
   if (!dist) throw new Error('usage: npx tsx bench/search-eval.ts <dist dir> [--verbose]');
-  const summary = await evaluate(dist, process.argv.includes('--verbose'));
+  const at = process.argv.indexOf('--set');
+  const setName = at > 0 ? process.argv[at + 1]! : 'eval';
+  const summary = await evaluate(dist, process.argv.includes('--verbose'), setName);
   const total = Object.values(summary).reduce((a, g) => ({ ok: a.ok + g.ok, of: a.of + g.of }), { ok: 0, of: 0 });
   progress(Object.entries(summary).map(([g, s]) => `${g} ${s.ok}/${s.of}`).join(', ') + `; total ${total.ok}/${total.of}`);
-  await writeResult({ date: new Date().toISOString(), dist: resolve(dist), summary, total }, `${OUT_DIR}search-eval.jsonl`);
+  await writeResult({ date: new Date().toISOString(), dist: resolve(dist), set: setName, summary, total }, `${OUT_DIR}search-eval.jsonl`);
 }

@@ -4,7 +4,9 @@
  * would. Per query: time until the first result is rendered and the bytes fetched under
  * /pagefind/ (the first query includes loading Pagefind itself and the filter lists).
  * One JSON line per query on stdout and in bench/out/search.jsonl.
- * Run: `npm run bench:search -- <dist dir>` (after `npm run build`: `npm run bench:search -- dist`).
+ * With --phone, a phone profile (Chrome DevTools Protocol): 4× CPU slowdown, 1.6 Mbps down,
+ * 750 kbps up, 150 ms latency, a 390 px viewport.
+ * Run: `npm run bench:search -- <dist dir> [--phone]` (after `npm run build`: `npm run bench:search -- dist`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +38,11 @@ function installProbe(): void {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-/** Bytes and requests under /pagefind/ since the last reset; waits for requests still in flight. */
+/** Bytes and requests for search (Pagefind's bundles, the vocabulary) since the last reset; waits for requests still in flight. */
 function trackPagefind(page: Page) {
   let bytes: Promise<number>[] = [];
   let inFlight = 0;
-  const isPagefind = (url: string) => new URL(url).pathname.startsWith('/pagefind/');
+  const isPagefind = (url: string) => /^\/(pagefind|pagefind-shards)\/|^\/search-vocabulary\.json$/.test(new URL(url).pathname);
   page.on('request', (r) => {
     if (isPagefind(r.url())) inFlight++;
   });
@@ -87,14 +89,23 @@ async function probeTime(page: Page, since: number): Promise<number> {
 
 const resultCount = async (page: Page) => Number(/找到 (\d+)/.exec((await page.textContent('#status')) ?? '')?.[1] ?? 0);
 
-export async function benchSearch(dist: string): Promise<void> {
+/** The phone profile of issue 17, applied to one page through the DevTools Protocol. */
+async function emulatePhone(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) });
+}
+
+export async function benchSearch(dist: string, phone = false): Promise<void> {
   const root = resolve(dist);
   const pages = await countPages(root);
   const server = await serve(root);
   const browser = await launch();
-  progress(`search: ${QUERIES.length} queries on ${root} (${pages} pages)`);
+  progress(`search: ${QUERIES.length} queries on ${root} (${pages} pages)${phone ? ', phone profile' : ''}`);
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage(phone ? { viewport: { width: 390, height: 844 } } : {});
+    if (phone) await emulatePhone(page);
     await page.addInitScript(installProbe);
     const traffic = trackPagefind(page);
     for (const [i, q] of QUERIES.entries()) {
@@ -103,7 +114,7 @@ export async function benchSearch(dist: string): Promise<void> {
       const { bytes, requests } = await traffic.total();
       const results = await resultCount(page);
       await writeResult(
-        { date: new Date().toISOString(), machine: machine(), dist: root, pages, query: q, loadsPagefind: i === 0, ms, results, bytes, requests },
+        { date: new Date().toISOString(), machine: machine(), dist: root, pages, profile: phone ? 'phone' : 'desktop', query: q, loadsPagefind: i === 0, ms, results, bytes, requests },
         `${OUT_DIR}search.jsonl`,
       );
     }
@@ -116,5 +127,5 @@ export async function benchSearch(dist: string): Promise<void> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const dist = process.argv[2];
   if (!dist) throw new Error('usage: npm run bench:search -- <dist dir>');
-  await benchSearch(dist);
+  await benchSearch(dist, process.argv.includes('--phone'));
 }

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
+import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
@@ -174,6 +175,9 @@ await writeFile(path.join(dist, MAIN_BUNDLE, 'shards.json'), `${JSON.stringify(e
 console.log(
   `搜索索引：Pagefind（${path.basename(binary)}）读取 ${pages.length} 个页面，索引 ${indexed} 个，分 ${bundles.length} 组，其中 ${reused} 组与上次构建相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/${MAIN_BUNDLE}/`,
 );
+// The browser's did-you-mean and query rejoining (scripts/search-vocabulary.ts).
+const vocabulary = await writeSearchVocabulary(dist);
+console.log(`搜索词表：${vocabulary.words} 个词，${(vocabulary.bytes / 1024).toFixed(0)} KB（gzip ${(vocabulary.gzip / 1024).toFixed(0)} KB）→ dist/search-vocabulary.json`);
 if (indexed === 0 || !existsSync(path.join(dist, MAIN_BUNDLE, 'pagefind.js'))) {
   console.error('搜索索引：没有索引任何页面（页面中没有 data-pagefind-body？）。请检查页面模板。');
   process.exitCode = 1;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import { GLOSSARY } from '../lib/search-glossary.ts';
 import { READER_WORDS, THESAURUS } from '../lib/search-thesaurus.ts';
+import { buildVocabulary } from '../../scripts/search-vocabulary.ts';
+import { lexicon } from './search-correct.ts';
 import { holdsWord, matchesWords, understand } from './search-query.ts';
 
 const glossary = GLOSSARY.map((t) => ({ ...t, pinyin: pinyin(t.term) }));
@@ -20,6 +22,19 @@ describe('word boundaries', () => {
     expect(matchesWords({ content: '加强母婴保健，保障安全', meta: {} }, '母婴安全')).toBe(true);
     expect(matchesWords({ content: '预防和制止家庭暴力', meta: { search: '家暴' } }, '家暴')).toBe(true);
     expect(matchesWords({ content: '拨打热线', meta: {} }, '12338')).toBe(true);
+  });
+  it('keeps a result holding a query piece that the index holds as one word (单亲 of 单亲妈妈)', () => {
+    const lex = lexicon(buildVocabulary([{ text: '关爱单亲家庭和单亲母亲，帮助困难妈妈。' }]));
+    const item = { content: '为单亲母亲提供就业帮扶', meta: {} };
+    expect(matchesWords(item, '单亲妈妈', lex)).toBe(true);
+    expect(matchesWords(item, '单亲妈妈')).toBe(true);
+    // Still dropped when no piece stands in the text as a word.
+    expect(matchesWords({ content: '简单亲切的服务', meta: {} }, '单亲妈妈', lex)).toBe(false);
+  });
+  it('reads pinyin as the index words it spells', () => {
+    const lex = lexicon(buildVocabulary([{ text: '推广母乳喂养，建设母婴室。' }, { text: '母乳喂养指导' }]));
+    expect(understand('muru weiyang', glossary, lex).searches).toContain('母乳喂养');
+    expect(understand('muru weiyang', glossary).searches).not.toContain('母乳喂养');
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import { suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
 import { THESAURUS } from '../lib/search-thesaurus.ts';
+import { rejoin, wordsForPinyin, type Lexicon } from './search-correct.ts';
 
 const segmenter = new Intl.Segmenter('zh-cn', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
@@ -82,11 +83,12 @@ const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
  * and then each plan word alone, so a question whose words never meet in one item still finds
  * the items about its subject.
  */
-export function understand(query: string, glossary: readonly GlossaryEntry[] = []): QueryPlan {
+export function understand(query: string, glossary: readonly GlossaryEntry[] = [], lex?: Lexicon): QueryPlan {
   const q = query.trim().replace(/\s+/g, ' ');
   if (!q) return { searches: [], terms: [] };
   if (!HAN.test(q)) {
-    const near = suggest(q, glossary).slice(0, 3).map((e) => e.term);
+    // The glossary's terms first (English glosses, hand-checked), then the index words the pinyin spells.
+    const near = unique([...suggest(q, glossary).slice(0, 3).map((e) => e.term), ...(lex ? wordsForPinyin(q, lex, 2) : [])]);
     return { searches: unique([q, ...near]), terms: unique([...q.split(' '), ...near]) };
   }
   const question = QUESTION.test(q);
@@ -146,16 +148,20 @@ export interface Searched {
  * browser cuts it into) stands in its text as a word, or in a meta field (the hidden synonyms).
  * Pagefind matches a query's pieces separately and by prefix, so 托儿所 found 依托儿科.
  */
-export function matchesWords(r: Searched, search: string): boolean {
+export function matchesWords(r: Searched, search: string, lex?: Lexicon): boolean {
   const content = r.content.replace(/\s+/g, '');
   const meta = Object.values(r.meta).join(' ');
   return search.split(' ').every((t) => {
     if (!HAN.test(t)) return true;
     if (meta.includes(t) || holdsWord(content, t)) return true;
     // Pieces of one character cannot cut a word; the longer pieces must stand as words (a typo's
-    // pieces, 家|廷|暴力, still find the items that hold 暴力).
-    const ps = pieces(t);
-    const long = ps.filter((p) => p.length > 1);
-    return ps.length > 1 && (long.length === 0 || long.some((p) => meta.includes(p) || holdsWord(content, p)));
+    // pieces, 家|廷|暴力, still find the items that hold 暴力). Pieces the index holds as one word
+    // are joined first: the browser cuts 单亲妈妈 into 单|亲|妈妈, the index holds 单亲.
+    // A term the browser cuts wholly into characters (托|育) is left to Pagefind: its filter
+    // counts include those results, and they would not add up to the results shown otherwise.
+    const raw = pieces(t);
+    if (raw.length > 1 && raw.every((p) => p.length === 1)) return true;
+    const long = rejoin(raw, lex).filter((p) => p.length > 1);
+    return raw.length > 1 && long.some((p) => meta.includes(p) || holdsWord(content, p));
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData } from './pagefind.ts';
-import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf, titleOf } from './search-text.ts';
+import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPattern, termsOf, titleOf } from './search-text.ts';
 
 const result = (over: Partial<PagefindResultData>): PagefindResultData => ({
   url: '/items/x/',
@@ -70,5 +70,16 @@ describe('search text', () => {
     expect(foldKey(goal)).toBe(foldKey(measure));
     // A page whose heading does not start with its city keeps its heading.
     expect(titleOf(result({ meta: { title: '阜新市妇女发展规划' }, filters: { city: ['阜新市'] } }))).toBe('阜新市妇女发展规划');
+  });
+});
+
+describe('results settled while later ones are not loaded', () => {
+  const r = (content: string) => ({ url: content, content, excerpt: '', meta: {}, filters: {} });
+  it('counts the leading results that hold every term verbatim, and no more', () => {
+    const ordered = phraseFirst([r('依托儿科'), r('发展托育服务'), r('托育机构')], ['托育']);
+    expect(settledCount(ordered, ['托育'])).toBe(2);
+    expect(settledCount([r('依托儿科'), r('托育')], ['托育'])).toBe(0);
+    expect(settledCount([r('托育'), r('家庭暴力')], ['托育', '暴力'])).toBe(0);
+    expect(settledCount([r('托育'), r('托育')], [])).toBe(0);
   });
 });

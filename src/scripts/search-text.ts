@@ -36,6 +36,17 @@ export function phraseFirst(results: PagefindResultData[], terms: string[]): Pag
 }
 
 /**
+ * How many of phraseFirst's first results are in their final place while later results are
+ * not loaded yet: those holding every term verbatim (the first tier keeps Pagefind's order, so
+ * a result loaded later can only come after them).
+ */
+export function settledCount(ordered: PagefindResultData[], terms: string[]): number {
+  let n = 0;
+  while (n < ordered.length && terms.length > 0 && terms.every((t) => squash(ordered[n]!.content).includes(t))) n++;
+  return n;
+}
+
+/**
  * The excerpt as plain text: Pagefind escapes only < and > in it, so undoing exactly that gives
  * the page's text back. Where Pagefind centred it on partial hits only (托育 → 生育, 教育), the
  * text around the first whole term is taken from the page instead, so the visitor sees the match.

@@ -1,12 +1,18 @@
 /** The search page: query and filters in the URL, Pagefind results shown a page at a time. */
 import { byChinese } from '../lib/collation.ts';
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
-import { matchesWords, understand } from './search-query.ts';
-import { excerptText, foldKey, markedRuns, phraseFirst, termPattern, termsOf } from './search-text.ts';
+import { correctQuery, lexicon, type Lexicon } from './search-correct.ts';
+import { matchesWords, understand, type QueryPlan } from './search-query.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
+import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 20;
-/** Results loaded up front so that pages containing the exact query can move to the top. */
+/**
+ * Among this many first results, those holding the exact query move to the top (phrase-first).
+ * Their fragments are loaded a page at a time, only as far as the results shown need: a result
+ * holding the query as typed is in its final place as soon as it is loaded.
+ */
 const PHRASE_WINDOW = 50;
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -24,6 +30,7 @@ const status = byId<HTMLElement>('status');
 const list = byId<HTMLOListElement>('results');
 const more = byId<HTMLButtonElement>('more');
 const noResults = byId<HTMLElement>('no-results');
+const didYouMean = byId<HTMLElement>('did-you-mean');
 const selects = [...document.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
 const FILTER_NAMES = selects.map((s) => s.dataset.filter!);
 const glossary = JSON.parse(noResults.dataset.glossary ?? '[]') as GlossaryEntry[];
@@ -57,19 +64,31 @@ interface Pending {
   search: string | null;
 }
 
+/** The first results, ordered phrase-first once loaded. */
+interface PhraseWindow {
+  unloaded: Pending[];
+  kept: { p: Pending; d: PagefindResultData }[];
+  /** Set once every result of the window is loaded and placed. */
+  done: boolean;
+}
+
 /** Whether a loaded result holds its search's words as words of its text (托儿所 ≠ 依托|儿科). */
-const genuine = (d: PagefindResultData, search: string | null) => !search || matchesWords(d, search);
+const genuine = (d: PagefindResultData, search: string | null) => !search || matchesWords(d, search, lex);
 
 interface View {
   total: number;
   pattern: RegExp | null;
-  /** Loaded results in display order; `pending` are not loaded yet, in Pagefind's order. */
+  /** Results in their final display order; `pending` are past the phrase window, not loaded yet. */
   loaded: PagefindResultData[];
+  win: PhraseWindow;
   pending: Pending[];
   /** Said after the count: how a question was understood. */
   note: string;
   /** Results rendered so far, folded ones included. */
   shown: number;
+  /** The visitor's own search (its results in the window are ordered phrase-first) and its terms. */
+  own: string | null;
+  ownTerms: string[];
   groups: Map<string, Group>;
 }
 
@@ -119,20 +138,61 @@ function renderFold(g: Group): void {
 }
 
 let pagefind: Pagefind;
+/** The index's words (did-you-mean, rejoining); absent if its file failed to load. */
+let lex: Lexicon | undefined;
+let lexLoad: Promise<Lexicon | undefined> | undefined;
+/**
+ * The vocabulary, fetched only when a query needs it (pinyin, weak results): the first search
+ * on a phone does not wait for it. Without it, search still runs (no did-you-mean).
+ */
+const loadLex = () =>
+  (lexLoad ??= fetch(`/${VOCABULARY_FILE}`)
+    .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
+    .catch(() => undefined)
+    .then((v) => (lex = v ? lexicon(v) : undefined)));
 let totals: FilterCounts = {};
 /** The results on screen; replaced by each search. */
 let current: View | undefined;
 let runs = 0;
 
+/** Places the window's loaded results; only those in their final place while some are not loaded. */
+function settle(view: View): void {
+  const w = view.win;
+  if (w.done) return;
+  const all = ordered(w.kept, view.own, view.ownTerms);
+  if (!w.unloaded.length) {
+    view.loaded = all;
+    w.done = true;
+    return;
+  }
+  const own = phraseFirst(w.kept.filter(({ p }) => p.search === view.own).map(({ d }) => d), view.ownTerms);
+  view.loaded = own.slice(0, view.ownTerms.length ? settledCount(own, view.ownTerms) : own.length);
+}
+
+/** Loads the window's fragments a page at a time until `want` results are placed. */
+async function fillWindow(view: View, want: number): Promise<void> {
+  const w = view.win;
+  settle(view);
+  while (!w.done && view.loaded.length < want) {
+    const batch = w.unloaded.splice(0, PAGE);
+    const data = await Promise.all(batch.map((p) => p.r.data()));
+    const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
+    view.total -= batch.length - kept.length;
+    w.kept.push(...kept);
+    settle(view);
+  }
+}
+
 /** Shows up to n more results, loading their data as needed; returns the first new list item. */
 async function showMore(view: View, n: number): Promise<HTMLLIElement | undefined> {
   const want = view.shown + n;
-  while (view.loaded.length < want && view.pending.length) {
+  await fillWindow(view, want);
+  while (view.win.done && view.loaded.length < want && view.pending.length) {
     const batch = view.pending.splice(0, want - view.loaded.length);
     const data = await Promise.all(batch.map((p) => p.r.data()));
-    const kept = data.filter((d, i) => genuine(d, batch[i]!.search));
+    const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
     view.total -= data.length - kept.length;
-    view.loaded.push(...kept);
+    view.loaded.push(...ordered(kept, view.own, view.ownTerms));
   }
   if (view !== current) return undefined;
   let first: HTMLLIElement | undefined;
@@ -220,14 +280,75 @@ function loadSaved(): Saved | undefined {
   }
 }
 
+const params = () => new URLSearchParams(location.search);
+
+interface Gathered {
+  plan: QueryPlan;
+  queries: (string | null)[];
+  search: PagefindSearch;
+  terms: string[];
+  /** Results of all the plan's searches that hold their words, less those dropped so far. */
+  total: number;
+  win: PhraseWindow;
+  pending: Pending[];
+}
+
+/** A loaded page of results: phrase-first within the visitor's own search; the plan words' results follow. */
+function ordered(kept: { p: Pending; d: PagefindResultData }[], own: string | null, terms: string[]): PagefindResultData[] {
+  const first = kept.filter(({ p }) => p.search === own).map(({ d }) => d);
+  const rest = kept.filter(({ p }) => p.search !== own).map(({ d }) => d);
+  return [...phraseFirst(first, terms), ...rest];
+}
+
+/** The results of a query: its plan's searches merged, the first ones loaded and ordered phrase-first. */
+async function gather(q: string, filters: Record<string, string>): Promise<Gathered> {
+  // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
+  const plan = understand(q, glossary, lex);
+  const queries: (string | null)[] = plan.searches.length ? plan.searches : [null];
+  const searches = await Promise.all(queries.map((s) => pagefind.search(s, { filters })));
+  const seen = new Set<string>();
+  const merged: Pending[] = [];
+  searches.forEach((s, i) => {
+    for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), merged.push({ r, search: queries[i]! });
+  });
+  // The first page's fragments: enough to judge whether the results are weak (did-you-mean).
+  const first = merged.slice(0, Math.min(PAGE, PHRASE_WINDOW));
+  const data = await Promise.all(first.map((p) => p.r.data()));
+  const kept = first.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
+  return {
+    plan,
+    queries,
+    search: searches[0]!,
+    terms: plan.terms.length ? plan.terms : termsOf(q),
+    total: merged.length - (first.length - kept.length),
+    win: { unloaded: merged.slice(first.length, PHRASE_WINDOW), kept, done: false },
+    pending: merged.slice(PHRASE_WINDOW),
+  };
+}
+
+/**
+ * Loaded results that hold one of the query's terms (or a plan word for it) whole, as typed: the
+ * others hold only its pieces apart (心里健康 finds 心里 … 健康), weak for a visitor.
+ */
+function strongCount(g: Gathered): number {
+  const terms = g.terms.filter((t) => /\p{Script=Han}/u.test(t));
+  if (!terms.length) return g.total;
+  return g.win.kept.filter(({ d }) => {
+    const text = d.content.replace(/\s+/g, '') + Object.values(d.meta).join(' ');
+    return terms.some((t) => text.includes(t));
+  }).length;
+}
+
 async function run(restore?: Saved): Promise<void> {
   const mine = ++runs;
   const q = input.value.trim();
   const filters: Record<string, string> = {};
   for (const sel of selects) if (sel.value) filters[sel.dataset.filter!] = sel.value;
   const url = new URL(location.href);
+  const keepTyped = url.searchParams.has('typed') && url.searchParams.get('q') === q;
   url.search = '';
   if (q) url.searchParams.set('q', q);
+  if (keepTyped) url.searchParams.set('typed', '1');
   for (const [k, v] of Object.entries(filters)) url.searchParams.set(k, v);
   history.replaceState(null, '', url);
   document.title = q ? `「${q}」的搜索结果${siteSuffix}` : baseTitle;
@@ -235,37 +356,44 @@ async function run(restore?: Saved): Promise<void> {
   list.replaceChildren();
   more.hidden = true;
   noResults.hidden = true;
+  didYouMean.hidden = true;
   if (!q && !Object.keys(filters).length) {
     status.textContent = '';
     showCounts(totals);
     return;
   }
   status.textContent = '搜索中…';
-  // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
-  const plan = understand(q, glossary);
-  const queries: (string | null)[] = plan.searches.length ? plan.searches : [null];
-  const searches = await Promise.all(queries.map((s) => pagefind.search(s, { filters })));
-  const search = searches[0]!;
-  const seen = new Set<string>();
-  const merged: Pending[] = [];
-  searches.forEach((s, i) => {
-    for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), merged.push({ r, search: queries[i]! });
-  });
-  const headPending = merged.slice(0, PHRASE_WINDOW);
-  const data = await Promise.all(headPending.map((p) => p.r.data()));
-  const kept = headPending.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
-  // Phrase-first within the visitor's own search; the plan words' results follow.
-  const first = kept.filter(({ p }) => p.search === queries[0]).map(({ d }) => d);
-  const rest = kept.filter(({ p }) => p.search !== queries[0]).map(({ d }) => d);
-  const terms = plan.terms.length ? plan.terms : termsOf(q);
-  const head = [...phraseFirst(first, termsOf(queries[0] ?? '')), ...rest];
-  const counts = await countsFor(queries[0] ?? '', filters, search);
+  // Pinyin is read as the index's words.
+  if (/[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q)) await loadLex();
+  const typed = await gather(q, filters);
+  let found = typed;
+  didYouMean.hidden = true;
+  // Did-you-mean: a typo corrected against the index's words, when it finds clearly more.
+  const weak = typed.total <= 2 || strongCount(typed) === 0;
+  const words = weak && /\p{Script=Han}/u.test(q) && !typed.plan.reduced && !params().has('typed') ? await loadLex() : undefined;
+  const fix = words ? correctQuery(q, words) : undefined;
+  if (fix) {
+    const alt = await gather(fix.query, filters);
+    const useless = strongCount(typed) === 0;
+    if ((useless && strongCount(alt) > 0) || alt.total >= Math.max(3, 2 * typed.total + 1)) {
+      const link = (query: string, extra: Record<string, string> = {}) => el('a', { href: `/search/?${new URLSearchParams({ q: query, ...filters, ...extra })}` }, query);
+      // Nothing useful typed (no result holds what was typed, only its pieces apart): the correction's results are shown.
+      if (useless) {
+        found = alt;
+        didYouMean.replaceChildren(`「${q}」${typed.total ? `只找到 ${typed.total} 个结果` : '没有找到结果'}，以下是「${fix.query}」的结果。仍然搜索 `, link(q, { typed: '1' }), '。');
+      } else {
+        didYouMean.replaceChildren('您是不是要找：', link(fix.query), `（${alt.total} 个结果）`);
+      }
+      didYouMean.hidden = false;
+    }
+  }
+  const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
   if (mine !== runs) return;
   // Counts first: when the status says 找到, the whole page is this query's.
   showCounts(counts);
-  const total = merged.length - (headPending.length - kept.length);
+  const { plan, total, search } = found;
   const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
-  const view: View = { total, pattern: termPattern(terms), loaded: head, pending: merged.slice(PHRASE_WINDOW), note, shown: 0, groups: new Map() };
+  const view: View = { total, pattern: termPattern(found.terms), loaded: [], win: found.win, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
   current = view;
   await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
   if (view !== current) return;

@@ -77,3 +77,25 @@ describe('the header search box', () => {
     }
   });
 });
+
+describe('typos and pieces the index holds as one word', () => {
+  it('单亲妈妈 finds items about single parents (the index holds 单亲, the browser cuts 单|亲)', async () => {
+    const items = itemsOf(await search(page, server.url, '单亲妈妈'));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.slice(0, 5).some((i) => says(i, '单亲'))).toBe(true);
+  });
+  it('a typo that finds nothing useful shows its correction’s results, saying so, with a way back to what was typed', async () => {
+    const items = itemsOf(await search(page, server.url, '学钱教育'));
+    expect(items.slice(0, 5).some((i) => says(i, '学前教育'))).toBe(true);
+    const note = await page.textContent('#did-you-mean');
+    expect(note).toContain('以下是「学前教育」的结果');
+    const back = new URL((await page.getAttribute('#did-you-mean a', 'href')) ?? '', server.url);
+    expect(back.searchParams.get('q')).toBe('学钱教育');
+    expect(back.searchParams.get('typed')).toBe('1');
+    expect(errors).toEqual([]);
+  });
+  it('a query without typos gets no correction', async () => {
+    await search(page, server.url, '学前教育');
+    expect(await page.isVisible('#did-you-mean')).toBe(false);
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * The search vocabulary: the words of the items as the index segments them (jieba, the
+ * segmenter of Pagefind's extended binary), with the number of items holding each, and the
+ * pinyin readings of every character of the items. Written at build time
+ * (scripts/search-vocabulary.ts) to /search-vocabulary.json; the browser uses it to rejoin
+ * query pieces the index holds as one word and to find did-you-mean candidates.
+ */
+export interface SearchVocabulary {
+  /** Words of two or more Han characters, most items first. */
+  words: string[];
+  /** Per word: how many items hold it. */
+  counts: number[];
+  /** Per character: its toneless readings, space-separated (行 → "xing hang heng"). */
+  readings: Record<string, string>;
+}
+
+export const VOCABULARY_FILE = 'search-vocabulary.json';

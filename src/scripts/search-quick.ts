@@ -1,0 +1,55 @@
+/**
+ * The header box's results as you type: the query read as the search page reads it
+ * (search-query.ts), Pagefind and the index's vocabulary loaded once, on first use, and a
+ * fragment loaded only for the few results shown.
+ */
+import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
+import { lexicon, type Lexicon } from './search-correct.ts';
+import { matchesWords, understand } from './search-query.ts';
+import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
+
+export interface QuickResult {
+  url: string;
+  title: string;
+  /** The result's city (or cities), empty for a page of the whole site. */
+  place: string;
+}
+
+let ready: Promise<{ pagefind: Pagefind; lex?: Lexicon }> | undefined;
+
+/** Starts loading Pagefind and the vocabulary (once); the header calls it on first focus. */
+export function prepare(): Promise<{ pagefind: Pagefind; lex?: Lexicon }> {
+  ready ??= (async () => {
+    const words = fetch(`/${VOCABULARY_FILE}`)
+      .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
+      .catch(() => undefined);
+    const pagefind = await loadPagefind({ excerptLength: 20, ranking: { metaWeights: { title: 1 } } });
+    const v = await words;
+    return { pagefind, lex: v ? lexicon(v) : undefined };
+  })();
+  ready.catch(() => (ready = undefined));
+  return ready;
+}
+
+/** Up to `max` results for a query, the visitor's own search first, none whose match cuts a word. */
+export async function quickResults(q: string, max = 6): Promise<QuickResult[]> {
+  const { pagefind, lex } = await prepare();
+  const plan = understand(q, [], lex);
+  if (!plan.searches.length) return [];
+  const searches = await Promise.all(plan.searches.map((s) => pagefind.search(s)));
+  const seen = new Set<string>();
+  const queue: { r: PagefindResult; search: string }[] = [];
+  searches.forEach((s, i) => {
+    for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), queue.push({ r, search: plan.searches[i]! });
+  });
+  const out: QuickResult[] = [];
+  // Fragments a few at a time, only until enough genuine results are found.
+  for (let at = 0; at < queue.length && out.length < max; at += max) {
+    const batch = queue.slice(at, at + max);
+    const data = await Promise.all(batch.map((b) => b.r.data()));
+    data.forEach((d, i) => {
+      if (out.length < max && matchesWords(d, batch[i]!.search, lex)) out.push({ url: d.url, title: d.meta.title ?? d.url, place: (d.filters.city ?? []).join('、') });
+    });
+  }
+  return out;
+}
