@@ -13,35 +13,44 @@
  * --skip-search.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  ownedByDocuments,
-  ownItemIds,
-  partitionItems,
-  partitionOf,
-  planPartitions,
-  projectDepartments,
-  projectIndicators,
-  PARTITION_ENV,
-  type Partition,
-  type Plan,
-} from '../src/lib/partition.ts';
+import { ownedByDocuments, partitionItems, partitionOf, planPartitions, PARTITION_ENV, type Plan } from '../src/lib/partition.ts';
+import { filesUnder, partitionKey } from './lib/build/key.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = path.join(root, 'content', 'generated');
 const PARTITIONS_DIR = path.join(root, '.kb-build', 'partitions');
-const MAX_PAGES = Number(process.env.KB_PARTITION_PAGES ?? 25_000);
+// About 35,000 pages is about 2.5 GB for one Astro process (docs/scale.md, "Partitions"); each
+// process also costs a fixed 10–30 s (content sync, bundling), so partitions stay large.
+const MAX_PAGES = Number(process.env.KB_PARTITION_PAGES ?? 35_000);
 const USE_CACHE = process.env.KB_CACHE !== 'off';
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+// A document partition renders the site's static pages too (Astro cannot leave a static route
+// out; build.ts keeps only the aggregate partition's copies), and those read collections that
+// such a partition leaves empty: Astro's notice about each is expected there, and dropped.
+const EMPTY_COLLECTION = /(\d\d:\d\d:\d\d )?(\x1b\[[0-9;]*m)*\[WARN\](\x1b\[[0-9;]*m)* (\x1b\[[0-9;]*m)*\[content\](\x1b\[[0-9;]*m)* The collection "(cities|domains|topics|pages|report|departments|indicators)" does not exist or is empty\. Please check your content config file for errors\.(\x1b\[[0-9;]*m)*\n?/g;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quietEmpty = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    const child = spawn(command, args, { cwd: root, stdio: quietEmpty ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    if (quietEmpty) {
+      for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+        let pending = '';
+        from.setEncoding('utf8');
+        from.on('data', (chunk: string) => {
+          const text = pending + chunk;
+          const cut = text.lastIndexOf('\n') + 1;
+          pending = text.slice(cut);
+          to.write(text.slice(0, cut).replace(EMPTY_COLLECTION, ''));
+        });
+        from.on('end', () => pending && to.write(pending.replace(EMPTY_COLLECTION, '')));
+      }
+    }
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`构建：${path.basename(command)} ${args.join(' ')} 失败（退出码 ${code}），见上方输出。`))));
   });
@@ -62,52 +71,8 @@ async function plan(count?: number): Promise<Plan> {
 
 const partitionDir = (k: number, n: number) => path.join(PARTITIONS_DIR, `${k}-of-${n}`);
 
-/** Files under `dir`, relative and `/`-separated, sorted. */
-async function filesUnder(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
-
-/** What every page depends on: the site's code and settings. */
-async function codeHash(hash: ReturnType<typeof createHash>): Promise<void> {
-  hash.update(`env\0${process.env.KB_SITE_URL ?? ''}\0${process.env.KB_INCREMENTAL ?? ''}\0`);
-  for (const source of ['src', 'content/pages', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json']) {
-    const full = path.join(root, source);
-    const files = (await stat(full)).isDirectory() ? (await filesUnder(full)).map((f) => path.join(source, f)) : [source];
-    for (const f of files) {
-      if (/\.test\.ts$/.test(f)) continue;
-      hash.update(`${f}\0`).update(await readFile(path.join(root, f))).update('\0');
-    }
-  }
-}
-
-/**
- * The cache key of a partition: a hash of everything its pages show. A document partition's is
- * what its loaders load (src/content.config.ts reads the same functions): its items and the
- * items they name, its documents, its share of departments and indicators. The aggregate
- * partition's is the whole ingest output and public/.
- */
-export async function partitionKey(p: Partition | undefined): Promise<string> {
-  const hash = createHash('sha256');
-  await codeHash(hash);
-  hash.update(`partition\0${JSON.stringify(p ?? null)}\0`);
-  if (p?.docs) {
-    for await (const { file, entries } of partitionItems(path.join(generated, 'items'), p)) hash.update(`items/${file}\0${JSON.stringify(entries)}\0`);
-    for (const doc of p.docs) hash.update(`documents/${doc}\0`).update(await readFile(path.join(generated, 'documents', `${doc}.mdx`)).catch(() => Buffer.from('missing'))).update('\0');
-    const ids = await ownItemIds(path.join(generated, 'items'), p);
-    const json = async (name: string) => JSON.parse(await readFile(path.join(generated, name, `${name}.json`), 'utf8').catch(() => '[]')) as never[];
-    hash.update(`departments\0${JSON.stringify(projectDepartments(await json('departments'), ids))}\0`);
-    hash.update(`indicators\0${JSON.stringify(projectIndicators(await json('indicators'), ids))}\0`);
-  } else {
-    for (const dir of ['content/generated', 'public']) {
-      for (const f of await filesUnder(path.join(root, dir))) hash.update(`${dir}/${f}\0`).update(await readFile(path.join(root, dir, f))).update('\0');
-    }
-  }
-  return hash.digest('hex');
+async function markerKey(marker: string): Promise<string | undefined> {
+  return existsSync(marker) ? (JSON.parse(await readFile(marker, 'utf8')) as { key?: string }).key : undefined;
 }
 
 /** Build partition k of the plan unless its output for the same key is already there. */
@@ -115,16 +80,30 @@ async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boole
   const started = performance.now();
   const p = partitionOf(thePlan, k)!;
   const dir = partitionDir(k, thePlan.count);
-  const key = await partitionKey(p);
+  const key = await partitionKey(root, p);
   const marker = path.join(dir, 'partition.json');
-  if (USE_CACHE && existsSync(marker) && (JSON.parse(await readFile(marker, 'utf8')) as { key: string }).key === key) {
+  // The same pages built under another partition number (the count grew): move them here.
+  if (USE_CACHE && (await markerKey(marker)) !== key) {
+    for (const other of existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : []) {
+      const from = path.join(PARTITIONS_DIR, other);
+      if (from !== dir && (await markerKey(path.join(from, 'partition.json'))) === key) {
+        // This directory's own output may be another partition's now: set aside, not deleted.
+        if (existsSync(dir)) await rename(dir, path.join(PARTITIONS_DIR, `stale-${k}-${process.pid}-${Date.now()}`));
+        await rename(from, dir);
+        const moved = JSON.parse(await readFile(marker, 'utf8')) as Record<string, unknown>;
+        await writeFile(marker, `${JSON.stringify({ ...moved, k, n: thePlan.count }, null, 1)}\n`);
+        break;
+      }
+    }
+  }
+  if (USE_CACHE && (await markerKey(marker)) === key) {
     console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）与上次相同，沿用 ${path.relative(root, dir)}/`);
     return { reused: true, ms: performance.now() - started };
   }
   await rm(marker, { force: true });
   await mkdir(dir, { recursive: true });
   console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）…`);
-  await run(bin('astro'), ['build'], { [PARTITION_ENV]: JSON.stringify(p) });
+  await run(bin('astro'), ['build'], { [PARTITION_ENV]: JSON.stringify(p) }, p.docs !== undefined);
   // Written last: a partition interrupted half-way is never taken for a finished one.
   await writeFile(marker, `${JSON.stringify({ k, n: thePlan.count, docs: p.docs ?? null, key }, null, 1)}\n`);
   return { reused: false, ms: performance.now() - started };
@@ -152,7 +131,7 @@ async function merge(only?: number): Promise<number> {
   const dirs = existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : [];
   const markers = (
     await Promise.all(dirs.map(async (d) => JSON.parse(await readFile(path.join(PARTITIONS_DIR, d, 'partition.json'), 'utf8').catch(() => 'null')) as { k: number; n: number } | null))
-  ).filter((m) => m !== null);
+  ).filter((m, at) => m !== null && dirs[at] === `${m.k}-of-${m.n}`) as { k: number; n: number }[];
   const complete = [...new Set(markers.map((m) => m.n))].filter((c) => (only === undefined || c === only) && markers.filter((m) => m.n === c).length === c);
   if (complete.length > 1) throw new Error(`构建：.kb-build/partitions/ 中有 ${complete.map((c) => `${c} 个分区`).join('和')}的几套输出。请用 --partitions N 指明拼合哪一套。`);
   const n = complete[0];
@@ -238,12 +217,12 @@ async function main(): Promise<void> {
   if (thePlan.count === 1) {
     await run(bin('astro'), ['build']);
   } else {
+    let reused = 0;
+    for (let k = 1; k <= thePlan.count; k++) if ((await buildPartition(thePlan, k)).reused) reused++;
     // Outputs of another partition count are of no further use (and would make --merge ambiguous).
     for (const d of existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : []) {
       if (!d.endsWith(`-of-${thePlan.count}`)) await rm(path.join(PARTITIONS_DIR, d), { recursive: true, force: true });
     }
-    let reused = 0;
-    for (let k = 1; k <= thePlan.count; k++) if ((await buildPartition(thePlan, k)).reused) reused++;
     await merge(thePlan.count);
     console.log(`构建：${thePlan.count} 个分区（每区至多约 ${MAX_PAGES} 页），其中 ${reused} 个与上次相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/`);
   }
