@@ -23,7 +23,9 @@ import { filesUnder, partitionKey } from './lib/build/key.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = path.join(root, 'content', 'generated');
-const PARTITIONS_DIR = path.join(root, '.kb-build', 'partitions');
+// Where partitions write (astro.config.mjs reads the same) and where --merge assembles the site.
+const PARTITIONS_DIR = path.join(path.resolve(root, process.env.KB_BUILD_DIR ?? '.kb-build'), 'partitions');
+const DIST = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
 // About 35,000 pages is about 2.5 GB for one Astro process (docs/scale.md, "Partitions"); each
 // process also costs a fixed 10–30 s (content sync, bundling), so partitions stay large.
 const MAX_PAGES = Number(process.env.KB_PARTITION_PAGES ?? 35_000);
@@ -139,7 +141,7 @@ async function merge(only?: number): Promise<number> {
     const have = markers.map((m) => `${m.k}/${m.n}`).join('、') || '无';
     throw new Error(`构建：.kb-build/partitions/ 中没有一套完整的分区（现有：${have}）。请先运行 npm run build -- --partition k/N（k 取 1 到 N），再运行 --merge。`);
   }
-  const dist = path.join(root, 'dist');
+  const dist = DIST;
   await rm(dist, { recursive: true, force: true });
   const urls: string[] = [];
   let sitemapHead = '';

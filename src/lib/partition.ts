@@ -165,6 +165,18 @@ export async function* partitionItems(dir: string, p: Partition | undefined): As
   }
 }
 
+/**
+ * What a page of another document shows of an item it names (related items, addressed
+ * measures: src/pages/items/[id].astro, src/components/AroundMeasures.astro): its city, name
+ * and title. A partition's cache key takes only these of the named items, so another
+ * document's related lists changing leaves this partition's key alone. A page that starts
+ * showing more of a named item must add the field here.
+ */
+export function shownOfNamed(i: ItemLike): unknown {
+  const title = String(i.title ?? '');
+  return [i.id, i.docId, i.cityName, i.number, i.kind, i.domain, title, title.trim() ? '' : String(i.text ?? '').slice(0, 200)];
+}
+
 interface DepartmentLike {
   lead: string[];
   partner: string[];

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ownItemIds, partitionItems, projectDepartments, projectIndicators, type Partition } from '../../../src/lib/partition.ts';
+import { ownItemIds, partitionItems, projectDepartments, projectIndicators, shownOfNamed, type Partition } from '../../../src/lib/partition.ts';
 
 /** Files under `dir`, relative and `/`-separated, sorted. */
 export async function filesUnder(dir: string): Promise<string[]> {
@@ -46,7 +46,10 @@ export async function partitionKey(root: string, p: Partition | undefined): Prom
   // the partition count changes keeps its key (scripts/build.ts then moves its output).
   hash.update(`partition\0${JSON.stringify(p === undefined ? 'site' : (p.docs ?? 'aggregate'))}\0`);
   if (p?.docs) {
-    for await (const { file, entries } of partitionItems(path.join(generated, 'items'), p)) hash.update(`items/${file}\0${JSON.stringify(entries)}\0`);
+    const own = new Set(p.docs.map((d) => `${d}.json`));
+    for await (const { file, entries } of partitionItems(path.join(generated, 'items'), p)) {
+      hash.update(`items/${file}\0${JSON.stringify(own.has(file) ? entries : entries.map(shownOfNamed))}\0`);
+    }
     for (const doc of p.docs) hash.update(`documents/${doc}\0`).update(await readFile(path.join(generated, 'documents', `${doc}.mdx`)).catch(() => Buffer.from('missing'))).update('\0');
     const ids = await ownItemIds(path.join(generated, 'items'), p);
     const json = async (name: string) => JSON.parse(await readFile(path.join(generated, name, `${name}.json`), 'utf8').catch(() => '[]')) as never[];
