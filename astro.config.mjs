@@ -14,7 +14,7 @@ const partitionDir = partition && `${buildDir}/partitions/${partition.k}-of-${pa
 export default defineConfig({
   ...(partition && {
     outDir: `${partitionDir}/dist`,
-    cacheDir: `./node_modules/.cache/kb-astro/${partition.k}-of-${partition.n}`,
+    cacheDir: `${buildDir}/astro-cache/${partition.k}-of-${partition.n}`,
     ...(partition.docs && { publicDir: `${buildDir}/no-public` }),
   }),
   // Absolute URLs in the sitemap and the RSS feed: set KB_SITE_URL to the address the site is
