@@ -7,6 +7,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { jsonArrays } from './lib/json-loader.ts';
+import { mdxFrontmatter } from './lib/frontmatter-loader.ts';
 import { cityEntry, departmentEntry, documentEntry, domainEntry, indicatorEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 import { documentReport } from './lib/ingest-report.ts';
 import { currentPartition, ownItemIds, partitionItems, projectDepartments, projectIndicators } from './lib/partition.ts';
@@ -25,7 +26,8 @@ const generated = (dir: string, only?: string[]) =>
   glob({ pattern: only ? (only.length === 1 ? `${only[0]}.mdx` : `{${only.join(',')}}.mdx`) : '*.mdx', base: `./content/generated/${dir}`, generateId: stem });
 
 // Documents and domains are MDX; items, cities and topics are data entries (JSON arrays).
-const documents = defineCollection({ loader: generated('documents', group), schema: documentEntry });
+// The aggregate partition shows documents' metadata, never their texts: frontmatter only.
+const documents = defineCollection({ loader: partition && !group ? mdxFrontmatter('content/generated/documents') : generated('documents', group), schema: documentEntry });
 const domains = defineCollection({ loader: group ? noneLoader : generated('domains'), schema: domainEntry });
 const items = defineCollection({ loader: jsonArrays('content/generated/items', { read: (dir) => partitionItems(dir, partition) }), schema: itemEntry });
 const cities = defineCollection({ loader: jsonArrays('content/generated/cities', { none: !!group }), schema: cityEntry });
