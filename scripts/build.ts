@@ -105,7 +105,14 @@ async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boole
   await rm(marker, { force: true });
   await mkdir(dir, { recursive: true });
   console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）…`);
-  await run(bin('astro'), ['build'], { [PARTITION_ENV]: JSON.stringify(p) }, p.docs !== undefined);
+  // Each partition's peak memory, where GNU time is there to measure it (docs/scale.md).
+  const timeFile = path.join(dir, 'time.txt');
+  const timed = existsSync('/usr/bin/time');
+  await run(timed ? '/usr/bin/time' : bin('astro'), timed ? ['-f', '%M %e', '-o', timeFile, bin('astro'), 'build'] : ['build'], { [PARTITION_ENV]: JSON.stringify(p) }, p.docs !== undefined);
+  if (timed) {
+    const [kb, s] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
+    console.log(`构建：分区 ${k}/${thePlan.count} 完成，用时 ${s!.toFixed(1)} 秒，峰值内存 ${(kb! / 1024 / 1024).toFixed(2)} GB`);
+  }
   // Written last: a partition interrupted half-way is never taken for a finished one.
   await writeFile(marker, `${JSON.stringify({ k, n: thePlan.count, docs: p.docs ?? null, key }, null, 1)}\n`);
   return { reused: false, ms: performance.now() - started };

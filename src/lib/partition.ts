@@ -147,7 +147,10 @@ export async function* partitionItems(dir: string, p: Partition | undefined): As
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const read = async (file: string) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as ItemLike[];
   if (!p?.docs) {
-    for (const file of files) yield { file, entries: await read(file) };
+    for (const file of files) {
+      const entries = await read(file);
+      yield { file, entries: p ? entries.map(forAggregates) : entries };
+    }
     return;
   }
   const own = new Set(p.docs.map((d) => `${d}.json`));
@@ -175,6 +178,15 @@ export async function* partitionItems(dir: string, p: Partition | undefined): As
 export function shownOfNamed(i: ItemLike): unknown {
   const title = String(i.title ?? '');
   return [i.id, i.docId, i.cityName, i.number, i.kind, i.domain, title, title.trim() ? '' : String(i.text ?? '').slice(0, 200)];
+}
+
+/**
+ * An item as the aggregate partition holds it: without its links to other items (related items,
+ * addressed measures), which only its own page shows. About a third of an item entry at scale.
+ */
+export function forAggregates(i: ItemLike): ItemLike {
+  const { addresses: _a, addressedBy: _b, ...rest } = i;
+  return { ...rest, related: [] };
 }
 
 interface DepartmentLike {
