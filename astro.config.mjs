@@ -4,7 +4,19 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 
+// A partitioned build (scripts/build.ts, src/lib/partition.ts): each partition writes its own
+// output and keeps its own content store; only the aggregate partition copies public/.
+const partition = process.env.KB_PARTITION ? JSON.parse(process.env.KB_PARTITION) : undefined;
+// KB_BUILD_DIR (default .kb-build) holds the partitions' output; scripts/build.ts reads the same.
+const buildDir = process.env.KB_BUILD_DIR ?? './.kb-build';
+const partitionDir = partition && `${buildDir}/partitions/${partition.k}-of-${partition.n}`;
+
 export default defineConfig({
+  ...(partition && {
+    outDir: `${partitionDir}/dist`,
+    cacheDir: `${buildDir}/astro-cache/${partition.k}-of-${partition.n}`,
+    ...(partition.docs && { publicDir: `${buildDir}/no-public` }),
+  }),
   // Absolute URLs in the sitemap and the RSS feed: set KB_SITE_URL to the address the site is
   // served from (README, "Feeds"); the default is `npm run preview`'s.
   site: process.env.KB_SITE_URL ?? 'http://127.0.0.1:4321',

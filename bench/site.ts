@@ -15,6 +15,7 @@ import { runStage, type StageRun } from './lib/measure.ts';
 import { OUT_DIR, ROOT, machine, progress, seconds, writeResult } from './lib/output.ts';
 import { copySite, countPages, sizeMb, writeBaseline } from './lib/project.ts';
 import { benchSearch } from './search.ts';
+import { changedBetween, snapshot, type Changed } from './lib/changes.ts';
 
 const DEFAULT_SIZES = [5, 30, 100, 300];
 
@@ -39,7 +40,9 @@ interface Measured {
   pagefindMb?: number;
   baseline?: StageRun & { pages: number };
   /** With --add-one: the rebuild after one more document joins the corpus. */
-  addOne?: { ingest: StageRun; astro: StageRun; pagefind: StageRun; parsed?: number };
+  addOne?: { ingest: StageRun; astro: StageRun; pagefind: StageRun; parsed?: number; partitionsReused?: number; changed?: Changed };
+  /** Astro processes the build ran (scripts/build.ts: one per partition). */
+  partitions?: number;
   failed?: string;
 }
 
@@ -111,11 +114,13 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
   Object.assign(m, await readIngestLog(join(logs, `${documents}-ingest.log`), synthetic, documents));
   report(documents, 'ingest', m.ingest, `${m.items} items`);
 
-  m.astro = await stage('astro', bin('astro'), ['build'], site);
+  // The site's own build script, without its ingest and search steps (timed as their own stages).
+  m.astro = await stage('astro', bin('tsx'), ['scripts/build.ts', '--skip-ingest', '--skip-search'], site);
   m.failed = m.astro.failed;
   if (m.failed) return m;
   m.pages = await countPages(join(site, 'dist'));
-  report(documents, 'astro', m.astro, `${m.pages} pages`);
+  m.partitions = (await readBuildLog(join(logs, `${documents}-astro.log`))).partitions;
+  report(documents, 'astro', m.astro, `${m.pages} pages, ${m.partitions} partition(s)`);
 
   m.pagefind = await stage('pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
   m.failed = m.pagefind.failed;
@@ -143,13 +148,26 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
 async function rebuildWithOneMore(m: Measured, seeds: string, site: string, stage: (name: string, command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) => Promise<StageRun>): Promise<void> {
   const documents = m.documents;
   await writeCorpus(join(ROOT, 'seeds'), seeds, documents + 1);
+  const before = await snapshot(site);
   const ingest = await stage('add-one-ingest', bin('tsx'), ['scripts/ingest.ts'], site, { KB_SEEDS_DIR: seeds, KB_OUT_DIR: site });
   const log = await readFile(join(OUT_DIR, 'logs', `${documents}-add-one-ingest.log`), 'utf8');
   const parsed = Number(/重新读取 (\d+) 份/.exec(log)?.[1] ?? NaN); // the ingest's first line (scripts/ingest.ts)
-  const astro = await stage('add-one-astro', bin('astro'), ['build'], site);
+  const astro = await stage('add-one-astro', bin('tsx'), ['scripts/build.ts', '--skip-ingest', '--skip-search'], site);
+  const { reused } = await readBuildLog(join(OUT_DIR, 'logs', `${documents}-add-one-astro.log`));
   const pagefind = await stage('add-one-pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
-  m.addOne = { ingest, astro, pagefind, parsed: Number.isNaN(parsed) ? undefined : parsed };
-  progress(`[${documents}] add one document: ingest ${seconds(ingest.ms)} (parsed ${parsed}), astro ${seconds(astro.ms)}, pagefind ${seconds(pagefind.ms)}`);
+  const changed = changedBetween(before, await snapshot(site));
+  m.addOne = { ingest, astro, pagefind, parsed: Number.isNaN(parsed) ? undefined : parsed, partitionsReused: reused, changed };
+  progress(
+    `[${documents}] add one document: ingest ${seconds(ingest.ms)} (parsed ${parsed}), astro ${seconds(astro.ms)} (${reused} partition(s) reused), pagefind ${seconds(pagefind.ms)}; ` +
+      `changed: ${changed.items} of ${changed.itemsBefore} item entries in ${changed.documents} documents, ${changed.pages} of ${changed.pagesBefore} pages (${changed.addedPages} new)`,
+  );
+}
+
+/** Partitions built and reused, from scripts/build.ts's summary line (one partition: no line). */
+async function readBuildLog(file: string): Promise<{ partitions: number; reused: number }> {
+  const log = await readFile(file, 'utf8');
+  const m = /构建：(\d+) 个分区（[^）]*），其中 (\d+) 个与上次相同/.exec(log);
+  return m ? { partitions: Number(m[1]), reused: Number(m[2]) } : { partitions: 1, reused: 0 };
 }
 
 function report(documents: number, name: string, run: StageRun, detail: string): void {
@@ -205,6 +223,7 @@ function toRecord(m: Measured): object {
       total: done ? round(stages.reduce((t, s) => t + s!.ms, 0)) : undefined,
     },
     peakRssMb: { ingest: m.ingest?.peakRssMb, astro: m.astro?.peakRssMb, pagefind: m.pagefind?.peakRssMb },
+    partitions: m.partitions,
     peakRssMbMax: Math.max(0, ...stages.map((s) => s?.peakRssMb ?? 0)),
     distMb: m.distMb,
     pagefindMb: m.pagefindMb,
@@ -219,6 +238,8 @@ function toRecord(m: Measured): object {
         total: round(m.addOne.ingest.ms + m.addOne.astro.ms + m.addOne.pagefind.ms),
       },
       peakRssMb: { ingest: m.addOne.ingest.peakRssMb, astro: m.addOne.astro.peakRssMb, pagefind: m.addOne.pagefind.peakRssMb },
+      partitionsReused: m.addOne.partitionsReused,
+      changed: m.addOne.changed,
     },
     failed: m.failed,
   };

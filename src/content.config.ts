@@ -7,25 +7,43 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { jsonArrays } from './lib/json-loader.ts';
+import { mdxFrontmatter } from './lib/frontmatter-loader.ts';
 import { cityEntry, departmentEntry, documentEntry, domainEntry, indicatorEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 import { documentReport } from './lib/ingest-report.ts';
+import { currentPartition, ownItemIds, partitionItems, projectDepartments, projectIndicators } from './lib/partition.ts';
+
+// A partitioned build (src/lib/partition.ts) loads only what its pages show: a document group
+// its documents, their items and the items they name, and its share of departments and
+// indicators; the aggregate partition everything. Unset, the whole site.
+const partition = currentPartition();
+const group = partition?.docs;
+const ownIds = group ? ownItemIds('content/generated/items', partition!) : undefined;
+const noneLoader = { name: 'kb-none', load: async () => {} };
 
 // Entry id = file name stem exactly (the default would re-slug it).
 const stem = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
-const generated = (dir: string) => glob({ pattern: '*.mdx', base: `./content/generated/${dir}`, generateId: stem });
+const generated = (dir: string, only?: string[]) =>
+  glob({ pattern: only ? (only.length === 1 ? `${only[0]}.mdx` : `{${only.join(',')}}.mdx`) : '*.mdx', base: `./content/generated/${dir}`, generateId: stem });
 
 // Documents and domains are MDX; items, cities and topics are data entries (JSON arrays).
-const documents = defineCollection({ loader: generated('documents'), schema: documentEntry });
-const domains = defineCollection({ loader: generated('domains'), schema: domainEntry });
-const items = defineCollection({ loader: jsonArrays('content/generated/items'), schema: itemEntry });
-const cities = defineCollection({ loader: jsonArrays('content/generated/cities'), schema: cityEntry });
-const topics = defineCollection({ loader: jsonArrays('content/generated/topics'), schema: topicEntry });
-const departments = defineCollection({ loader: jsonArrays('content/generated/departments'), schema: departmentEntry });
-const pages = defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
+// The aggregate partition shows documents' metadata, never their texts: frontmatter only.
+const documents = defineCollection({ loader: partition && !group ? mdxFrontmatter('content/generated/documents') : generated('documents', group), schema: documentEntry });
+const domains = defineCollection({ loader: group ? noneLoader : generated('domains'), schema: domainEntry });
+const items = defineCollection({ loader: jsonArrays('content/generated/items', { read: (dir) => partitionItems(dir, partition) }), schema: itemEntry });
+const cities = defineCollection({ loader: jsonArrays('content/generated/cities', { none: !!group }), schema: cityEntry });
+const topics = defineCollection({ loader: jsonArrays('content/generated/topics', { none: !!group }), schema: topicEntry });
+const departments = defineCollection({
+  loader: jsonArrays('content/generated/departments', { project: ownIds && (async (e) => projectDepartments(e as never[], await ownIds)) }),
+  schema: departmentEntry,
+});
+const pages = defineCollection({ loader: group ? noneLoader : glob({ pattern: '*.mdx', base: './content/pages', generateId: stem }), schema: pageEntry });
 
-const indicators = defineCollection({ loader: jsonArrays('content/generated/indicators'), schema: indicatorEntry });
+const indicators = defineCollection({
+  loader: jsonArrays('content/generated/indicators', { project: ownIds && (async (e) => projectIndicators(e as never[], await ownIds)) }),
+  schema: indicatorEntry,
+});
 
 // The editor's report, one entry per document (src/lib/ingest-report.ts): the about page's summary.
-const report = defineCollection({ loader: jsonArrays('content/generated/report'), schema: documentReport });
+const report = defineCollection({ loader: jsonArrays('content/generated/report', { none: !!group }), schema: documentReport });
 
 export const collections = { documents, items, domains, cities, topics, pages, departments, indicators, report };

@@ -6,23 +6,42 @@
  * that is what makes a build fit in memory (README, "Scale").
  */
 import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 
-export function jsonArrays(dir: string): Loader {
+type Entry = { id: string } & Record<string, unknown>;
+
+export interface JsonArraysOptions {
+  /** The files' entries, one file at a time (a partitioned build reads only what it renders). */
+  read?: (dir: string) => AsyncIterable<{ file: string; entries: Entry[] }>;
+  /** Rewrites the loaded entries before they are stored (a document partition's share of an aggregate). */
+  project?: (entries: Entry[]) => Promise<Entry[]> | Entry[];
+  /** Load nothing (a collection that no page of this partition shows). */
+  none?: boolean;
+}
+
+async function* everyFile(dir: string, files: string[]): AsyncGenerator<{ file: string; entries: Entry[] }> {
+  for (const file of files) yield { file, entries: JSON.parse(await readFile(path.join(dir, file), 'utf8')) as Entry[] };
+}
+
+export function jsonArrays(dir: string, options: JsonArraysOptions = {}): Loader {
   return {
     name: 'kb-json-arrays',
     load: async ({ store, parseData, generateDigest, config, logger }) => {
       const base = new URL(dir.endsWith('/') ? dir : `${dir}/`, config.root);
+      const absolute = fileURLToPath(base);
       let files: string[];
       try {
-        files = (await readdir(base)).filter((f) => f.endsWith('.json')).sort();
+        files = options.none ? [] : (await readdir(base)).filter((f) => f.endsWith('.json')).sort();
       } catch {
         logger.warn(`${dir} does not exist yet: run \`npm run ingest\` (or \`npm run build\`)`);
         files = [];
       }
       const seen = new Set<string>();
-      for (const file of files) {
-        const entries = JSON.parse(await readFile(new URL(file, base), 'utf8')) as { id: string }[];
+      const source = files.length === 0 ? [] : options.read ? options.read(absolute) : everyFile(absolute, files);
+      for await (const { file, entries: read } of source) {
+        const entries = options.project ? await options.project(read) : read;
         for (const raw of entries) {
           if (seen.has(raw.id)) throw new Error(`${dir}/${file}: entry id "${raw.id}" appears twice; rerun \`npm run ingest\``);
           seen.add(raw.id);

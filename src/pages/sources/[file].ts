@@ -6,10 +6,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { sourceFile, sourceHeaders } from './_files';
+import { rendersDocument } from '../../lib/partition';
 
 export const getStaticPaths = (async () => {
   const paths = [];
   for (const { data } of await getCollection('documents')) {
+    if (!rendersDocument(data.id)) continue;
     const file = await sourceFile(data.source, data.sha256);
     if (file) paths.push({ params: { file: data.source }, props: { bytes: file.bytes, headers: sourceHeaders(data.source, data.encoding) } });
   }

@@ -1,0 +1,249 @@
+/**
+ * `npm run build`: ingest, Astro, search index, in partitions of a bounded number of pages
+ * (docs/scale.md, "Partitions"; the planner and what each partition loads: src/lib/partition.ts).
+ *
+ *   npm run build                         ingest, every partition (one Astro process each), merge
+ *   npm run build -- --partition k/N      one partition from the shared ingest output (no ingest)
+ *   npm run build -- --merge              assemble dist/ from .kb-build/partitions/ and index it
+ *
+ * By default the site is one partition: plain `astro build` into dist/, as before. Set
+ * KB_PARTITION_PAGES (pages per partition) or --partitions N to split it: on one machine that
+ * is slower and not yet lighter (the aggregate partition still loads every item; docs/scale.md,
+ * "Measured"), so it is for building partitions on several machines. Each partition's output is kept with the hash of
+ * everything its pages show (its loaders' input, the site's code); a partition whose hash is
+ * unchanged is not built again. Options: --partitions N (fix the count), --skip-ingest,
+ * --skip-search.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ownedByDocuments, partitionItems, partitionOf, planPartitions, PARTITION_ENV, type Plan } from '../src/lib/partition.ts';
+import { filesUnder, partitionKey } from './lib/build/key.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const generated = path.join(root, 'content', 'generated');
+// Where partitions write (astro.config.mjs reads the same) and where --merge assembles the site.
+const PARTITIONS_DIR = path.join(path.resolve(root, process.env.KB_BUILD_DIR ?? '.kb-build'), 'partitions');
+const DIST = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
+// About 35,000 pages is about 2.5 GB for one Astro process (docs/scale.md, "Partitions"); each
+// process also costs a fixed 10–30 s (content sync, bundling), so partitions stay large. Off by
+// default until partitioning lowers the peak on one machine (the aggregate partition is the peak).
+const MAX_PAGES = process.env.KB_PARTITION_PAGES ? Number(process.env.KB_PARTITION_PAGES) : Infinity;
+const USE_CACHE = process.env.KB_CACHE !== 'off';
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+// A document partition renders the site's static pages too (Astro cannot leave a static route
+// out; build.ts keeps only the aggregate partition's copies), and those read collections that
+// such a partition leaves empty: Astro's notice about each is expected there, and dropped.
+const EMPTY_COLLECTION = /(\d\d:\d\d:\d\d )?(\x1b\[[0-9;]*m)*\[WARN\](\x1b\[[0-9;]*m)* (\x1b\[[0-9;]*m)*\[content\](\x1b\[[0-9;]*m)* The collection "(cities|domains|topics|pages|report|departments|indicators)" does not exist or is empty\. Please check your content config file for errors\.(\x1b\[[0-9;]*m)*\n?/g;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quietEmpty = false): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: quietEmpty ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    if (quietEmpty) {
+      for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+        let pending = '';
+        from.setEncoding('utf8');
+        from.on('data', (chunk: string) => {
+          const text = pending + chunk;
+          const cut = text.lastIndexOf('\n') + 1;
+          pending = text.slice(cut);
+          to.write(text.slice(0, cut).replace(EMPTY_COLLECTION, ''));
+        });
+        from.on('end', () => pending && to.write(pending.replace(EMPTY_COLLECTION, '')));
+      }
+    }
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`构建：${path.basename(command)} ${args.join(' ')} 失败（退出码 ${code}），见上方输出。`))));
+  });
+}
+
+/** Every document's page count (items + its page + its source file), from the ingest output. */
+async function documentPages(): Promise<{ id: string; pages: number }[]> {
+  const dir = path.join(generated, 'items');
+  if (!existsSync(dir)) throw new Error('构建：content/generated/items/ 不存在。请先运行 npm run ingest（或不带参数的 npm run build）。');
+  const out: { id: string; pages: number }[] = [];
+  for await (const { file, entries } of partitionItems(dir, undefined)) out.push({ id: file.replace(/\.json$/, ''), pages: entries.length + 2 });
+  return out;
+}
+
+async function plan(count?: number): Promise<Plan> {
+  return planPartitions(await documentPages(), { maxPages: MAX_PAGES, count });
+}
+
+const partitionDir = (k: number, n: number) => path.join(PARTITIONS_DIR, `${k}-of-${n}`);
+
+async function markerKey(marker: string): Promise<string | undefined> {
+  return existsSync(marker) ? (JSON.parse(await readFile(marker, 'utf8')) as { key?: string }).key : undefined;
+}
+
+/** Build partition k of the plan unless its output for the same key is already there. */
+async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boolean; ms: number }> {
+  const started = performance.now();
+  const p = partitionOf(thePlan, k)!;
+  const dir = partitionDir(k, thePlan.count);
+  const key = await partitionKey(root, p);
+  const marker = path.join(dir, 'partition.json');
+  // The same pages built under another partition number (the count grew): move them here.
+  if (USE_CACHE && (await markerKey(marker)) !== key) {
+    for (const other of existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : []) {
+      const from = path.join(PARTITIONS_DIR, other);
+      if (from !== dir && (await markerKey(path.join(from, 'partition.json'))) === key) {
+        // This directory's own output may be another partition's now: set aside, not deleted.
+        if (existsSync(dir)) await rename(dir, path.join(PARTITIONS_DIR, `stale-${k}-${process.pid}-${Date.now()}`));
+        await rename(from, dir);
+        const moved = JSON.parse(await readFile(marker, 'utf8')) as Record<string, unknown>;
+        await writeFile(marker, `${JSON.stringify({ ...moved, k, n: thePlan.count }, null, 1)}\n`);
+        break;
+      }
+    }
+  }
+  if (USE_CACHE && (await markerKey(marker)) === key) {
+    console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）与上次相同，沿用 ${path.relative(root, dir)}/`);
+    return { reused: true, ms: performance.now() - started };
+  }
+  await rm(marker, { force: true });
+  await mkdir(dir, { recursive: true });
+  console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）…`);
+  // Each partition's peak memory, where GNU time is there to measure it (docs/scale.md).
+  const timeFile = path.join(dir, 'time.txt');
+  const timed = existsSync('/usr/bin/time');
+  await run(timed ? '/usr/bin/time' : bin('astro'), timed ? ['-f', '%M %e', '-o', timeFile, bin('astro'), 'build'] : ['build'], { [PARTITION_ENV]: JSON.stringify(p) }, p.docs !== undefined);
+  if (timed) {
+    const [kb, s] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
+    console.log(`构建：分区 ${k}/${thePlan.count} 完成，用时 ${s!.toFixed(1)} 秒，峰值内存 ${(kb! / 1024 / 1024).toFixed(2)} GB`);
+  }
+  // Written last: a partition interrupted half-way is never taken for a finished one.
+  await writeFile(marker, `${JSON.stringify({ k, n: thePlan.count, docs: p.docs ?? null, key }, null, 1)}\n`);
+  return { reused: false, ms: performance.now() - started };
+}
+
+/** Hard links where the file system allows them (dist/ then costs no copy), else copies. */
+async function place(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`构建：${path.relative(root, to)} 由两个分区写出。请删除 .kb-build/partitions/ 后重新运行 npm run build。`);
+    await writeFile(to, await readFile(from));
+  }
+}
+
+const SITEMAP = /^sitemap-(index|\d+)\.xml$/;
+const SITEMAP_PAGE = 45_000; // @astrojs/sitemap's entries per file
+
+/**
+ * dist/ from the partitions in .kb-build/partitions/: the document partitions' item, document and
+ * source pages, the aggregate partition's everything else, and one sitemap of all pages.
+ */
+async function merge(only?: number): Promise<number> {
+  const dirs = existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : [];
+  const markers = (
+    await Promise.all(dirs.map(async (d) => JSON.parse(await readFile(path.join(PARTITIONS_DIR, d, 'partition.json'), 'utf8').catch(() => 'null')) as { k: number; n: number } | null))
+  ).filter((m, at) => m !== null && dirs[at] === `${m.k}-of-${m.n}`) as { k: number; n: number }[];
+  const complete = [...new Set(markers.map((m) => m.n))].filter((c) => (only === undefined || c === only) && markers.filter((m) => m.n === c).length === c);
+  if (complete.length > 1) throw new Error(`构建：.kb-build/partitions/ 中有 ${complete.map((c) => `${c} 个分区`).join('和')}的几套输出。请用 --partitions N 指明拼合哪一套。`);
+  const n = complete[0];
+  if (n === undefined) {
+    const have = markers.map((m) => `${m.k}/${m.n}`).join('、') || '无';
+    throw new Error(`构建：.kb-build/partitions/ 中没有一套完整的分区（现有：${have}）。请先运行 npm run build -- --partition k/N（k 取 1 到 N），再运行 --merge。`);
+  }
+  const dist = DIST;
+  await rm(dist, { recursive: true, force: true });
+  const urls: string[] = [];
+  let sitemapHead = '';
+  for (let k = 1; k <= n; k++) {
+    const out = path.join(partitionDir(k, n), 'dist');
+    const aggregate = k === n;
+    for (const f of await filesUnder(out)) {
+      if (SITEMAP.test(f)) {
+        const xml = await readFile(path.join(out, f), 'utf8');
+        if (f === 'sitemap-index.xml') continue;
+        sitemapHead ||= xml.slice(0, xml.indexOf('<url>'));
+        for (const u of xml.match(/<url>[\s\S]*?<\/url>/g) ?? []) {
+          const loc = /<loc>([^<]*)<\/loc>/.exec(u)![1]!;
+          const file = `${new URL(loc).pathname.slice(1)}index.html`;
+          if (ownedByDocuments(file) !== aggregate) urls.push(u);
+        }
+        continue;
+      }
+      if (ownedByDocuments(f) === aggregate) continue;
+      await place(path.join(out, f), path.join(dist, f));
+    }
+  }
+  if (sitemapHead) {
+    const loc = (u: string) => /<loc>([^<]*)<\/loc>/.exec(u)![1]!;
+    // Astro lists pages route by route (routes in path order, a route's pages in its
+    // getStaticPaths order, a section's index first): a stable sort on the section restores that
+    // order from the partitions' lists, which keep documents in id order.
+    const section = (u: string) => {
+      const parts = new URL(loc(u)).pathname.split('/').filter(Boolean);
+      return `${parts[0] ?? ''}\0${parts.length > 1 ? 1 : 0}`;
+    };
+    urls.sort((a, b) => (section(a) < section(b) ? -1 : section(a) > section(b) ? 1 : 0));
+    const site = new URL(loc(urls[0]!)).origin;
+    const names: string[] = [];
+    for (let at = 0, s = 0; at < urls.length; at += SITEMAP_PAGE, s++) {
+      names.push(`sitemap-${s}.xml`);
+      await writeFile(path.join(dist, `sitemap-${s}.xml`), `${sitemapHead}${urls.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);
+    }
+    await writeFile(
+      path.join(dist, 'sitemap-index.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${names.map((f) => `<sitemap><loc>${site}/${f}</loc></sitemap>`).join('')}</sitemapindex>`,
+    );
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      partition: { type: 'string' },
+      partitions: { type: 'string' },
+      merge: { type: 'boolean', default: false },
+      'skip-ingest': { type: 'boolean', default: false },
+      'skip-search': { type: 'boolean', default: false },
+    },
+  });
+  const started = performance.now();
+  if (values.partition) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.partition);
+    if (!m) throw new Error(`构建：--partition 应写成 k/N（例如 --partition 1/4），收到 ${values.partition}。`);
+    const [k, n] = [Number(m[1]), Number(m[2])];
+    if (n < 2) throw new Error('构建：--partition 的 N 至少为 2；整站一次构建请直接运行 npm run build。');
+    const thePlan = await plan(n);
+    await buildPartition(thePlan, k);
+    return;
+  }
+  if (values.merge) {
+    const n = await merge(values.partitions ? Number(values.partitions) : undefined);
+    console.log(`构建：已由 ${n} 个分区拼合 dist/`);
+    if (!values['skip-search']) await run(bin('tsx'), ['scripts/postbuild.ts']);
+    return;
+  }
+  if (!values['skip-ingest']) await run(bin('tsx'), ['scripts/ingest.ts']);
+  const thePlan = await plan(values.partitions ? Number(values.partitions) : undefined);
+  if (thePlan.count === 1) {
+    await run(bin('astro'), ['build']);
+  } else {
+    let reused = 0;
+    for (let k = 1; k <= thePlan.count; k++) if ((await buildPartition(thePlan, k)).reused) reused++;
+    // Outputs of another partition count are of no further use (and would make --merge ambiguous).
+    for (const d of existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : []) {
+      if (!d.endsWith(`-of-${thePlan.count}`)) await rm(path.join(PARTITIONS_DIR, d), { recursive: true, force: true });
+    }
+    await merge(thePlan.count);
+    console.log(`构建：${thePlan.count} 个分区${Number.isFinite(MAX_PAGES) && !values.partitions ? `（每区至多约 ${MAX_PAGES} 页）` : ''}，其中 ${reused} 个与上次相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/`);
+  }
+  if (!values['skip-search']) await run(bin('tsx'), ['scripts/postbuild.ts']);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 1;
+}
