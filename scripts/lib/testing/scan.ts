@@ -1,6 +1,6 @@
 /**
  * Scans made from printed PDFs, for the OCR tests and benchmark: each page rasterised by
- * poppler's pdftoppm, optionally spoiled the way a scanner and a seal spoil it (ImageMagick:
+ * poppler's pdftoppm, optionally spoiled the way a scanner and a seal spoil it (sharp:
  * speckle noise, a slight rotation, a red seal of a ring and text over the body), and
  * wrapped back into a PDF of images only, with pdfkit: a PDF with no text layer at all.
  */
@@ -9,11 +9,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { CJK_FONT } from './formats.ts';
+import sharp from 'sharp';
+import { random } from '../../../bench/lib/random.ts';
 
 export interface ScanOptions {
   dpi: number;
-  /** Gaussian speckle, as ImageMagick's `-attenuate` (0: none; 0.3 mild; 0.8 heavy). */
+  /** Scanner grain and dust, 0–1 (0: none; 0.3 mild; 0.8 heavy). */
   noise?: number;
   /** Degrees, clockwise. */
   rotate?: number;
@@ -23,8 +24,6 @@ export interface ScanOptions {
   pages?: number[];
 }
 
-const MAGICK = process.env.KB_MAGICK ?? 'convert';
-
 export async function scanPdf(pdf: Uint8Array, options: ScanOptions): Promise<Uint8Array> {
   const work = mkdtempSync(path.join(tmpdir(), 'kb-scan-'));
   try {
@@ -32,7 +31,7 @@ export async function scanPdf(pdf: Uint8Array, options: ScanOptions): Promise<Ui
     const range = options.pages ? ['-f', String(Math.min(...options.pages)), '-l', String(Math.max(...options.pages))] : [];
     execFileSync('pdftoppm', ['-r', String(options.dpi), '-png', ...range, path.join(work, 'in.pdf'), path.join(work, 'page')]);
     const pages = readdirSync(work).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
-    for (const page of pages) spoil(path.join(work, page), options);
+    for (const page of pages) await spoil(path.join(work, page), options);
     const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -48,25 +47,43 @@ export async function scanPdf(pdf: Uint8Array, options: ScanOptions): Promise<Ui
   }
 }
 
-function spoil(file: string, options: ScanOptions): void {
-  const args: string[] = [file];
+/**
+ * Spoil a page image in place with sharp (libvips): a red seal composited over the body
+ * (an SVG ring, the issuer's name and a star), speckle noise (grey dots from a seeded PRNG,
+ * so that every run spoils alike), then the rotation, on white.
+ */
+async function spoil(file: string, options: ScanOptions): Promise<void> {
+  if (!options.seal && !options.noise && !options.rotate) return;
+  const image = sharp(readFileSync(file));
+  const { width, height } = await image.metadata();
+  const layers: sharp.OverlayOptions[] = [];
   if (options.seal) {
-    // A seal as government offices stamp it: a red ring with the issuer's name and a star, over the body text.
     const r = Math.round(options.dpi * 0.8);
-    const cx = Math.round(options.dpi * 5.2);
-    const cy = Math.round(options.dpi * 3.2);
-    args.push(
-      '-fill', 'none', '-stroke', 'rgba(220,30,30,0.75)', '-strokewidth', String(Math.round(options.dpi / 30)),
-      '-draw', `circle ${cx},${cy} ${cx + r},${cy}`,
-      '-stroke', 'none', '-fill', 'rgba(220,30,30,0.75)', '-font', CJK_FONT, '-pointsize', String(Math.round(options.dpi / 6)),
-      '-draw', `text ${cx - Math.round(r * 0.75)},${cy - Math.round(r * 0.25)} '某市人民政府'`,
-      '-pointsize', String(Math.round(options.dpi / 3)), '-draw', `text ${cx - Math.round(r * 0.2)},${cy + Math.round(r * 0.35)} '★'`,
-    );
+    const [cx, cy] = [Math.round(width! * 0.62), Math.round(height! * 0.28)];
+    const red = 'rgba(220,30,30,0.75)';
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+      <circle cx="${cx}" cy="${cy}" r="${r}" fill="none" stroke="${red}" stroke-width="${Math.round(options.dpi / 30)}"/>
+      <text x="${cx}" y="${cy - r * 0.35}" font-family="Noto Serif CJK SC" font-size="${Math.round(options.dpi / 5)}" fill="${red}" text-anchor="middle">某市人民政府</text>
+      <text x="${cx}" y="${cy + r * 0.3}" font-family="Noto Serif CJK SC" font-size="${Math.round(options.dpi / 2.5)}" fill="${red}" text-anchor="middle">★</text>
+    </svg>`;
+    layers.push({ input: Buffer.from(svg), top: 0, left: 0 });
   }
-  if (options.noise) args.push('-attenuate', String(options.noise), '+noise', 'Gaussian');
-  if (options.rotate) args.push('-background', 'white', '-rotate', String(options.rotate));
-  if (args.length === 1) return;
-  execFileSync(MAGICK, [...args, file]);
+  let base = await image.composite(layers).png().toBuffer();
+  if (options.noise) {
+    // A scanner's grain: Gaussian noise on every pixel (σ of 80 grey levels × the level), and a
+    // few dark specks of dust; from a seeded PRNG, so that every run spoils alike.
+    const next = random(7);
+    const gauss = () => Math.sqrt(-2 * Math.log(next() || 1e-9)) * Math.cos(2 * Math.PI * next());
+    const { data, info } = await sharp(base).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const sigma = 80 * options.noise;
+    for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i]! + sigma * gauss()));
+    const specks = Math.round(info.width * info.height * 0.0001 * options.noise);
+    for (let i = 0; i < specks; i++) data[Math.floor(next() * data.length)] = Math.floor(next() * 100);
+    base = await sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).png().toBuffer();
+  }
+  let out = sharp(base);
+  if (options.rotate) out = out.rotate(options.rotate, { background: '#ffffff' });
+  writeFileSync(file, await out.flatten({ background: '#ffffff' }).png().toBuffer());
 }
 
 /** Character accuracy: 1 − edit distance / length of the truth, white space ignored. */
