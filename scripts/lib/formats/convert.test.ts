@@ -135,7 +135,7 @@ describe('old office formats through LibreOffice', () => {
     await expect(convertToDocx(twins['list.doc']!, '.doc', { soffice: '/nonexistent/soffice', cacheDir: null })).rejects.toThrow(ConverterMissingError);
     process.env.KB_SOFFICE = '/nonexistent/soffice';
     try {
-      const error = await readSource('old.wps', new Uint8Array([1, 2, 3])).catch((e: Error) => e);
+      const error = await readSource('old.wps', new Uint8Array([1, 2, 3])).then(() => new Error("read"), (e: Error) => e);
       expect(error.message).toBe(
         `old.wps：是 WPS 文档（.wps），需要 LibreOffice 转换后才能读取，本机没有找到 LibreOffice（/nonexistent/soffice）。请安装（Debian/Ubuntu：\`${SOFFICE_INSTALL}\`），或用 Word、WPS 把它另存为 .docx 后重新构建。`,
       );

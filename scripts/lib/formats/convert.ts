@@ -35,6 +35,8 @@ export interface ConvertOptions {
   timeoutMs?: number;
   /** Where converted files are kept by content hash; null: no cache. */
   cacheDir?: string | null;
+  /** The source's file name, for the progress line on stderr. */
+  name?: string;
 }
 
 /** node_modules/.cache/kb-convert, beside the parse cache: cleared with the dependencies. */
@@ -91,6 +93,8 @@ export async function convertToDocx(bytes: Uint8Array, ext: string, options: Con
   const cached = cacheDir ? path.join(cacheDir, `${key}.docx`) : undefined;
   if (cached && existsSync(cached)) return new Uint8Array(await readFile(cached));
 
+  // Progress: conversion takes seconds; a cached file says nothing.
+  if (options.name) process.stderr.write(`转换 ${options.name}：LibreOffice ${ext} → .docx\n`);
   const run = queue.then(() => runSoffice(binary, bytes, ext, what, options.timeoutMs ?? Number(process.env.KB_CONVERT_TIMEOUT_MS ?? 120_000)));
   queue = run.catch(() => undefined);
   const docx = await run;
@@ -138,10 +142,10 @@ async function runSoffice(binary: string, bytes: Uint8Array, ext: string, what: 
 }
 
 /** Run a command, its output (stdout and stderr together) collected; killed with its children after the time limit. */
-export function runProcess(binary: string, args: string[], timeoutMs: number): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+export function runProcess(binary: string, args: string[], timeoutMs: number, env?: Record<string, string>): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolve, reject) => {
     // Its own process group: soffice starts soffice.bin, which must die with it on a timeout.
-    const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(binary, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
     let output = '';
     let timedOut = false;
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

@@ -18,14 +18,14 @@ const READERS: Record<string, (bytes: Uint8Array, name: string) => SourceText | 
   '.html': async (bytes, name) => (await import('./html.ts')).htmlToText(bytes, name),
   '.htm': async (bytes, name) => (await import('./html.ts')).htmlToText(bytes, name),
   // Old office formats: converted to .docx by LibreOffice (convert.ts), then read as Word.
-  '.doc': (bytes) => readConverted(bytes, '.doc'),
-  '.wps': (bytes) => readConverted(bytes, '.wps'),
-  '.rtf': (bytes) => readConverted(bytes, '.rtf'),
-  '.odt': (bytes) => readConverted(bytes, '.odt'),
+  '.doc': (bytes, name) => readConverted(bytes, '.doc', name),
+  '.wps': (bytes, name) => readConverted(bytes, '.wps', name),
+  '.rtf': (bytes, name) => readConverted(bytes, '.rtf', name),
+  '.odt': (bytes, name) => readConverted(bytes, '.odt', name),
 };
 
-async function readConverted(bytes: Uint8Array, ext: string): Promise<SourceText> {
-  const docx = await (await import('./convert.ts')).convertToDocx(bytes, ext);
+async function readConverted(bytes: Uint8Array, ext: string, name: string): Promise<SourceText> {
+  const docx = await (await import('./convert.ts')).convertToDocx(bytes, ext, { name });
   return { ...(await (await import('./docx.ts')).docxToText(docx)), encoding: `docx（由 ${ext} 转换）` };
 }
 
@@ -79,7 +79,7 @@ async function secondReading(error: SourceFormatError, ext: string, bytes: Uint8
   if (ext !== '.docx') return undefined;
   const { ConverterMissingError } = await import('./convert.ts');
   try {
-    return await readConverted(bytes, '.docx');
+    return await readConverted(bytes, '.docx', name);
   } catch (converting) {
     if (converting instanceof ConverterMissingError) throw error;
     const why = converting instanceof SourceFormatError ? converting.problem.replace(/^是[^，]*，/, '') : (converting as Error).message;

@@ -82,7 +82,7 @@ describe('a scanned plan page read by OCR', () => {
   it('without Tesseract stops with the install command', async () => {
     process.env.KB_TESSERACT = '/nonexistent/tesseract';
     try {
-      const error = await readSource('other.pdf', await scanPdf(await printPdf(['某市'], {}), { dpi: 50 })).catch((e: Error) => e);
+      const error = await readSource('other.pdf', await scanPdf(await printPdf(['某市'], {}), { dpi: 50 })).then(() => new Error("read"), (e: Error) => e);
       expect(error.message).toMatch(/^other\.pdf：没有文字层（1 页中只有 0 个字符：是扫描件或图片）；要自动做文字识别（OCR），需要 Tesseract 和 poppler，本机没有找到 \/nonexistent\/tesseract。请安装/);
       expect(error.message).toContain(OCR_INSTALL);
     } finally {

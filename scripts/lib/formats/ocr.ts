@@ -128,7 +128,8 @@ async function recognisePages(
       if (raster.code !== 0 || !existsSync(`${image}.png`)) {
         throw new SourceFormatError(`第 ${n} 页无法转成图片做文字识别（pdftoppm：${raster.output.trim().slice(0, 200) || `退出码 ${raster.code}`}）`, '请从原件重新扫描或导出 PDF，然后重新构建');
       }
-      const recognised = await runProcess(options.tesseract, [`${image}.png`, 'stdout', '-l', LANGUAGE, '--psm', '6', 'tsv'], timeout);
+      // One thread: on a shared machine Tesseract's OpenMP threads cost more than they give.
+      const recognised = await runProcess(options.tesseract, [`${image}.png`, 'stdout', '-l', LANGUAGE, '--psm', '6', 'tsv'], timeout, { OMP_THREAD_LIMIT: '1' });
       if (recognised.code !== 0) {
         throw new SourceFormatError(
           `第 ${n} 页文字识别失败（Tesseract：${recognised.output.trim().slice(0, 200) || `退出码 ${recognised.code}`}）`,

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Printing and reading whole documents takes seconds on a busy machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -62,6 +62,9 @@ describe('a plan printed as PDF (a section of seed 001)', () => {
 });
 
 describe('PDFs that cannot be read', () => {
+  // The text-layer reader's own findings: OCR (ocr.test.ts) is kept out by a missing Tesseract.
+  beforeAll(() => void (process.env.KB_TESSERACT = '/nonexistent/tesseract'));
+  afterAll(() => void delete process.env.KB_TESSERACT);
   it('a PDF without text (a scan) names the problem and the fix', async () => {
     const doc = new PDFDocument({ size: 'A4' });
     const chunks: Buffer[] = [];

@@ -56,7 +56,7 @@ async function spoil(file: string, options: ScanOptions): Promise<void> {
   if (!options.seal && !options.noise && !options.rotate) return;
   const image = sharp(readFileSync(file));
   const { width, height } = await image.metadata();
-  const layers: sharp.OverlayOptions[] = [];
+  const layers: { input: Buffer; top: number; left: number }[] = [];
   if (options.seal) {
     const r = Math.round(options.dpi * 0.8);
     const [cx, cy] = [Math.round(width! * 0.62), Math.round(height! * 0.28)];
