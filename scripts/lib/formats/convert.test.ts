@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 // LibreOffice takes a few seconds per file on a busy machine.
@@ -12,7 +13,7 @@ import { ingestDocument } from '../pipeline.ts';
 import { SEED, seedText } from '../testing/seeds.ts';
 import { renderTaskList, seedTaskLists } from '../testing/tasklists.ts';
 import type { Item } from '../types.ts';
-import { convertToDocx, ConverterMissingError, SOFFICE_INSTALL } from './convert.ts';
+import { convertToDocx, ConverterMissingError, importFilter, SOFFICE_INSTALL } from './convert.ts';
 import { readSource } from './index.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-convert-test-'));
@@ -126,9 +127,41 @@ describe('old office formats through LibreOffice', () => {
     expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
   });
 
+  it('reads a .docx saved as strict Open XML, which the Word reader cannot, through LibreOffice', async () => {
+    // Strict Open XML: the same parts under the ISO namespaces (Word's “严格 Open XML 文档”).
+    const files = unzipSync(twins['list.docx']!);
+    for (const [name, part] of Object.entries(files)) {
+      if (!/\.(xml|rels)$/.test(name)) continue;
+      files[name] = strToU8(
+        strFromU8(part)
+          .replaceAll('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main')
+          .replaceAll('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships'),
+      );
+    }
+    twins['strict.docx'] = zipSync(files);
+    const doc = await ingest('strict.docx');
+    expect(doc.encoding).toBe('docx（由 .docx 转换）');
+    expect(summary(doc.items)).toEqual(summary((await ingest('list.docx')).items));
+  });
+
   it('names a file LibreOffice cannot open, with its error', async () => {
     const broken = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]);
     await expect(readSource('broken.doc', broken)).rejects.toThrow(/^broken\.doc：是 Word 97–2003 文档（\.doc），LibreOffice 无法打开它（.+）：文件已损坏.*另存为 \.docx 后重新构建。$/);
+  });
+
+  it('picks the import filter by content, and sends LibreOffice nothing that is none of its formats', async () => {
+    const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
+    expect(importFilter(twins['list.doc']!, '.doc')).toBe('MS Word 97');
+    expect(importFilter(twins['list.wps']!, '.wps')).toBe('MS Word 97');
+    // Word's “save as .doc” of an RTF or a web page keeps that content under the .doc name.
+    expect(importFilter(twins['list.rtf']!, '.doc')).toBe('Rich Text Format');
+    expect(importFilter(bytes('\xEF\xBB\xBF<!DOCTYPE html><html><body>妇女</body></html>'), '.doc')).toBe('HTML (StarWriter)');
+    expect(importFilter(twins['plan.odt']!, '.odt')).toBe('writer8');
+    expect(importFilter(twins['list.docx']!, '.doc')).toBe('MS Word 2007 XML');
+    expect(importFilter(bytes('legacy text'), '.doc')).toBeUndefined();
+    const started = performance.now();
+    await expect(readSource('notes.rtf', bytes('plain words'))).rejects.toThrow(/^notes\.rtf：是 RTF 文档（\.rtf），但内容不是这种格式/);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('without LibreOffice stops with the install command', async () => {

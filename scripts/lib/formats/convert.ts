@@ -49,17 +49,20 @@ const CONVERTER_VERSION = 'soffice-docx-1';
 export class ConverterMissingError extends SourceFormatError {}
 
 /**
- * The import filter per extension: without one LibreOffice opens any file it cannot parse as
- * plain text, and a damaged .doc would come out as a page of mojibake. Kingsoft WPS files
- * (WPS Office 2005 on) are Word 97 binaries under another name.
+ * The import filter, by what the file holds rather than its name: without one LibreOffice
+ * opens any file it cannot parse as plain text (a damaged .doc would come out as a page of
+ * mojibake), and a `.doc` is often an RTF or a web page that Word saved under that name.
+ * Kingsoft WPS files (WPS Office 2005 on) are Word 97 binaries (OLE) under another name.
+ * Undefined: the bytes are none of these, and LibreOffice is not asked.
  */
-const IMPORT_FILTER: Record<string, string> = {
-  '.doc': 'MS Word 97',
-  '.wps': 'MS Word 97',
-  '.rtf': 'Rich Text Format',
-  '.odt': 'writer8',
-  '.docx': 'MS Word 2007 XML',
-};
+export function importFilter(bytes: Uint8Array, ext: string): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (head.startsWith('\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')) return 'MS Word 97';
+  if (head.startsWith('{\\rtf')) return 'Rich Text Format';
+  if (head.startsWith('PK\x03\x04')) return ext === '.odt' ? 'writer8' : 'MS Word 2007 XML';
+  if (/^(?:\xEF\xBB\xBF)?\s*<(?:!doctype html|html|\?xml[^>]*>\s*<html)/i.test(head)) return 'HTML (StarWriter)';
+  return undefined;
+}
 
 /** One conversion at a time: LibreOffice takes a few hundred MB and a core while it runs. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -88,6 +91,13 @@ export async function convertToDocx(bytes: Uint8Array, ext: string, options: Con
       `请安装（Debian/Ubuntu：\`${SOFFICE_INSTALL}\`），或用 Word、WPS 把它另存为 .docx 后重新构建`,
     );
   }
+  const filter = importFilter(bytes, ext);
+  if (!filter) {
+    throw new SourceFormatError(
+      `是 ${what}，但内容不是这种格式（文件开头不是 Word 97–2003、WPS、RTF、.docx 或 .odt 的样子）：文件已损坏，或扩展名不对`,
+      '请用 Word 或 WPS 打开它，另存为 .docx 后重新构建',
+    );
+  }
   const cacheDir = options.cacheDir === undefined ? (process.env.KB_CONVERT_CACHE ?? DEFAULT_CONVERT_CACHE) : options.cacheDir;
   const key = createHash('sha256').update(`${CONVERTER_VERSION}\0${ext}\0`).update(bytes).digest('hex');
   const cached = cacheDir ? path.join(cacheDir, `${key}.docx`) : undefined;
@@ -95,7 +105,7 @@ export async function convertToDocx(bytes: Uint8Array, ext: string, options: Con
 
   // Progress: conversion takes seconds; a cached file says nothing.
   if (options.name) process.stderr.write(`转换 ${options.name}：LibreOffice ${ext} → .docx\n`);
-  const run = queue.then(() => runSoffice(binary, bytes, ext, what, options.timeoutMs ?? Number(process.env.KB_CONVERT_TIMEOUT_MS ?? 120_000)));
+  const run = queue.then(() => runSoffice(binary, bytes, ext, filter, what, options.timeoutMs ?? Number(process.env.KB_CONVERT_TIMEOUT_MS ?? 120_000)));
   queue = run.catch(() => undefined);
   const docx = await run;
   if (cached) {
@@ -107,7 +117,7 @@ export async function convertToDocx(bytes: Uint8Array, ext: string, options: Con
   return docx;
 }
 
-async function runSoffice(binary: string, bytes: Uint8Array, ext: string, what: string, timeoutMs: number): Promise<Uint8Array> {
+async function runSoffice(binary: string, bytes: Uint8Array, ext: string, filter: string, what: string, timeoutMs: number): Promise<Uint8Array> {
   const work = await mkdtemp(path.join(tmpdir(), 'kb-soffice-'));
   try {
     const input = path.join(work, `source${ext}`);
@@ -119,7 +129,7 @@ async function runSoffice(binary: string, bytes: Uint8Array, ext: string, what: 
       '--headless',
       '--norestore',
       '--nolockcheck',
-      ...(IMPORT_FILTER[ext] ? [`--infilter=${IMPORT_FILTER[ext]}`] : []),
+      `--infilter=${filter}`,
       '--convert-to',
       'docx:MS Word 2007 XML',
       '--outdir',

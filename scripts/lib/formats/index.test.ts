@@ -41,8 +41,8 @@ describe('readSource', () => {
     expect(unreadableReason('.mht')).toMatch(/另存为“网页，仅 HTML”（\.html）/);
     expect(unreadableReason('.xlsx')).toBe('扩展名为 .xlsx 的文件无法读取。请把文档另存为 .docx、.pdf（带文字层）、.html（网页）或 UTF-8 文本（.txt）后重新构建。');
     expect(unreadableReason('')).toMatch(/^没有扩展名的文件无法读取/);
-    // Old Word files are converted by LibreOffice (convert.test.ts); a damaged one is named with LibreOffice's error.
-    await expect(readSource('old.doc', new Uint8Array(8))).rejects.toThrow(/^old\.doc：是 Word 97–2003 文档（\.doc），LibreOffice 无法打开它/);
+    // Old Word files are converted by LibreOffice (convert.test.ts); one that is no Word file at all is not sent to it.
+    await expect(readSource('old.doc', new Uint8Array(8))).rejects.toThrow(/^old\.doc：是 Word 97–2003 文档（\.doc），但内容不是这种格式.*另存为 \.docx 后重新构建。$/);
   });
 });
 
@@ -84,7 +84,8 @@ describe('buildKnowledgeBase with Word and PDF sources', () => {
     // The .rtf is read (LibreOffice converts it); the rest stop the build, each with its reason.
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/a-old\.doc：是 Word 97–2003 文档（\.doc），LibreOffice 无法打开它/);
-    expect(lines[1]).toMatch(/b-broken\.docx：无法作为 \.docx.*LibreOffice 无法打开它.*然后重新构建。$/);
+    // Not a zip at all: LibreOffice is not tried, the Word reader's message stands.
+    expect(lines[1]).toMatch(/b-broken\.docx：无法作为 \.docx（zip）文件包打开.*然后重新构建。$/);
     // A blank scan: OCR finds nothing to read either.
     expect(lines[2]).toMatch(/c-scan\.pdf：没有文字层.*文字识别（OCR）也没有认出文字/);
   });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { decode } from '../decode.ts';
 import { NoTextLayerError, SourceFormatError, type SourceText } from './types.ts';
 
@@ -76,7 +77,9 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
  */
 async function secondReading(error: SourceFormatError, ext: string, bytes: Uint8Array, name: string): Promise<SourceText | undefined> {
   if (ext === '.pdf' && error instanceof NoTextLayerError) return (await import('./ocr.ts')).ocrPdfToText(bytes, error, { name });
-  if (ext !== '.docx') return undefined;
+  // Only a .docx that is a sound zip: a damaged archive or an encrypted file (an OLE container)
+  // LibreOffice cannot read either, and the Word reader's message already says what to do.
+  if (ext !== '.docx' || !isZip(bytes)) return undefined;
   const { ConverterMissingError } = await import('./convert.ts');
   try {
     return await readConverted(bytes, '.docx', name);
@@ -84,5 +87,14 @@ async function secondReading(error: SourceFormatError, ext: string, bytes: Uint8
     if (converting instanceof ConverterMissingError) throw error;
     const why = converting instanceof SourceFormatError ? converting.problem.replace(/^是[^，]*，/, '') : (converting as Error).message;
     throw new SourceFormatError(`${error.problem}；${why}`, error.fix);
+  }
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  try {
+    unzipSync(bytes, { filter: () => false });
+    return true;
+  } catch {
+    return false;
   }
 }

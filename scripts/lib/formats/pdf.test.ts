@@ -73,7 +73,7 @@ describe('PDFs that cannot be read', () => {
     doc.rect(80, 80, 300, 400).fill('#888');
     doc.addPage().rect(80, 80, 300, 400).fill('#444');
     doc.end();
-    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf：没有文字层（2 页中只有 0 个字符.*请先做文字识别（OCR/);
+    await expect(readSource('scan.pdf', await done)).rejects.toThrow(/^scan\.pdf：没有文字层（2 页中只有 0 个字符.*本机没有找到 \/nonexistent\/tesseract。请安装.*tesseract-ocr-chi-sim.*先做文字识别（OCR/);
   });
 
   it('a scan whose only text is a stamped header and page numbers is still a scan', async () => {
