@@ -72,6 +72,8 @@ const limit = Number(process.env.KB_OCR_PAGES ?? 0);
 const whole = await ocr({ dpi: 300, noise: 0.3, ...(limit ? { pages: Array.from({ length: limit }, (_, i) => i + 1) } : {}) });
 // Through the whole build (the OCR cached by the bytes): items the structure leaves without a
 // domain (a misread domain heading) are classified from their text, as in a real build.
+// Lossless PNG pages of noise are large (90 MB at 300 dpi); real scans are JPEG.
+process.env.KB_MAX_FILE_MB ??= '500';
 const seedsDir = mkdtempSync(path.join(tmpdir(), 'kb-ocr-bench-seeds-'));
 writeFileSync(path.join(seedsDir, 'scan.pdf'), whole.scan);
 const built = (await buildKnowledgeBase(seedsDir)).kb.documents[0]!;

@@ -32,7 +32,8 @@ export async function scanPdf(pdf: Uint8Array, options: ScanOptions): Promise<Ui
     execFileSync('pdftoppm', ['-r', String(options.dpi), '-png', ...range, path.join(work, 'in.pdf'), path.join(work, 'page')]);
     const pages = readdirSync(work).filter((f) => f.startsWith('page') && f.endsWith('.png')).sort();
     for (const page of pages) await spoil(path.join(work, page), options);
-    const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+    // A fixed creation date: the same pages give the same bytes, so the OCR cache knows them again.
+    const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { CreationDate: new Date(0) } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
