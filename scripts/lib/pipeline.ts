@@ -21,6 +21,7 @@ import type { DocumentReport } from '../../src/lib/ingest-report.ts';
 import { reportDocuments } from './publish/report/index.ts';
 import { exactDuplicateMessage, exactDuplicates } from './publish/report/duplicates.ts';
 import { checkFileSize } from './read/size-limit.ts';
+import { ocrTargetNotes } from './read/formats/ocr-notes.ts';
 
 // Source files the ingest reads (formats/index.ts); anything else in seeds/ is reported, not silently skipped.
 export { SOURCE_EXTENSIONS };
@@ -62,7 +63,7 @@ export interface IngestReport {
  * bytes are decoded as text.
  */
 export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: string, read?: SourceText): KbDocument {
-  const { text, encoding, meta: stated, notes: readerNotes, ...hints }: SourceText = read ?? decode(bytes, source);
+  const { text, encoding, meta: stated, notes: readerNotes, ocr, ...hints }: SourceText = read ?? decode(bytes, source);
   const { blocks, removed, replaced } = normalise(text, hints);
   let meta = inferMetadata(source, blocks, stated);
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
@@ -71,7 +72,7 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
   const { items: found, notes: structureNotes } = recognise(meta.kind, id, blocks);
   const items = markRepeats(dedupeIds(found));
   // What the format's reader was unsure of (a web page's article) comes first, at its block.
-  const notes = [...sourceNotes(readerNotes, blocks), ...structureNotes];
+  const notes = [...sourceNotes(readerNotes, blocks), ...(ocr ? ocrTargetNotes(ocr, blocks, items).map((n) => ({ code: 'source' as const, ...n })) : []), ...structureNotes];
   return {
     ...meta,
     id,
@@ -83,6 +84,7 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
     ...(replaced ? { replaced } : {}),
     items,
     notes,
+    ...(ocr ? { ocr } : {}),
   };
 }
 

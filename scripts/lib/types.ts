@@ -178,6 +178,22 @@ export interface KbDocument extends DocumentMeta {
    * outside any domain), kept from the parse for the editor's report; absent: none recorded.
    */
   notes?: StructureNote[];
+  /** Set when the text was read by OCR from a scan (formats/ocr.ts): how, and what it was unsure of. */
+  ocr?: OcrReading;
+}
+
+/** How a scanned document was read by OCR, for its page and the editor's report. */
+export interface OcrReading {
+  /** The recogniser and its version (`tesseract 5.3.0`). */
+  engine: string;
+  /** Resolution the pages were rasterised at. */
+  dpi: number;
+  /** Words under this confidence (0–100) are uncertain. */
+  threshold: number;
+  /** Per page, the mean confidence (0–100) over its characters. */
+  pages: { page: number; confidence: number }[];
+  /** The words under the threshold, by line (1-based, of the source text, as `Block.lineStart`). */
+  uncertain: { line: number; text: string; confidence: number }[];
 }
 
 /** An item of an opinion, report or speech → a plan measure it addresses, 0..1. */

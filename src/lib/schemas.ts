@@ -42,6 +42,16 @@ export const documentEntry = z.object({
    * common characters, `⼥` → `女`), with how often and on how many lines; absent: none.
    */
   readAs: z.array(z.object({ from: z.string(), to: z.string(), count: z.number().int(), lines: z.number().int() })).optional(),
+  /** Set when the text was read from a scan by OCR (scripts/lib/read/formats/ocr.ts): per page confidence and the uncertain words. */
+  ocr: z
+    .object({
+      engine: z.string(),
+      dpi: z.number(),
+      threshold: z.number(),
+      pages: z.array(z.object({ page: z.number().int(), confidence: z.number() })),
+      uncertain: z.array(z.object({ line: z.number().int(), text: z.string(), confidence: z.number() })),
+    })
+    .optional(),
   /** Removed lines by why (page numbers, a web page's navigation…), for the document page; absent: none. */
   removedByReason: z.partialRecord(z.enum(REMOVED_REASONS), z.number().int()).optional(),
 });

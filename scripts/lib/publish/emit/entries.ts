@@ -42,6 +42,7 @@ export function documentEntry(doc: KbDocument): DocumentEntry {
     blockCount: doc.blocks.length,
     removedCount: doc.removed.length,
     ...(doc.replaced?.length ? { readAs: readAsSummary(doc.replaced) } : {}),
+    ...(doc.ocr ? { ocr: doc.ocr } : {}),
     ...(doc.removed.length ? { removedByReason: countBy(doc.removed.map((r) => r.reason)) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { canonicalDomain } from '../../understand/domains.ts';
 import type { Block, Item, KbDocument } from '../../types.ts';
+import { markUncertain } from './uncertain.ts';
 
 type Unsafe = { character: string; atBreak?: boolean; after?: string; inConstruct?: string | string[] };
 
@@ -210,7 +211,7 @@ function domainNameRun(segments: Segment[], k: number): number {
 }
 
 /** MDX body nodes for a whole document, lossless: every block's text appears once, in order. */
-export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items'>): RootContent[] {
+export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items' | 'ocr'>): RootContent[] {
   const sections = new Map<string, number>();
   for (const item of doc.items) {
     item.section.forEach((s, i) => {
@@ -242,7 +243,7 @@ export function documentBody(doc: Pick<KbDocument, 'blocks' | 'items'>): RootCon
       continue;
     }
     const depth = !seg.owner && seg.text === seg.block.text ? headingDepth(seg.block, sections) : undefined;
-    const nodes: RootContent[] = depth ? [heading(seg.text, depth)] : paragraphs(seg.text);
+    const nodes: RootContent[] = depth ? [heading(seg.text, depth)] : markUncertain(paragraphs(seg.text), seg.block, doc.ocr);
     if (seg.owner) {
       const owner: Item = seg.owner;
       if (!group || group.owner !== owner) {

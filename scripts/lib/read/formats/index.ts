@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { decode } from '../decode.ts';
-import { SourceFormatError, type SourceText } from './types.ts';
+import { NoTextLayerError, SourceFormatError, type SourceText } from './types.ts';
 
 export { SourceFormatError, type SourceText } from './types.ts';
 
@@ -17,17 +18,23 @@ const READERS: Record<string, (bytes: Uint8Array, name: string) => SourceText | 
   '.pdf': async (bytes) => (await import('./pdf.ts')).pdfToText(bytes),
   '.html': async (bytes, name) => (await import('./html.ts')).htmlToText(bytes, name),
   '.htm': async (bytes, name) => (await import('./html.ts')).htmlToText(bytes, name),
+  // Old office formats: converted to .docx by LibreOffice (convert.ts), then read as Word.
+  '.doc': (bytes, name) => readConverted(bytes, '.doc', name),
+  '.wps': (bytes, name) => readConverted(bytes, '.wps', name),
+  '.rtf': (bytes, name) => readConverted(bytes, '.rtf', name),
+  '.odt': (bytes, name) => readConverted(bytes, '.odt', name),
 };
+
+async function readConverted(bytes: Uint8Array, ext: string, name: string): Promise<SourceText> {
+  const docx = await (await import('./convert.ts')).convertToDocx(bytes, ext, { name });
+  return { ...(await (await import('./docx.ts')).docxToText(docx)), encoding: `docx（由 ${ext} 转换）` };
+}
 
 /** Extensions of the files the ingest reads. */
 export const SOURCE_EXTENSIONS = new Set(Object.keys(READERS));
 
 /** Formats that look like sources but cannot be read: what to do with each (in the editors' words). */
 const UNREADABLE: Record<string, string> = {
-  '.doc': '是 Word 97–2003 文档（.doc），无法读取。请用 Word 或 WPS、LibreOffice 打开，另存为 .docx（Word 文档）或 .txt 后重新构建。',
-  '.wps': '是 WPS 文档（.wps），无法读取。请用 WPS Office 打开，另存为 .docx 或 .txt 后重新构建。',
-  '.rtf': '是 RTF 文档（.rtf），无法读取。请用 Word 或 LibreOffice 打开，另存为 .docx 或 .txt 后重新构建。',
-  '.odt': '是 OpenDocument 文档（.odt），无法读取。请用 LibreOffice 打开，另存为 .docx 或 .txt 后重新构建。',
   '.mht': '是浏览器保存的单个网页文件（.mht），无法读取。请在浏览器中把该网页另存为“网页，仅 HTML”（.html），或把正文复制为 .txt 后重新构建。',
   '.mhtml': '是浏览器保存的单个网页文件（.mhtml），无法读取。请在浏览器中把该网页另存为“网页，仅 HTML”（.html），或把正文复制为 .txt 后重新构建。',
 };
@@ -48,7 +55,46 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
   try {
     return await reader(bytes, name);
   } catch (error) {
-    if (error instanceof SourceFormatError) throw new Error(`${name}：${error.message}`, { cause: error });
-    throw error;
+    let failed = error;
+    if (error instanceof SourceFormatError) {
+      try {
+        const second = await secondReading(error, ext, bytes, name);
+        if (second) return second;
+      } catch (again) {
+        failed = again;
+      }
+    }
+    if (failed instanceof SourceFormatError) throw new Error(`${name}：${failed.message}`, { cause: failed });
+    throw failed;
+  }
+}
+
+/**
+ * What a converter can still read when the format's own reader could not: a .docx that Word
+ * saved as strict Open XML (or that is otherwise unreadable) through LibreOffice, a scanned
+ * PDF through OCR (ocr.ts). Without the converter the reader's own error stands, which says
+ * what to do; a converter that fails too adds its reason to it.
+ */
+async function secondReading(error: SourceFormatError, ext: string, bytes: Uint8Array, name: string): Promise<SourceText | undefined> {
+  if (ext === '.pdf' && error instanceof NoTextLayerError) return (await import('./ocr.ts')).ocrPdfToText(bytes, error, { name });
+  // Only a .docx that is a sound zip: a damaged archive or an encrypted file (an OLE container)
+  // LibreOffice cannot read either, and the Word reader's message already says what to do.
+  if (ext !== '.docx' || !isZip(bytes)) return undefined;
+  const { ConverterMissingError } = await import('./convert.ts');
+  try {
+    return await readConverted(bytes, '.docx', name);
+  } catch (converting) {
+    if (converting instanceof ConverterMissingError) throw error;
+    const why = converting instanceof SourceFormatError ? converting.problem.replace(/^是[^，]*，/, '') : (converting as Error).message;
+    throw new SourceFormatError(`${error.problem}；${why}`, error.fix);
+  }
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  try {
+    unzipSync(bytes, { filter: () => false });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { displayWidth } from '../../text/width.ts';
 import type { Removed } from '../../types.ts';
-import { SourceFormatError, type SourceText } from './types.ts';
+import { NoTextLayerError, SourceFormatError, type SourceText } from './types.ts';
 
 /**
  * PDF with a text layer → its lines of text, page by page, for the normaliser, which rejoins
@@ -29,7 +29,7 @@ export interface PdfLine {
   text: string;
 }
 
-interface PdfPage {
+export interface PdfPage {
   height: number;
   lines: PdfLine[];
 }
@@ -39,16 +39,21 @@ const EDGE_LINES = 2;
 const PAGE_NUMBER = /^(?:[-—–－]\s*[0-9]{1,4}\s*[-—–－]|第\s*[0-9]{1,4}\s*页(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?|[0-9]{1,4}\s*\/\s*[0-9]{1,4}|[0-9]{1,4}|共\s*[0-9]+\s*页[，,]?\s*第\s*[0-9]+\s*页)$/;
 
 export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
-  const pages = await readPages(bytes);
+  return pagesToText(await readPages(bytes));
+}
+
+/** A PDF's lines, page by page (from its text layer, or recognised by OCR: ocr.ts) → text with the layout hints. */
+export function pagesToText(pages: PdfPage[]): SourceText {
   const lines = pages.flatMap((p) => p.lines);
   const furniture = new Map<number, Removed['reason']>();
   for (const [index, reason] of findPdfFurniture(pages)) furniture.set(index + 1, reason);
   // A scan may carry a little text (a stamped page number or header): count the body's.
   const visible = lines.reduce((n, l, i) => n + (furniture.has(i + 1) ? 0 : l.text.replace(/\s/g, '').length), 0);
   if (visible < 10 * pages.length && visible < 200) {
-    throw new SourceFormatError(
+    throw new NoTextLayerError(
       `没有文字层（${pages.length} 页中只有 ${visible} 个字符：是扫描件或图片）`,
       '请先做文字识别（OCR，例如 `ocrmypdf -l chi_sim in.pdf out.pdf`），或把文档另存为 .txt，然后重新构建',
+      pages.length,
     );
   }
   const unreadable = lines.reduce((n, l) => n + (l.text.match(/[\uE000-\uF8FF\uFFFD]/g)?.length ?? 0), 0);

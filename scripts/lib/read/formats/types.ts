@@ -1,5 +1,5 @@
 import type { Layout } from '../normalise.ts';
-import type { MetadataHints, Removed } from '../../types.ts';
+import type { MetadataHints, OcrReading, Removed } from '../../types.ts';
 
 /**
  * A source file read as text, whatever its format: what the normaliser reads next.
@@ -26,6 +26,8 @@ export interface SourceText {
   meta?: MetadataHints;
   /** What the reader was unsure of, for the editor's report (the text is published in full). */
   notes?: SourceNote[];
+  /** Set when the text was recognised from page images (a scan): formats/ocr.ts. */
+  ocr?: OcrReading;
 }
 
 /** A reader's note to the editor: what it could not be sure of, and what to do. */
@@ -43,5 +45,16 @@ export class SourceFormatError extends Error {
     readonly fix: string,
   ) {
     super(`${problem}。${fix}。`);
+  }
+}
+
+/** A PDF without a text layer (a scan): what OCR (ocr.ts) needs to know to read it instead. */
+export class NoTextLayerError extends SourceFormatError {
+  constructor(
+    problem: string,
+    fix: string,
+    readonly pages: number,
+  ) {
+    super(problem, fix);
   }
 }
