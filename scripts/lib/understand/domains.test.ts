@@ -19,6 +19,18 @@ describe('canonicalDomain', () => {
     expect(canonicalDomain('妇女与\n社会保障')?.name).toBe('妇女与社会保障');
   });
 
+  it('reads a numbered heading one character off a name (an OCR misreading, a typo) as that name', () => {
+    expect(canonicalDomain('（一）妇交与健康。')?.name).toBe('妇女与健康');
+    expect(canonicalDomain('（二）妇女与建康')?.name).toBe('妇女与健康');
+    expect(canonicalDomain('第七章 儿童与环镜')?.name).toBe('儿童与环境');
+    expect(canonicalDomain('（四）妇女参与决策和管埋')?.name).toBe('妇女参与决策和管理');
+    // Not numbered, two characters off, or of another length: no domain.
+    expect(canonicalDomain('妇交与健康')).toBeUndefined();
+    expect(canonicalDomain('（一）妇交与建康')).toBeUndefined();
+    expect(canonicalDomain('（一）儿童与家庭环境')).toBeUndefined();
+    expect(canonicalDomain('（一）儿童健康')).toBeUndefined();
+  });
+
   it('reads no domain in text that only starts with one, or names another thing', () => {
     expect(canonicalDomain('4.儿童与家庭教育指导服务体系更加完善。')).toBeUndefined();
     expect(canonicalDomain('妇女与健康：提升妇女健康水平')).toBeUndefined();

@@ -1,5 +1,5 @@
 import { DOMAINS, type Domain, type DomainName } from '../../../src/lib/vocabulary.ts';
-import { headingCore } from './structure/heading.ts';
+import { hasHeadingMarker, headingCore } from './structure/heading.ts';
 
 // The canonical list lives in the vocabulary; this module recognises local spellings of it.
 export { DOMAINS, type Domain };
@@ -33,7 +33,30 @@ const VARIANTS: Record<string, DomainName> = {
  */
 export function canonicalDomain(raw: string): Domain | undefined {
   const name = headingCore(raw);
-  return BY_NAME.get(name) ?? BY_NAME.get(VARIANTS[name] ?? '');
+  return BY_NAME.get(name) ?? BY_NAME.get(VARIANTS[name] ?? '') ?? (hasHeadingMarker(raw) ? oneCharacterOff(name) : undefined);
+}
+
+/** Every spelling of a domain name the recognisers accept, with its domain. */
+const SPELLINGS: [string, Domain][] = [...DOMAINS.map((d): [string, Domain] => [d.name, d]), ...Object.entries(VARIANTS).map(([v, n]): [string, Domain] => [v, BY_NAME.get(n)!])];
+
+/**
+ * A numbered heading one character away from exactly one domain's name: `（一）妇交与健康。`
+ * (OCR read 女 as 交), `（三）妇女与建康` (a typo). Any two of the 15 names differ in at least two
+ * characters, so one substitution names one domain; a longer or shorter text (`儿童与家庭环境`)
+ * or a text near two names is none. Only for numbered headings, where a domain name is expected.
+ */
+function oneCharacterOff(core: string): Domain | undefined {
+  const chars = [...core];
+  if (chars.length < 5) return undefined;
+  const near = new Set<Domain>();
+  for (const [spelling, domain] of SPELLINGS) {
+    const s = [...spelling];
+    if (s.length !== chars.length) continue;
+    let differ = 0;
+    for (let i = 0; i < s.length && differ < 2; i++) if (s[i] !== chars[i]) differ++;
+    if (differ === 1) near.add(domain);
+  }
+  return near.size === 1 ? [...near][0] : undefined;
 }
 
 export function domainByName(name: string): Domain | undefined {

@@ -46,3 +46,10 @@ export function headingCore(text: string): string {
   core = core.replace(WRAPPERS, '').replace(TRAILING_PUNCTUATION, '');
   return core.endsWith('领域') && core.length > 2 ? core.slice(0, -2) : core;
 }
+
+/** Whether the heading is numbered (`（一）`, `一、`, `第三章`…): a marker, then words. */
+export function hasHeadingMarker(text: string): boolean {
+  const core = compactHeading(text);
+  const m = MARKER.exec(core);
+  return !!m && m[0].length > 0 && m[0].length < core.length;
+}
