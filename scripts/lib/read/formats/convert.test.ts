@@ -97,17 +97,19 @@ describe('old office formats through LibreOffice', () => {
       const doc = await ingest(name);
       expect(doc.encoding).toBe(`docx（由 ${path.extname(name)} 转换）`);
       expect([name, doc.kind, doc.title]).toEqual([name, fromDocx.kind, fromDocx.title]);
-      // Word 97 files as LibreOffice writes them number the first measure of each list by a list
-      // of its own, which docx.ts counts apart (it counts per w:num, Word per abstract list):
-      // every item, department and merged cell is the same, the measures' numbers are not yet.
+      // LibreOffice reads a Word 97 list's first paragraph into a list of its own and still
+      // counts it with the rest, but its .docx export writes the two as separate abstract lists
+      // (checked: num 17 → abstract 17, then num 2 → abstract 2, both starting at 1), which Word's
+      // rules and docx.ts count apart (1, 1, 2…): every item, department and merged cell is the
+      // same, the measures' numbers are not yet.
       const unnumbered = (items: Item[]) => summary(items).map(({ number: _n, ...rest }) => rest);
       expect(unnumbered(doc.items)).toEqual(unnumbered(fromDocx.items));
       if (name === 'list.rtf') expect(summary(doc.items)).toEqual(summary(fromDocx.items));
     }
   });
 
-  // Not .doc: LibreOffice's .doc gives each list's first paragraph a list of its own, which
-  // Word counts on (one abstract list) but docx.ts restarts (it counts per w:num), see the report.
+  // Not .doc: LibreOffice's .docx export of a .doc splits each list's first paragraph into an
+  // abstract list of its own (see above), so its numbers restart.
   it('a plan (seed 001) numbered by Word as .odt keeps its automatic numbering', async () => {
     const fromDocx = await ingest('plan.docx');
     const measures = fromDocx.items.filter((i) => i.kind === 'measure');
