@@ -24,9 +24,15 @@ describe('canonicalDomain', () => {
     expect(canonicalDomain('（二）妇女与建康')?.name).toBe('妇女与健康');
     expect(canonicalDomain('第七章 儿童与环镜')?.name).toBe('儿童与环境');
     expect(canonicalDomain('（四）妇女参与决策和管埋')?.name).toBe('妇女参与决策和管理');
-    // Not numbered, two characters off, or of another length: no domain.
+    // A marker OCR read as Latin letters: （六） as `(AS`, （八） as `WAN`.
+    expect(canonicalDomain('(AS妇广与家庭建设。')?.name).toBe('妇女与家庭建设');
+    expect(canonicalDomain('WAN妇女与法律。')?.name).toBe('妇女与法律');
+    // Not numbered, two characters off (`妇广与经六` is OCR's 妇女与经济, but `儿童与家庭环境` is two
+    // away from 儿童与社会环境 too), as near to two names, or of another length: no domain.
+    expect(canonicalDomain('（三）妇广与经六。')).toBeUndefined();
     expect(canonicalDomain('妇交与健康')).toBeUndefined();
-    expect(canonicalDomain('（一）妇交与建康')).toBeUndefined();
+    expect(canonicalDomain('（一）妇女与儿童')).toBeUndefined();
+    expect(canonicalDomain('HPV疫苗接种')).toBeUndefined();
     expect(canonicalDomain('（一）儿童与家庭环境')).toBeUndefined();
     expect(canonicalDomain('（一）儿童健康')).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { DOMAINS, type Domain, type DomainName } from '../../../src/lib/vocabulary.ts';
-import { hasHeadingMarker, headingCore } from './structure/heading.ts';
+import { compactHeading, hasHeadingMarker, headingCore } from './structure/heading.ts';
 
 // The canonical list lives in the vocabulary; this module recognises local spellings of it.
 export { DOMAINS, type Domain };
@@ -33,30 +33,46 @@ const VARIANTS: Record<string, DomainName> = {
  */
 export function canonicalDomain(raw: string): Domain | undefined {
   const name = headingCore(raw);
-  return BY_NAME.get(name) ?? BY_NAME.get(VARIANTS[name] ?? '') ?? (hasHeadingMarker(raw) ? oneCharacterOff(name) : undefined);
+  const exact = BY_NAME.get(name) ?? BY_NAME.get(VARIANTS[name] ?? '');
+  if (exact) return exact;
+  if (hasHeadingMarker(raw)) return nearestName(name);
+  // A marker OCR read as Latin letters or brackets: `（六）` as `(AS`, `（八）` as `WAN`.
+  const garbled = GARBLED_MARKER.exec(compactHeading(raw));
+  if (!garbled) return undefined;
+  const core = headingCore(compactHeading(raw).slice(garbled[0].length));
+  return BY_NAME.get(core) ?? BY_NAME.get(VARIANTS[core] ?? '') ?? nearestName(core);
 }
+
+/** One to four Latin letters, digits or brackets before the heading's first ideograph. */
+const GARBLED_MARKER = /^[A-Za-z0-9()（）[\]{}|/\\\-—–_~=+.,:;'"!?<>]{1,4}(?=\p{Script=Han})/u;
 
 /** Every spelling of a domain name the recognisers accept, with its domain. */
 const SPELLINGS: [string, Domain][] = [...DOMAINS.map((d): [string, Domain] => [d.name, d]), ...Object.entries(VARIANTS).map(([v, n]): [string, Domain] => [v, BY_NAME.get(n)!])];
 
 /**
  * A numbered heading one character away from exactly one domain's name: `（一）妇交与健康。`
- * (OCR read 女 as 交), `（三）妇女与建康` (a typo). Any two of the 15 names differ in at least two
- * characters, so one substitution names one domain; a longer or shorter text (`儿童与家庭环境`)
- * or a text near two names is none. Only for numbered headings, where a domain name is expected.
+ * (OCR read 女 as 交), `（二）妇女与建康` (a typo). Any two of the 15 names differ in at least two
+ * characters, so one substitution names one domain. Two are too many: `儿童与家庭环境` is two
+ * away from `儿童与社会环境` and is another thing. A longer or shorter text is none. Only for
+ * numbered headings, where a domain name is expected.
  */
-function oneCharacterOff(core: string): Domain | undefined {
+function nearestName(core: string): Domain | undefined {
   const chars = [...core];
   if (chars.length < 5) return undefined;
-  const near = new Set<Domain>();
+  let best = 2;
+  const nearest = new Set<Domain>();
   for (const [spelling, domain] of SPELLINGS) {
     const s = [...spelling];
     if (s.length !== chars.length) continue;
     let differ = 0;
-    for (let i = 0; i < s.length && differ < 2; i++) if (s[i] !== chars[i]) differ++;
-    if (differ === 1) near.add(domain);
+    for (let i = 0; i < s.length && differ <= best; i++) if (s[i] !== chars[i]) differ++;
+    if (differ < best) {
+      best = differ;
+      nearest.clear();
+    }
+    if (differ === best) nearest.add(domain);
   }
-  return near.size === 1 ? [...near][0] : undefined;
+  return best <= 1 && nearest.size === 1 ? [...nearest][0] : undefined;
 }
 
 export function domainByName(name: string): Domain | undefined {
