@@ -35,6 +35,7 @@ describe('search page preloads', () => {
       '/pagefind-shards/1/wasm.zh-cn.pagefind',
     ]);
     expect(bootOf(html)).toEqual({ tag: boot.tag, shards: ['/pagefind-shards/1/'] });
+    expect(html.match(/<link rel="modulepreload" href="[^"]+">/g)).toEqual(['<link rel="modulepreload" href="/pagefind/pagefind.js">']);
     // In the head, before the body.
     expect(html.indexOf('kb-pagefind')).toBeLessThan(html.indexOf('</head>'));
   });

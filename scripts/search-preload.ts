@@ -25,13 +25,13 @@ interface Entry {
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
- * The tags for the head: for every bundle, its entry, and its meta and wasm when it has one language (with several, which one the
+ * The tags for the head: the main bundle's pagefind.js (modulepreload) and, for every bundle, its entry, and its meta and wasm when it has one language (with several, which one the
  * browser picks depends on the page). `bundles` are URL paths ending in /, the main one first.
  */
 export function preloadTags(bundles: { url: string; entry: Entry }[], boot: SearchBoot): string {
   const fetchLink = (href: string) => `<link rel="preload" href="${attr(href)}" as="fetch" crossorigin>`;
-  // pagefind.js itself is modulepreloaded by src/pages/search.astro.
-  const tags: string[] = [];
+  // In the head: a link in the page's body is found only once the parser gets there.
+  const tags = [`<link rel="modulepreload" href="${attr(bundles[0]!.url)}pagefind.js">`];
   for (const { url, entry } of bundles) {
     tags.push(fetchLink(`${url}pagefind-entry.json?ts=${boot.tag}`));
     const langs = Object.values(entry.languages);
@@ -50,6 +50,11 @@ export function bootTag(entries: string[]): string {
   return hash.digest('hex').slice(0, 12);
 }
 
+const BLOCK = /<!--kb-pagefind-->[\s\S]*?<!--\/kb-pagefind-->/;
+
+/** A page without the tags written here: what the index depends on (they change with the index, not with the page). */
+export const withoutPreloads = (html: string) => html.replace(BLOCK, '');
+
 /**
  * Writes the tags into `page` (dist/search/index.html) before </head>, replacing any from a
  * previous postbuild run. Throws, naming the page, when it has no </head>.
@@ -60,7 +65,7 @@ export async function writeSearchPreloads(dist: string, page: string, bundleDirs
   const boot: SearchBoot = { tag: bootTag(raw), shards: bundles.slice(1).map((b) => b.url) };
   const file = path.join(dist, page);
   if (!existsSync(file)) throw new Error(`搜索索引：找不到搜索页 dist/${page}，无法写入预加载。请检查 src/pages/search.astro 后重新运行 npm run build。`);
-  const html = (await readFile(file, 'utf8')).replace(/<!--kb-pagefind-->[\s\S]*?<!--\/kb-pagefind-->/, '');
+  const html = withoutPreloads(await readFile(file, 'utf8'));
   if (!html.includes('</head>')) throw new Error(`搜索索引：搜索页 dist/${page} 中没有 </head>，无法写入预加载。请检查页面布局 src/layouts/Base.astro。`);
   await writeFile(file, html.replace('</head>', `<!--kb-pagefind-->${preloadTags(bundles, boot)}<!--/kb-pagefind--></head>`));
   return boot;
