@@ -6,7 +6,10 @@
  * One JSON line per query on stdout and in bench/out/search.jsonl.
  * With --phone, a phone profile (Chrome DevTools Protocol): 4× CPU slowdown, 1.6 Mbps down,
  * 750 kbps up, 150 ms latency, a 390 px viewport.
- * Run: `npm run bench:search -- <dist dir> [--phone]` (after `npm run build`: `npm run bench:search -- dist`).
+ * With --gzip, the server compresses text (HTML, JS, CSS, JSON) as a real host does; without it,
+ * everything goes uncompressed (the figures of issue 17). --trace prints each request's start and
+ * end on stderr, to see which round trips follow one another.
+ * Run: `npm run bench:search -- <dist dir> [--phone] [--gzip] [--trace]` (after `npm run build`: `npm run bench:search -- dist`).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +21,9 @@ import { countPages } from './lib/project.ts';
 
 const QUERIES = ['母婴安全', '托育', '留守儿童', '家庭暴力', '就业性别歧视', '孕产妇死亡率', '近视', '12338'];
 const TIMEOUT_MS = 60_000;
+const TRACE = process.argv.includes('--trace');
+/** Wall-clock time of the first navigation, for --trace. */
+let navStart = 0;
 
 interface Probe {
   /** performance.now() when the query's first result (or its 找到 0 status) appeared. */
@@ -50,6 +56,12 @@ function trackPagefind(page: Page) {
     if (isPagefind(r.url())) inFlight--;
   });
   page.on('requestfinished', (r) => {
+    // --trace: each request's start and end (ms from navigation), to see the round trips in a row.
+    if (TRACE) {
+      const t = r.timing();
+      const end = t.responseEnd > 0 ? t.responseEnd : 0;
+      progress(`  ${new URL(r.url()).pathname.padEnd(52)} ${Math.round(t.startTime - navStart)}–${Math.round(t.startTime + end - navStart)} ms`);
+    }
     if (!isPagefind(r.url())) return;
     inFlight--;
     bytes.push(r.sizes().then((s) => s.responseBodySize));
@@ -66,6 +78,7 @@ function trackPagefind(page: Page) {
 
 /** The first query loads the page with ?q=: time from navigation start. */
 async function firstQuery(page: Page, base: string, q: string): Promise<number> {
+  navStart = Date.now();
   await page.goto(`${base}/search/?${new URLSearchParams({ q })}`, { waitUntil: 'commit' });
   return probeTime(page, 0);
 }
@@ -97,12 +110,12 @@ async function emulatePhone(page: Page): Promise<void> {
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8) });
 }
 
-export async function benchSearch(dist: string, phone = false): Promise<void> {
+export async function benchSearch(dist: string, phone = false, gzip = false): Promise<void> {
   const root = resolve(dist);
   const pages = await countPages(root);
-  const server = await serve(root);
+  const server = await serve(root, { gzip });
   const browser = await launch();
-  progress(`search: ${QUERIES.length} queries on ${root} (${pages} pages)${phone ? ', phone profile' : ''}`);
+  progress(`search: ${QUERIES.length} queries on ${root} (${pages} pages)${phone ? ', phone profile' : ''}${gzip ? ', gzip' : ''}`);
   try {
     const page = await browser.newPage(phone ? { viewport: { width: 390, height: 844 } } : {});
     if (phone) await emulatePhone(page);
@@ -114,7 +127,7 @@ export async function benchSearch(dist: string, phone = false): Promise<void> {
       const { bytes, requests } = await traffic.total();
       const results = await resultCount(page);
       await writeResult(
-        { date: new Date().toISOString(), machine: machine(), dist: root, pages, profile: phone ? 'phone' : 'desktop', query: q, loadsPagefind: i === 0, ms, results, bytes, requests },
+        { date: new Date().toISOString(), machine: machine(), dist: root, pages, profile: phone ? 'phone' : 'desktop', gzip, query: q, loadsPagefind: i === 0, ms, results, bytes, requests },
         `${OUT_DIR}search.jsonl`,
       );
     }
@@ -127,5 +140,5 @@ export async function benchSearch(dist: string, phone = false): Promise<void> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const dist = process.argv[2];
   if (!dist) throw new Error('usage: npm run bench:search -- <dist dir>');
-  await benchSearch(dist, process.argv.includes('--phone'));
+  await benchSearch(dist, process.argv.includes('--phone'), process.argv.includes('--gzip'));
 }

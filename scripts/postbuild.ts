@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
+import { withoutPreloads, writeSearchPreloads } from './search-preload.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -125,7 +126,8 @@ async function bundleKey(files: string[]): Promise<string> {
   for (const f of files) {
     const html = await readFile(path.join(dist, f), 'utf8');
     const article = f.startsWith(`items${path.sep}`) ? /<article[\s\S]*<\/article>/.exec(html)?.[0]?.replace(IGNORED, '') : undefined;
-    hash.update(`${f}\0${article ?? html}\0`);
+    // The search page's preloads are written after indexing, from the index: not part of the key.
+    hash.update(`${f}\0${article ?? withoutPreloads(html)}\0`);
   }
   return hash.digest('hex');
 }
@@ -169,8 +171,9 @@ for (const [s, files] of bundles.entries()) {
   if (s > 0) extraBundles.push(`/${bundle}/`);
 }
 for (const entry of await readdir(CACHE_DIR)) if (!usedKeys.has(entry)) await rm(path.join(CACHE_DIR, entry), { recursive: true, force: true });
-// The search page merges these into the main bundle's search.
+// The search page merges these into the main bundle's search (listed in its head too, with preloads).
 await writeFile(path.join(dist, MAIN_BUNDLE, 'shards.json'), `${JSON.stringify(extraBundles)}\n`);
+await writeSearchPreloads(dist, path.join('search', 'index.html'), [MAIN_BUNDLE, ...extraBundles.map((b) => b.slice(1, -1))]);
 
 console.log(
   `搜索索引：Pagefind（${path.basename(binary)}）读取 ${pages.length} 个页面，索引 ${indexed} 个，分 ${bundles.length} 组，其中 ${reused} 组与上次构建相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/${MAIN_BUNDLE}/`,

@@ -37,6 +37,8 @@ export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Loads the index chunks a search for `term` will need, without searching. */
+  preload(term: string): Promise<void>;
   /** Per filter value: indexed pages carrying it. */
   filters(): Promise<FilterCounts>;
   search(query: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch>;
@@ -50,9 +52,18 @@ export async function loadPagefind(options: Record<string, unknown>, base = '/pa
   // A plain variable, not a template literal: Vite would rewrite the latter with its preload helper.
   const bundle = base + 'pagefind.js';
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-  await pagefind.options(options);
-  const shards = (await fetch(`${base}shards.json`).then((r) => (r.ok ? r.json() : []))) as string[];
-  for (const bundle of shards) await pagefind.mergeIndex(bundle);
+  // Written into the page's head by postbuild (scripts/search-preload.ts), with preloads of the
+  // entry, meta and wasm: the tag makes Pagefind's entry URL the preloaded one. Without it
+  // (a page not post-built), the shard list costs a round trip.
+  const boot = document.getElementById('kb-pagefind')?.textContent;
+  const { tag, shards } = boot
+    ? (JSON.parse(boot) as { tag: string; shards: string[] })
+    : { tag: undefined, shards: (await fetch(`${base}shards.json`).then((r) => (r.ok ? r.json() : []))) as string[] };
+  // With preloads, no worker: its script would be one more round trip before the entry, and a
+  // worker's fetches do not see the page's preloads. Elsewhere (the header box) the worker keeps
+  // typing smooth on a large index.
+  await pagefind.options({ ...options, ...(tag ? { noWorker: true, metaCacheTag: tag } : {}) });
+  for (const bundle of shards) await pagefind.mergeIndex(bundle, tag ? { metaCacheTag: tag } : {});
   await pagefind.init();
   return pagefind;
 }

@@ -415,6 +415,8 @@ async function start(): Promise<void> {
     throw e;
   }
 
+  // The query's index chunks load while the filter lists do: one round trip, not two in a row.
+  if (input.value.trim()) void pagefind.preload(input.value.trim()).catch(() => undefined);
   totals = await pagefind.filters();
   for (const sel of selects) {
     const name = sel.dataset.filter!;
