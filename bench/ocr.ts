@@ -24,7 +24,7 @@ const lines = seedText(SEED.fuxinPlans).split('\n');
 const end = lines.findIndex((l) => /^阜新市儿童发展规划/.test(l.trim()));
 const fromText = ingestDocument('plan.txt', new TextEncoder().encode(lines.slice(0, end > 0 ? end : undefined).join('\n')));
 const paragraphs = fromText.blocks.map((b) => b.text);
-const pdf = await printPdf(paragraphs, { header: '阜新市人民政府规范性文件', pageNumbers: true });
+const pdf = await printPdf(paragraphs, { header: '阜新市人民政府规范性文件', pageNumbers: true, creationDate: new Date('2021-12-01T00:00:00Z') });
 
 /** The text of the first `pages` pages of the print, by the PDF reader (the truth for accuracy). */
 async function printedText(pages: number[]): Promise<string> {

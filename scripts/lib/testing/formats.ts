@@ -28,6 +28,8 @@ export interface PrintOptions {
   /** A title centred above the text, in a larger size (one line or more, as it wraps). */
   title?: string;
   titleSize?: number;
+  /** Fixed creation date: pdfkit stamps the time otherwise, so every print is another file (and misses the OCR cache). */
+  creationDate?: Date;
 }
 
 /** List markers a hanging layout sets in the margin. */
@@ -37,7 +39,7 @@ const MARKER = /^(?:[0-9]{1,3}[.．、]|[（(][一二三四五六七八九十0-9
 export function printPdf(paragraphs: string[], options: PrintOptions = {}): Promise<Uint8Array> {
   // A missing font fails the test, never skips it: the PDF tests are the only proof the PDF reader works.
   if (!existsSync(CJK_FONT)) throw new Error(`${CJK_FONT} is missing: install Debian's fonts-noto-cjk (apt-get install -y fonts-noto-cjk), as .ci/run does`);
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 80, right: 80 }, bufferPages: true, userPassword: options.userPassword });
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 90, left: 80, right: 80 }, bufferPages: true, userPassword: options.userPassword, ...(options.creationDate ? { info: { CreationDate: options.creationDate } } : {}) });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
