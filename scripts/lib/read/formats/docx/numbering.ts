@@ -98,13 +98,13 @@ export class Numbering {
    * `paragraphs`: every w:p of the document, in document order.
    */
   joinSplitLists(paragraphs: Iterable<Element>): void {
-    const numbered: { p: Element; abstract: string; numId: string; level: number }[] = [];
+    const numbered: { abstract: string; numId: string; level: number }[] = [];
     const uses = new Map<string, number>();
     for (const p of paragraphs) {
       const list = this.listOf(p);
       if (!list) continue;
       const abstract = this.nums.get(list.numId)!.abstract;
-      numbered.push({ p, abstract, ...list });
+      numbered.push({ abstract, ...list });
       uses.set(abstract, (uses.get(abstract) ?? 0) + 1);
     }
     const begun = new Set<string>();
