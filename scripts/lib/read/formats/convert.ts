@@ -64,6 +64,16 @@ export function importFilter(bytes: Uint8Array, ext: string): string | undefined
   return undefined;
 }
 
+/**
+ * Whether the file is Word 97 (a .doc, or a .wps from WPS 2005 on), whose lists the .docx
+ * reader rejoins (docx/numbering.ts, joinSplitLists): LibreOffice's Word 97 writer saves a list
+ * that starts its numbering again as two lists, so a .doc or .wps it once saved numbers its
+ * lists 1, 1, 2, 3….
+ */
+export function mayHoldSplitLists(bytes: Uint8Array, ext: string): boolean {
+  return importFilter(bytes, ext) === 'MS Word 97';
+}
+
 /** One conversion at a time: LibreOffice takes a few hundred MB and a core while it runs. */
 let queue: Promise<unknown> = Promise.resolve();
 

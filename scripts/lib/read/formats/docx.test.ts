@@ -217,6 +217,46 @@ describe('Word numbering', () => {
     expect(docxToText(rawDocx(body, numbering, styles)).text.split('\n')).toEqual(['1.甲', '2.乙', '1.丙', '2.丁']);
   });
 
+  // LibreOffice's Word 97 writer saves a list that starts again as two lists: its first
+  // paragraph alone in a copy of the list, appended to the list table (abstract 7 here), the
+  // rest in the list itself (abstract 2). Both are defined alike, as it writes them.
+  const decimal = (id: number) => `<w:abstractNum w:abstractNumId="${id}">${lvl(0, 'decimal', '%1.')}${lvl(1, 'decimal', '%2.')}</w:abstractNum>`;
+  const num = (id: number, abstract: number, start?: number) =>
+    `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstract}"/>${start ? `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${start}"/></w:lvlOverride>` : ''}</w:num>`;
+  const split = decimal(2) + decimal(3) + decimal(7) + decimal(8) + num(2, 2) + num(3, 3) + num(7, 7) + num(8, 8);
+  const lines = (body: string, numbering: string, joinSplitLists: boolean) => docxToText(rawDocx(body, numbering), { joinSplitLists }).text.split('\n').filter((l) => l !== '');
+
+  it('counts a list that LibreOffice saved as .doc in two pieces as one list, when the converter asks', () => {
+    const body = [para('目标', 7), para('甲', 2), para('乙', 2), para('丙', 2), para('策略措施：'), para('措施', 8), para('子', 3)].join('');
+    expect(lines(body, split, false)).toEqual(['1.目标', '1.甲', '2.乙', '3.丙', '策略措施：', '1.措施', '1.子']);
+    expect(lines(body, split, true)).toEqual(['1.目标', '2.甲', '3.乙', '4.丙', '策略措施：', '1.措施', '2.子']);
+    // Down a table's column, one measure per row: the other cells of the rows lie between.
+    const cell = (...ps: string[]) => `<w:tc>${ps.join('') || '<w:p/>'}</w:tc>`;
+    const table = `<w:tbl>${[
+      [cell(para('（一）妇女与健康')), cell(para('健全制度', 7)), cell(para('市卫健局'))],
+      [cell(), cell(para('完善服务', 2)), cell(para('市妇联'))],
+      [cell(), cell(para('加强保障', 2)), cell()],
+    ]
+      .map((r) => `<w:tr>${r.join('')}</w:tr>`)
+      .join('')}</w:tbl>`;
+    expect(docxToText(rawDocx(table, split), { joinSplitLists: true }).text.split('\n').filter((l) => /^\t[0-9]/.test(l))).toEqual(['\t1.健全制度', '\t2.完善服务', '\t3.加强保障']);
+  });
+
+  it('keeps two lists two lists: back to back, after a one-item list, or starting again by their own override', () => {
+    // Two lists of two, as Word writes them: two instances of one list, the second starting again.
+    const word = decimal(0) + num(1, 0, 1) + num(2, 0, 1);
+    const twoLists = [para('甲', 1), para('乙', 1), para('丙', 2), para('丁', 2)].join('');
+    for (const join of [false, true]) expect(lines(twoLists, word, join)).toEqual(['1.甲', '2.乙', '1.丙', '2.丁']);
+    // A one-item list, then a list that comes later in the list table: two lists.
+    const later = [para('唯一目标', 2), para('措施一', 3), para('措施二', 3)].join('');
+    expect(lines(later, split, true)).toEqual(['1.唯一目标', '1.措施一', '2.措施二']);
+    // A one-item list, then a list defined otherwise (（一）), or one that sets its own start.
+    const other = `<w:abstractNum w:abstractNumId="2">${lvl(0, 'chineseCounting', '（%1）')}</w:abstractNum>${decimal(7)}${num(2, 2)}${num(7, 7)}`;
+    expect(lines([para('目标', 7), para('甲', 2), para('乙', 2)].join(''), other, true)).toEqual(['1.目标', '（一）甲', '（二）乙']);
+    const ownStart = decimal(2) + decimal(7) + num(2, 2, 1) + num(7, 7);
+    expect(lines([para('目标', 7), para('甲', 2), para('乙', 2)].join(''), ownStart, true)).toEqual(['1.目标', '1.甲', '2.乙']);
+  });
+
   it('formats counters in the formats Chinese documents use', () => {
     expect([1, 10, 11, 20, 23, 100, 105].map((n) => formatNumber(n, 'chineseCounting'))).toEqual(['一', '十', '十一', '二十', '二十三', '一百', '一百零五']);
     expect(formatNumber(3, 'decimalEnclosedCircle')).toBe('③');

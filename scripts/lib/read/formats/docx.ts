@@ -4,7 +4,7 @@ import { SourceFormatError, type SourceText } from './types.ts';
 import { bodyBlocks } from './docx/body.ts';
 import type { DocxBlock } from './docx/model.ts';
 import { Numbering } from './docx/numbering.ts';
-import { first, isOleFile, parseXml } from './docx/package.ts';
+import { first, isOleFile, parseXml, W } from './docx/package.ts';
 
 // The parts live in docx/, one job each; this module reads the package and prints the text.
 export type { DocxBlock, DocxCell, DocxParagraph, DocxTable } from './docx/model.ts';
@@ -28,8 +28,13 @@ export { formatNumber } from './docx/number-formats.ts';
  * the grid: its covered columns print as empty cells, so every row has the header's width.
  */
 
+export interface DocxOptions {
+  /** Count a one-paragraph list and the list right after it as one (Numbering.joinSplitLists): set by the converter for Word 97 and WPS sources. */
+  joinSplitLists?: boolean;
+}
+
 /** A .docx's body as paragraphs and tables, in document order. */
-export function readDocx(bytes: Uint8Array): DocxBlock[] {
+export function readDocx(bytes: Uint8Array, options: DocxOptions = {}): DocxBlock[] {
   if (isOleFile(bytes)) {
     throw new SourceFormatError(
       '不是 .docx 文件包，而是 OLE 文件：可能设有密码，或是改了扩展名的 Word 97–2003 文档',
@@ -52,15 +57,19 @@ export function readDocx(bytes: Uint8Array): DocxBlock[] {
   const numbering = new Numbering(parseXml(files['word/numbering.xml']), parseXml(files['word/styles.xml']));
   const body = first(parseXml(main)?.documentElement, 'body');
   if (!body) throw new SourceFormatError('没有正文（word/document.xml 中没有 w:body）', '请在 Word 中把文档另存为 .docx 或 .txt，然后重新构建');
+  if (options.joinSplitLists) {
+    const all = body.getElementsByTagNameNS(W, 'p');
+    numbering.joinSplitLists(Array.from({ length: all.length }, (_, i) => all.item(i)!));
+  }
   return bodyBlocks(body, numbering);
 }
 
 /** A .docx → its text as Word's plain-text export prints it (see the module comment). */
-export function docxToText(bytes: Uint8Array): SourceText {
+export function docxToText(bytes: Uint8Array, options: DocxOptions = {}): SourceText {
   const lines: string[] = [];
   const mergedLines = new Set<number>();
   const paragraphStarts = new Set<number>();
-  for (const block of readDocx(bytes)) {
+  for (const block of readDocx(bytes, options)) {
     if (block.kind === 'paragraph') {
       paragraphStarts.add(lines.length + 1);
       lines.push(...block.text.split('\n'));

@@ -26,8 +26,10 @@ const READERS: Record<string, (bytes: Uint8Array, name: string) => SourceText | 
 };
 
 async function readConverted(bytes: Uint8Array, ext: string, name: string): Promise<SourceText> {
-  const docx = await (await import('./convert.ts')).convertToDocx(bytes, ext, { name });
-  return { ...(await (await import('./docx.ts')).docxToText(docx)), encoding: `docx（由 ${ext} 转换）` };
+  const convert = await import('./convert.ts');
+  const docx = await convert.convertToDocx(bytes, ext, { name });
+  const options = { joinSplitLists: convert.mayHoldSplitLists(bytes, ext) };
+  return { ...(await (await import('./docx.ts')).docxToText(docx, options)), encoding: `docx（由 ${ext} 转换）` };
 }
 
 /** Extensions of the files the ingest reads. */
