@@ -35,7 +35,7 @@ export function generatedEntries(kb: KnowledgeBase): Map<string, string> {
 }
 
 /** `generatedEntries` one file at a time, in the same order: what writeGenerated writes as it goes. */
-export function* generatedEntryFiles(kb: KnowledgeBase): Generator<[string, string]> {
+export function* generatedEntryFiles(kb: KnowledgeBase, phase: (name: string) => void = () => {}): Generator<[string, string]> {
   const docs = [...kb.documents].sort((a, b) => byCodePoint(a.id, b.id));
   const topics = [...kb.topics].sort((a, b) => byCodePoint(a.id, b.id));
   const placed = new Map<string, Placed>();
@@ -51,6 +51,7 @@ export function* generatedEntryFiles(kb: KnowledgeBase): Generator<[string, stri
     const items = doc.items.map((item) => withAroundFields(itemEntry(placed.get(item.id)!, topicOf.get(item.id) ?? null, related.get(item.id) ?? []), item, addresses));
     yield [`items/${doc.id}.json`, jsonLines(items)];
   }
+  phase('写入文档与条目');
   const all = [...placed.values()];
   for (const d of DOMAINS) yield [`domains/${d.slug}.mdx`, mdxFile(domainEntry(d, all, topics, placed), [])];
 
@@ -58,7 +59,9 @@ export function* generatedEntryFiles(kb: KnowledgeBase): Generator<[string, stri
   for (const doc of docs) byCity.set(citySlug(doc.city), [...(byCity.get(citySlug(doc.city)) ?? []), doc]);
   const cities = [...byCity].sort((a, b) => byCodePoint(a[0], b[0])).map(([slug, cityDocs]) => cityEntry(slug, cityDocs));
   yield ['cities/cities.json', jsonLines(cities)];
+  phase('写入领域与城市');
   yield ['topics/topics.json', jsonLines(topics.map((t) => topicEntry(t, placed, related)))];
+  phase('写入主题');
   yield ['departments/departments.json', jsonLines(departmentEntries(docs))];
   yield ['indicators/indicators.json', jsonLines(indicatorEntries(kb))];
   yield ['report/documents.json', jsonLines([...reportDocuments(kb.documents)].sort((a, b) => byCodePoint(a.id, b.id)))];
@@ -124,8 +127,14 @@ export async function writeGenerated(kb: KnowledgeBase, rootDir: string, options
   const stage = await mkdtemp(join(rootDir, 'content', '.generated-'));
   try {
     // Every collection directory exists even when empty, so Astro's glob loaders find it.
-    const keep = GENERATED_COLLECTIONS.map((c) => [`${c}/.keep`, ''] as const);
-    const entries = await writeTree(join(stage, 'generated'), [...keep, ...generatedEntryFiles(kb)]);
+    // (A generator, not an array spread: each entry is written and dropped before the next is made.)
+    const entries = await writeTree(
+      join(stage, 'generated'),
+      (function* () {
+        for (const c of GENERATED_COLLECTIONS) yield [`${c}/.keep`, ''] as const;
+        yield* generatedEntryFiles(kb, phase);
+      })(),
+    );
     phase('写入条目');
     const data = await writeTree(join(stage, 'data'), dataFileChunks(kb));
     phase('写入开放数据');
