@@ -24,7 +24,12 @@ interface Options {
   keep: boolean;
   /** After each size, add one more document and time the rebuild (caches warm, as an editor's). */
   addOne: boolean;
+  /** The stages to run, in build order: a later stage needs the earlier ones (`--stages ingest` stops after the ingest). */
+  stages: Set<Stage>;
 }
+
+const STAGES = ['ingest', 'astro', 'pagefind', 'baseline'] as const;
+type Stage = (typeof STAGES)[number];
 
 /** What one size measured; stages that did not run stay undefined (and out of the JSON). */
 interface Measured {
@@ -61,11 +66,18 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       'add-one': { type: 'boolean', default: false },
       'mem-limit-gb': { type: 'string', default: '20' },
+      stages: { type: 'string', default: STAGES.join(',') },
     },
   });
+  const stages = values.stages.split(',').map((s) => s.trim());
+  const unknown = stages.filter((s) => !(STAGES as readonly string[]).includes(s));
+  if (unknown.length || !stages.includes('ingest')) throw new Error(`--stages: expected a list starting with ingest from ${STAGES.join(',')}, got ${values.stages}`);
+  // Each stage reads the one before it, so the set is the prefix of the build order up to the last stage named.
+  const last = Math.max(...stages.map((s) => STAGES.indexOf(s as Stage)));
   const sizes = values.sizes ? values.sizes.split(',').map(Number).sort((a, b) => a - b) : DEFAULT_SIZES;
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: expected document counts like 5,30, got ${values.sizes}`);
-  const options: Options = { memLimitMb: Number(values['mem-limit-gb']) * 1024, keep: values.keep, addOne: values['add-one'] };
+  const options: Options = { memLimitMb: Number(values['mem-limit-gb']) * 1024, keep: values.keep, addOne: values['add-one'], stages: new Set(STAGES.slice(0, last + 1)) };
+  if (options.addOne && !options.stages.has('baseline')) throw new Error('--add-one rebuilds the whole site: run it with every stage');
 
   // The newest complete build stays on disk until the search benchmark has used it.
   let lastBuild: string | undefined;
@@ -83,7 +95,7 @@ async function main(): Promise<void> {
       break;
     }
   }
-  if (values.search && lastBuild) await benchSearch(join(lastBuild, 'site', 'dist'));
+  if (values.search && lastBuild && options.stages.has('pagefind')) await benchSearch(join(lastBuild, 'site', 'dist'));
   if (lastBuild && !options.keep) await rm(lastBuild, { recursive: true, force: true });
   if (options.keep && lastBuild) progress(`kept: ${lastBuild}`);
 }
@@ -113,6 +125,7 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
   if (wroteAt !== undefined) m.emitMs = ingestEnd - wroteAt;
   Object.assign(m, await readIngestLog(join(logs, `${documents}-ingest.log`), synthetic, documents));
   report(documents, 'ingest', m.ingest, `${m.items} items`);
+  if (!options.stages.has('astro')) return m;
 
   // The site's own build script, without its ingest and search steps (timed as their own stages).
   m.astro = await stage('astro', bin('tsx'), ['scripts/build.ts', '--skip-ingest', '--skip-search'], site);
@@ -121,6 +134,7 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
   m.pages = await countPages(join(site, 'dist'));
   m.partitions = (await readBuildLog(join(logs, `${documents}-astro.log`))).partitions;
   report(documents, 'astro', m.astro, `${m.pages} pages, ${m.partitions} partition(s)`);
+  if (!options.stages.has('pagefind')) return m;
 
   m.pagefind = await stage('pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
   m.failed = m.pagefind.failed;
@@ -129,6 +143,7 @@ async function benchSize(documents: number, dir: string, options: Options): Prom
   // Past 30,000 pages the index is written in shards beside the main bundle.
   m.pagefindMb = (await sizeMb(join(site, 'dist', 'pagefind'))) + (await sizeMb(join(site, 'dist', 'pagefind-shards')).catch(() => 0));
   report(documents, 'pagefind', m.pagefind, `dist ${m.distMb} MB, pagefind ${m.pagefindMb} MB`);
+  if (!options.stages.has('baseline')) return m;
 
   const baselineDir = join(dir, 'baseline');
   await writeBaseline(ROOT, baselineDir, m.pages);

@@ -19,10 +19,20 @@ const outDir = path.resolve(root, process.env.KB_OUT_DIR ?? '.');
 // Parses of unchanged documents are reused (KB_CACHE=off rebuilds everything from scratch).
 const cache = process.env.KB_CACHE === 'off' ? undefined : new ParseCache(path.resolve(root, process.env.KB_CACHE_DIR ?? 'node_modules/.cache/kb-ingest'));
 
+// KB_MEMORY_LOG=1: the heap and RSS after each phase, on stderr (where memory goes: docs/scale.md).
+// With NODE_OPTIONS=--expose-gc the heap is collected first, so the figure is what is still held.
+const onPhase = process.env.KB_MEMORY_LOG
+  ? (phase: string) => {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { heapUsed, rss } = process.memoryUsage();
+      console.warn(`内存：${phase}之后，堆 ${Math.round(heapUsed / 2 ** 20)} MB，RSS ${Math.round(rss / 2 ** 20)} MB`);
+    }
+  : undefined;
+
 try {
   const started = performance.now();
-  const { kb, report } = await buildKnowledgeBase(seedsDir, { cache });
-  const { files } = await writeGenerated(kb, outDir);
+  const { kb, report } = await buildKnowledgeBase(seedsDir, { cache, onPhase });
+  const { files } = await writeGenerated(kb, outDir, { onPhase });
 
   const reused = cache ? `，其中 ${cache.hits} 份未变，重新读取 ${cache.misses} 份` : '';
   console.log(`收录：${path.relative(root, seedsDir) || seedsDir} 中共 ${report.documents.length} 份文档${reused}`);

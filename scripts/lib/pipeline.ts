@@ -42,6 +42,8 @@ export interface BuildOptions {
   cache?: ParseCache;
   /** `YYYY-MM-DD`: the editor's report warns of dates after it. Absent: today by the real clock. */
   today?: string;
+  /** Called after each phase (`KB_MEMORY_LOG=1` prints the heap there: docs/scale.md). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface IngestReport {
@@ -109,6 +111,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   const wordsOf = new Map<KbDocument, ItemWords[] | undefined>();
   const keyOf = new Map<KbDocument, string>();
   const { cache } = options;
+  const phase = options.onPhase ?? (() => {});
   const rel = (n: string) => path.join(path.basename(seedsDir), n);
 
   for (const name of names) {
@@ -147,6 +150,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     ids.set(doc.id, doc.source);
   }
   for (const duplicate of exactDuplicates(documents)) errors.push(exactDuplicateMessage(duplicate, rel));
+  phase('解析');
   if (errors.length > 0) throw new AggregateError(errors.map((e) => new Error(e)), `发现 ${errors.length} 个问题：\n${errors.join('\n')}`);
 
   // Classification and linking read the same words: segment every item once (all documents
@@ -164,6 +168,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   }
   const words = documents.flatMap((d) => wordsOf.get(d)!);
   const segmentMs = performance.now() - segmentStarted;
+  phase('分词');
 
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
   for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
@@ -171,6 +176,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   const aroundStarted = performance.now();
   const around = addressPlans(documents, documents.flatMap((d) => d.items), words);
   const aroundMs = performance.now() - aroundStarted;
+  phase('领域与呼应');
   for (const doc of documents) doc.items = doc.items.map((i) => withAroundDomains(i, around.domains));
 
   // A passage a document prints twice links once, from its first occurrence.
@@ -183,6 +189,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     linkable.map((l) => l.words),
   );
 
+  phase('关联');
   const targetWarnings: string[] = [];
   const targets = collectTargets(documents, (m) => targetWarnings.push(m));
 
@@ -194,5 +201,6 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     targets: targets.length,
     targetWarnings,
   };
+  phase('指标与报告');
   return { kb: { documents, links, topics, targets, addresses: around.addresses }, report };
 }

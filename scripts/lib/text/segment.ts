@@ -67,6 +67,23 @@ function classOf(token: string): number {
   return c;
 }
 
+/**
+ * One string per distinct word. jieba (and splitting a cached or a helper thread's word list)
+ * makes a fresh string for every occurrence: at 1,000 documents that is some twenty million
+ * strings of two to four characters, over half a gigabyte, for a vocabulary of some hundred
+ * thousand words (docs/scale.md). Bounded as tokenClass is: clearing only loses sharing.
+ */
+const vocabulary = new Map<string, string>();
+const VOCABULARY_LIMIT = 2_000_000;
+
+export function internWord(word: string): string {
+  const known = vocabulary.get(word);
+  if (known !== undefined) return known;
+  if (vocabulary.size >= VOCABULARY_LIMIT) vocabulary.clear();
+  vocabulary.set(word, word);
+  return word;
+}
+
 /** Content words of a text, in order, repeated as often as they occur. */
 export function segment(text: string): string[] {
   const clean = normaliseForTerms(text);
@@ -81,12 +98,12 @@ export function segment(text: string): string[] {
   for (const token of tokens) {
     const c = classOf(token);
     if (c === RUN) {
-      if (previous !== null) words.push(previous + token);
+      if (previous !== null) words.push(internWord(previous + token));
       previous = token;
       continue;
     }
     previous = null;
-    if (c === WORD) words.push(token);
+    if (c === WORD) words.push(internWord(token));
   }
   return words;
 }
@@ -183,7 +200,7 @@ export function encodeWords(words: readonly ItemWords[]): string {
 }
 
 export function decodeWords(encoded: string): ItemWords[] {
-  const split = (s: string) => (s ? s.split(' ') : []);
+  const split = (s: string) => (s ? s.split(' ').map(internWord) : []);
   return encoded.split('\n').map((line) => {
     const tab = line.indexOf('\t');
     return { title: split(line.slice(0, tab)), body: split(line.slice(tab + 1)) };

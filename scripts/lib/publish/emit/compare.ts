@@ -21,6 +21,11 @@ export const comparable = (doc: KbDocument) => STRUCTURED_DOCUMENT_KINDS.has(doc
  * indicators they set targets for (a shared indicator is the strongest sign two goals match).
  */
 export function compareFiles(kb: KnowledgeBase): Map<string, string> {
+  return new Map(compareFileEntries(kb));
+}
+
+/** `compareFiles` one file at a time, in the same order. */
+export function* compareFileEntries(kb: KnowledgeBase): Generator<[string, string]> {
   const placed = new Map<string, Placed>();
   for (const doc of kb.documents) doc.items.forEach((item, order) => placed.set(item.id, { item, doc, order }));
   const related = relatedItems(kb.links, placed);
@@ -30,7 +35,6 @@ export function compareFiles(kb: KnowledgeBase): Map<string, string> {
     set.add(t.indicator);
     indicators.set(t.itemId, set);
   }
-  const files = new Map<string, string>();
   for (const doc of [...kb.documents].filter(comparable).sort((a, b) => byCodePoint(a.id, b.id))) {
     const data: CompareFile = {
       document: { id: doc.id, title: doc.title, city: cityName(doc.city), kind: doc.kind, populations: doc.populations },
@@ -51,7 +55,6 @@ export function compareFiles(kb: KnowledgeBase): Map<string, string> {
     };
     // Written where the page fetches it (public/data/ is served as /data/). One line per item:
     // compact, and still readable in a diff of two builds.
-    files.set(compareDataUrl(doc.id).replace(/^\/data\//, ''), `{"document":${JSON.stringify(data.document)},"items":[\n${data.items.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`);
+    yield [compareDataUrl(doc.id).replace(/^\/data\//, ''), `{"document":${JSON.stringify(data.document)},"items":[\n${data.items.map((i) => JSON.stringify(i)).join(',\n')}\n]}\n`];
   }
-  return files;
 }

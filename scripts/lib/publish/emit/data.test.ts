@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { DATA_SCHEMA } from '../../../../src/lib/open-data.ts';
-import { dataFiles, dataRows, publicUrl, toCsv } from './data.ts';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_BOM, CSV_OPTIONS } from '../../../../src/lib/csv.ts';
+import { csvChunks, dataFiles, dataRows, jsonArrayChunks, publicUrl, toCsv } from './data.ts';
 import { fixtureKb } from '../../testing/fixture.ts';
 import { seedKb } from '../../testing/seed-kb.ts';
 import { parseStrictCsv, pythonCsvShape } from '../../testing/strict-csv.ts';
@@ -139,4 +141,36 @@ describe('addresses in the data files', () => {
     const mmr = indicators.find((t) => t.indicator === '孕产妇死亡率' && String(t.itemId).startsWith('001_'))!;
     expect(mmr.item).toBe('妇女与健康 主要目标 2');
   });
+});
+
+describe('exports written in pieces (as writeGenerated streams them) join to the text of the whole', () => {
+  // Rows with what could break a piecewise serialiser: line breaks inside strings, nested arrays
+  // (empty and not), nulls, quotes, a BOM-like character, and counts around the piece size (2,000).
+  const row = (k: number) => ({
+    id: `t${k}`,
+    title: k % 7 === 0 ? `一是\n二是 "${k}"` : k % 11 === 0 ? ` 前空格\r\n${k}` : `标题${k}\uFEFF`,
+    domain: k % 3 === 0 ? null : '妇女与健康',
+    items: k % 5 === 0 ? [] : [`a${k}`, `b,${k}`],
+  });
+  const rowsOf = (n: number) => Array.from({ length: n }, (_, k) => row(k));
+  // The serialisers the ingest used when it held every export whole.
+  const wholeCsv = (rows: ReturnType<typeof rowsOf>) =>
+    CSV_BOM +
+    stringify(
+      rows.map((r) => [r.id, r.title, r.domain ?? '', r.items.join('；')]),
+      { ...CSV_OPTIONS, quoted_match: [...CSV_OPTIONS.quoted_match], header: true, columns: DATA_SCHEMA.topics.map((f) => f.name) },
+    );
+
+  for (const n of [0, 1, 1999, 2000, 2001, 4500]) {
+    it(`${n} rows: JSON as JSON.stringify(rows, null, 1), CSV as one csv-stringify call`, () => {
+      const rows = rowsOf(n);
+      const json = [...jsonArrayChunks(rows)];
+      expect(json.join('')).toBe(JSON.stringify(rows, null, 1) + '\n');
+      const csv = [...csvChunks('topics', rows)];
+      expect(csv.join('')).toBe(wholeCsv(rows));
+      // Held in pieces indeed: one per 2,000 rows (JSON: and its closing bracket).
+      expect(csv).toHaveLength(Math.max(1, Math.ceil(n / 2000)));
+      expect(json).toHaveLength(Math.ceil(n / 2000) + 1);
+    });
+  }
 });

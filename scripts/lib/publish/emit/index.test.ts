@@ -7,6 +7,9 @@ import yaml from 'js-yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../understand/domains.ts';
 import { fixtureKb } from '../../testing/fixture.ts';
+import { seedKb } from '../../testing/seed-kb.ts';
+import { compareFiles } from './compare.ts';
+import { dataFiles } from './data.ts';
 import { generatedEntries, writeGenerated } from './index.ts';
 
 const fm = (mdx: string) => yaml.load(mdx.match(/^---\n([\s\S]*?)\n---\n/)![1]!) as Record<string, any>;
@@ -64,6 +67,8 @@ describe('generated entries', () => {
   });
 });
 
+const GENERATED_KEEP = ['documents', 'items', 'domains', 'cities', 'topics', 'departments', 'indicators', 'report'].map((c) => `${c}/.keep`);
+
 describe('writeGenerated', () => {
   let root = '';
   afterEach(async () => {
@@ -95,6 +100,19 @@ describe('writeGenerated', () => {
     // No staging dirs left behind.
     expect((await readdir(join(root, 'content'))).sort()).toEqual(['generated']);
   });
+
+  it('writes, file by file, exactly the text of every entry and data file built whole (the seeds)', async () => {
+    root = await mkdtemp(join(tmpdir(), 'kb-emit-'));
+    const kb = seedKb();
+    const { files } = await writeGenerated(kb, root);
+    const entries = generatedEntries(kb);
+    const data = new Map([...dataFiles(kb), ...compareFiles(kb)]);
+    expect(files).toBe(entries.size + data.size);
+    expect(await listAll(join(root, 'content/generated'))).toEqual([...[...entries.keys()], ...GENERATED_KEEP].sort());
+    expect(await listAll(join(root, 'public/data'))).toEqual([...data.keys()].sort());
+    for (const [path, text] of entries) expect(await readFile(join(root, 'content/generated', path), 'utf8'), path).toBe(text);
+    for (const [path, text] of data) expect(await readFile(join(root, 'public/data', path), 'utf8'), path).toBe(text);
+  }, 60_000);
 
   it('leaves the previous output untouched when emitting fails', async () => {
     root = await mkdtemp(join(tmpdir(), 'kb-emit-'));
