@@ -6,6 +6,7 @@
  * result whose only match cuts across a word of its text (托儿所 in 依托|儿科) is dropped.
  */
 import { score, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
+import { MAX_SHARE } from '../lib/search-synonyms.ts';
 import { OFFICIAL, THESAURUS } from '../lib/search-thesaurus.ts';
 import { englishSearches, type EnglishIndex } from './search-english.ts';
 import { rejoin, wordsForPinyin, type Lexicon } from './search-correct.ts';
@@ -49,8 +50,6 @@ const pieces = (s: string) => [...segmenter.segment(s)].filter((x) => x.isWordLi
  * part of the question's scaffolding.
  */
 const PARTICLES = new Set(['了', '的', '吗', '呢', '吧', '啊', '呀', '被', '在', '和', '跟', '也', '都', '还', '就']);
-/** An index word found in more than this share of the items floods the results searched alone. */
-export const MAX_SHARE = 0.1;
 
 interface Token {
   word: string;
@@ -244,9 +243,12 @@ export function understand(query: string, glossary: readonly GlossaryEntry[] = [
   const reached = words.map((w) => (w.plan ? [w.plan[0]!] : reach(w)));
   const changed = reached.some((r, i) => r.join(' ') !== words[i]!.word);
   const compound = (words.length > 1 && plan.length) || (lex && changed) ? [reached.map((r) => r[0] ?? '').filter(Boolean).join(' ')] : [];
-  const own = lex ? words.flatMap((w, i) => (w.plan ? [] : reached[i]!)).filter((w) => w.length > 1 && lex.has(w) && !broad(w) && w !== q) : [];
+  // Only where the query as typed may well find nothing: it has everyday words, several terms or
+  // words the index lacks (母婴安全, two index words, stays as it is).
+  const loose = plan.length > 0 || terms.length > 1 || changed;
+  const own = lex && loose ? words.flatMap((w, i) => (w.plan ? [] : reached[i]!)).filter((w) => w.length > 1 && lex.has(w) && !broad(w) && w !== q) : [];
   const alone = words.length > 1 ? rarest(unique([...plan.filter((w) => !broad(w)), ...own])) : [...plan, ...own];
-  return { searches: unique([q, ...compound, ...alone]), terms: unique([...terms, ...plan, ...own]), wantsLexicon: words.length > 1 };
+  return { searches: unique([q, ...compound, ...alone]), terms: unique([...terms, ...plan, ...own]), wantsLexicon: words.length > 1 && plan.length > 0 };
 }
 
 /** Word spans of a text, cached: a result's content is checked for several terms. */

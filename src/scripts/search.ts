@@ -326,7 +326,8 @@ async function gather(q: string, filters: Record<string, string>, withLex = true
     const phrase = s && pagefindSearch(s);
     if (!phrase || phrase === s) return { s, r: await pagefind.search(s, { filters }) };
     const [quoted, plain] = await Promise.all([pagefind.search(phrase, { filters }), pagefind.search(s, { filters })]);
-    return phraseHolds(quoted.results.length, plain.results.length) ? { s: phrase, r: quoted } : { s, r: plain };
+    // Decided on the counts without filters, so that a filter never changes what the words mean.
+    return phraseHolds(quoted.unfilteredResultCount, plain.unfilteredResultCount) ? { s: phrase, r: quoted } : { s, r: plain };
   }));
   const queries = chosen.map((c) => c.s);
   const searches = chosen.map((c) => c.r);
@@ -414,8 +415,8 @@ async function run(restore?: Saved): Promise<void> {
       didYouMean.hidden = false;
     }
   }
-  // Weak results and no correction shown: the query again with the index's words (search-query.ts).
-  if (found === typed && words && !typo && understand(q, glossary, words, english).searches.join('\n') !== typed.plan.searches.join('\n')) found = await gather(q, filters);
+  // Nothing found holds what was typed, and no correction shown: the query again with the index's words (search-query.ts).
+  if (found === typed && words && !typo && strongCount(typed) === 0 && understand(q, glossary, words, english).searches.join('\n') !== typed.plan.searches.join('\n')) found = await gather(q, filters);
   const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
   if (mine !== runs) return;
   // Counts first: when the status says 找到, the whole page is this query's.
