@@ -4,8 +4,9 @@
  * results is a page whose own indexed text (its data-pagefind-body) holds one of the query's
  * `find` words. Prints one JSON line per query (with --verbose) and one per group, and appends
  * the summary to bench/out/search-eval.jsonl.
- * Run: `npx tsx bench/search-eval.ts dist [--verbose] [--set heldout]` (the held-out set,
- * bench/fixtures/search-heldout.json, is never used for tuning).
+ * Run: `npx tsx bench/search-eval.ts dist [--verbose] [--set heldout|heldout2|heldout3]` (the
+ * held-out sets, bench/fixtures/search-heldout*.json; which of them were tuned on is in the
+ * README's Search section).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

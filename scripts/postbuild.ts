@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
 import { withoutPreloads, writeSearchPreloads } from './search-preload.ts';
+import { writeSearchEnglish } from './search-english.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -181,6 +182,9 @@ console.log(
 // The browser's did-you-mean and query rejoining (scripts/search-vocabulary.ts).
 const vocabulary = await writeSearchVocabulary(dist);
 console.log(`搜索词表：${vocabulary.words} 个词，${(vocabulary.bytes / 1024).toFixed(0)} KB（gzip ${(vocabulary.gzip / 1024).toFixed(0)} KB）→ dist/search-vocabulary.json`);
+// English queries read as the index's words (scripts/search-english.ts, CC-CEDICT at build time only).
+const english = await writeSearchEnglish(dist, vocabulary.vocabulary);
+console.log(`英文检索词：${english.words} 个词，${(english.bytes / 1024).toFixed(0)} KB（gzip ${(english.gzip / 1024).toFixed(0)} KB）→ dist/search-english.json`);
 if (indexed === 0 || !existsSync(path.join(dist, MAIN_BUNDLE, 'pagefind.js'))) {
   console.error('搜索索引：没有索引任何页面（页面中没有 data-pagefind-body？）。请检查页面模板。');
   process.exitCode = 1;

@@ -46,14 +46,14 @@ export function buildVocabulary(items: readonly VocabularyText[], maxWords = MAX
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, maxWords);
   const readings: Record<string, string> = {};
   for (const c of [...chars].sort()) readings[c] = [...new Set(pinyin(c, { toneType: 'none', multiple: true, type: 'array' }))].join(' ');
-  return { words: ranked.map(([w]) => w), counts: ranked.map(([, n]) => n), readings };
+  return { words: ranked.map(([w]) => w), counts: ranked.map(([, n]) => n), items: items.length, readings };
 }
 
 /**
  * Writes dist/<VOCABULARY_FILE> from the open data's items (dist/data/items.json) and returns
- * its size and gzip size in bytes, for the build's summary line.
+ * its size and gzip size in bytes, for the build's summary line, and the vocabulary itself.
  */
-export async function writeSearchVocabulary(dist: string): Promise<{ words: number; bytes: number; gzip: number }> {
+export async function writeSearchVocabulary(dist: string): Promise<{ words: number; bytes: number; gzip: number; vocabulary: SearchVocabulary }> {
   const source = path.join(dist, 'data', 'items.json');
   let items: VocabularyText[];
   try {
@@ -64,5 +64,5 @@ export async function writeSearchVocabulary(dist: string): Promise<{ words: numb
   const json = JSON.stringify(buildVocabulary(items));
   await writeFile(path.join(dist, VOCABULARY_FILE), json);
   const v = JSON.parse(json) as SearchVocabulary;
-  return { words: v.words.length, bytes: Buffer.byteLength(json), gzip: gzipSync(json).length };
+  return { words: v.words.length, bytes: Buffer.byteLength(json), gzip: gzipSync(json).length, vocabulary: v };
 }

@@ -103,7 +103,8 @@ function closeness(q: string, key: string): number {
   return budget > 0 && Math.abs(q.length - key.length) <= budget && editDistance(q, key) <= budget ? 1 : 0;
 }
 
-function score(query: string, e: GlossaryEntry): number {
+/** How near an entry is to a query: 3 the same, 2 one holds the other, 1 a word or a typo away, 0 unrelated. */
+export function score(query: string, e: GlossaryEntry): number {
   const han = [...query].filter((c) => /\p{Script=Han}/u.test(c));
   if (han.length) {
     const q = han.join('');

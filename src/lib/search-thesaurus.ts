@@ -90,6 +90,12 @@ export const READER_WORDS: readonly (readonly [string, ...string[]])[] = [
   ['父母教育', '家庭教育'], ['亲子', '亲子', '家庭教育'], ['妇女开会', '妇女代表'], ['妇代会', '妇女代表大会'],
 ];
 
+/**
+ * Entries whose word is itself a plan word (离婚 → 离婚, 婚姻): a question keeps the word as typed
+ * rather than the wider plan word listed after it.
+ */
+export const OFFICIAL: ReadonlySet<string> = new Set(READER_WORDS.filter(([w, ...plan]) => plan.includes(w)).map(([w]) => w.toLowerCase()));
+
 /** Everyday word → plan words, for lookups; entries whose left side is already official are dropped. */
 export const THESAURUS: ReadonlyMap<string, readonly string[]> = new Map(
   READER_WORDS.map(([w, ...plan]) => [w.toLowerCase(), plan.filter((p) => p !== w)] as const).filter(([, plan]) => plan.length > 0),

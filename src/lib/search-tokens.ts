@@ -17,14 +17,25 @@ export function queryPieces(word: string): readonly string[] {
   return pieces;
 }
 
-/** Each word and its pieces, once each, space-separated, in order of first appearance. */
+/**
+ * Each word and its pieces, space-separated, in order of first appearance, each once; except that
+ * a word the browser cuts wholly into characters (母婴室 → 母|婴|室) always has its characters in a
+ * row after it, repeated or not: the search page searches such a word as a Pagefind phrase
+ * (src/scripts/search-query.ts, pagefindSearch), which needs them next to each other.
+ */
 export function searchTokens(words: readonly string[]): string {
-  const out = new Set<string>();
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (t: string, always = false) => {
+    if (always || !seen.has(t)) out.push(t), seen.add(t);
+  };
   for (const w of words) {
     const word = w.trim();
-    if (!word) continue;
-    out.add(word);
-    for (const piece of queryPieces(word)) out.add(piece);
+    if (!word || seen.has(word)) continue;
+    add(word);
+    const pieces = queryPieces(word);
+    const phrase = pieces.length > 1 && pieces.every((p) => p.length === 1);
+    for (const piece of pieces) add(piece, phrase);
   }
-  return [...out].join(' ');
+  return out.join(' ');
 }

@@ -10,6 +10,8 @@ export interface SearchVocabulary {
   words: string[];
   /** Per word: how many items hold it. */
   counts: number[];
+  /** How many items the words were counted in (the share a word is in tells whether it floods). */
+  items?: number;
   /** Per character: its toneless readings, space-separated (行 → "xing hang heng"). */
   readings: Record<string, string>;
 }

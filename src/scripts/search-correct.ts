@@ -17,6 +17,8 @@ export interface Lexicon {
   readings: Map<string, readonly string[]>;
   /** The longest word, in characters. */
   longest: number;
+  /** Items the vocabulary was counted in, when it says. */
+  items?: number;
 }
 
 export function lexicon(v: SearchVocabulary): Lexicon {
@@ -30,7 +32,7 @@ export function lexicon(v: SearchVocabulary): Lexicon {
     (byLength.get(n) ?? byLength.set(n, []).get(n)!).push(w);
   });
   const readings = new Map(Object.entries(v.readings).map(([c, r]) => [c, latin(r).split(' ')] as const));
-  return { has: (w) => counts.has(w), count: (w) => counts.get(w) ?? 0, byLength, readings, longest };
+  return { has: (w) => counts.has(w), count: (w) => counts.get(w) ?? 0, byLength, readings, longest, items: v.items };
 }
 
 const HAN = /\p{Script=Han}/u;

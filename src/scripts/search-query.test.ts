@@ -4,7 +4,8 @@ import { GLOSSARY } from '../lib/search-glossary.ts';
 import { READER_WORDS, THESAURUS } from '../lib/search-thesaurus.ts';
 import { buildVocabulary } from '../../scripts/search-vocabulary.ts';
 import { lexicon } from './search-correct.ts';
-import { holdsWord, matchesWords, understand } from './search-query.ts';
+import { containing, holdsWord, indexWords, matchesWords, pagefindSearch, phraseHolds, understand } from './search-query.ts';
+import { seedKb } from '../../scripts/lib/testing/seed-kb.ts';
 
 const glossary = GLOSSARY.map((t) => ({ ...t, pinyin: pinyin(t.term) }));
 
@@ -88,5 +89,57 @@ describe('everyday words typed whole', () => {
   });
   it('keep a typo’s results that hold its longer pieces as words', () => {
     expect(matchesWords({ content: '预防和制止家庭暴力', meta: {} }, '家廷暴力')).toBe(true);
+  });
+});
+
+describe('with the index’s vocabulary (the seeds’ items)', () => {
+  const lex = lexicon(buildVocabulary(seedKb().documents.flatMap((d) => d.items)));
+  it('reaches the index words that hold a word the index lacks, never across their own words', () => {
+    expect(containing('拐', lex)).toContain('拐卖');
+    // 妇女儿童 holds 女儿 only across 妇女|儿童.
+    expect(containing('女儿', lex)).not.toContain('妇女儿童');
+    // A character many index words share (防: 预防, 防治, 防控 …) says too little alone.
+    expect(containing('防', lex)).toEqual([]);
+    expect(indexWords('学前班', lex)).toEqual(['学前']);
+    expect(indexWords('防骗', lex)).toContain('诈骗');
+    expect(indexWords('托育', lex)).toEqual(['托育']);
+  });
+  it('drops question scaffolding by rule and keeps its subject: 孩子被拐了怎么办 → 儿童 拐卖', () => {
+    const p = understand('孩子被拐了怎么办', [], lex);
+    expect(p.reduced).toBe('儿童 拐卖');
+    expect(p.searches).toContain('拐卖');
+    // 归 beside 谁 frames the question; 离婚 is kept as typed, an official word.
+    expect(understand('离婚了孩子归谁管', [], lex).reduced).toBe('离婚 儿童');
+    expect(understand('遇到性骚扰该找谁', [], lex).reduced).toBe('性骚扰');
+    // A word the index lacks and no index word holds has nothing to find (看不起).
+    expect(understand('小孩得了大病看不起怎么办', [], lex).reduced).toBe('儿童 重大疾病');
+  });
+  it('searches the specific words of a longer query alone, the rarest first, never a flooding one', () => {
+    const p = understand('孕妇补叶酸', [], lex);
+    expect(p.searches[0]).toBe('孕妇补叶酸');
+    expect(p.searches.indexOf('叶酸')).toBeGreaterThan(0);
+    expect(p.searches.indexOf('叶酸')).toBeLessThan(p.searches.indexOf('孕产妇'));
+    expect(understand('宝宝座椅', [], lex).searches).toContain('座椅');
+    for (const q of ['宝宝座椅', '孕妇补叶酸', '学校心理老师']) for (const broad of ['儿童', '婴幼儿', '学校']) expect(understand(q, [], lex).searches, q).not.toContain(broad);
+  });
+  it('leaves a one-word query and the plans’ own words as they were', () => {
+    for (const q of ['母婴安全', '托育', '家庭暴力']) expect(understand(q, [], lex).searches, q).toEqual([q]);
+  });
+});
+
+describe('a term the browser cuts into characters', () => {
+  it('is searched as a Pagefind phrase, where the phrase stands for it', () => {
+    expect(pagefindSearch('托育')).toBe('"托育"');
+    expect(pagefindSearch('托育 服务')).toBe('"托育" 服务');
+    expect(pagefindSearch('儿童')).toBe('儿童');
+    expect(pagefindSearch('tuoyu')).toBe('tuoyu');
+    expect(phraseHolds(30, 41)).toBe(true);
+    // 学前 lives mostly inside 学前教育, which a phrase does not match.
+    expect(phraseHolds(3, 26)).toBe(false);
+    expect(phraseHolds(0, 0)).toBe(false);
+  });
+  it('must stand whole in a result: 托 and 育 apart (依托 … 教育) are not 托育', () => {
+    expect(matchesWords({ content: '依托现有机构设立家庭教育指导服务中心', meta: {} }, '托育')).toBe(false);
+    expect(matchesWords({ content: '发展普惠托育服务', meta: {} }, '"托育"')).toBe(true);
   });
 });

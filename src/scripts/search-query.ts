@@ -5,8 +5,10 @@
  * (孩子近视了政府管不管 → 儿童 近视), pinyin and English become the glossary's Chinese terms, and a
  * result whose only match cuts across a word of its text (托儿所 in 依托|儿科) is dropped.
  */
-import { suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
-import { THESAURUS } from '../lib/search-thesaurus.ts';
+import { score, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
+import { MAX_SHARE } from '../lib/search-synonyms.ts';
+import { OFFICIAL, THESAURUS } from '../lib/search-thesaurus.ts';
+import { englishSearches, type EnglishIndex } from './search-english.ts';
 import { rejoin, wordsForPinyin, type Lexicon } from './search-correct.ts';
 
 const segmenter = new Intl.Segmenter('zh-cn', { granularity: 'word' });
@@ -16,6 +18,8 @@ const HAN = /\p{Script=Han}/u;
 const FRAMES = [
   '怎么办', '怎么样', '怎么', '怎样', '如何', '为什么', '为啥', '管不管', '管吗', '有没有', '有什么', '有哪些', '哪些', '哪里', '去哪里', '去哪儿',
   '哪儿', '哪个部门', '找谁', '找哪里', '是不是', '是否', '能不能', '可不可以', '可以', '能否', '应该', '需要', '什么', '多少', '一下', '请问',
+  // Verbs that only say something happened or is to be done (遇到性骚扰该找谁).
+  '遇到', '碰到', '遭到', '发生', '出现', '应当', '该', '得了',
   '政府', '国家', '部门', '相关', '规定', '政策', '措施', '办法', '帮助', '求助', '申请', '免费', '问题', '有人', '没有', '我们', '我家', '自己', '地方',
   // One-character function words: cut out first, so that 有托育 does not segment as 有托|育.
   '有', '了', '的', '吗', '呢', '吧', '啊', '呀', '在', '被', '能', '会', '要', '去', '找', '给', '对', '让', '和', '跟', '都', '还', '也', '就', '管', '谁', '我', '你', '他', '她',
@@ -34,24 +38,33 @@ export interface QueryPlan {
   terms: string[];
   /** Set when a question was reduced: the words searched for, to tell the visitor. */
   reduced?: string;
+  /** Whether the index's vocabulary would change the plan (a question, a query of several words, pinyin or English). */
+  wantsLexicon?: boolean;
 }
 
 const pieces = (s: string) => [...segmenter.segment(s)].filter((x) => x.isWordLike).map((x) => x.segment);
 
+/**
+ * Frame words that only tie a question together (了, 被, 的): a character next to them may still be
+ * its subject (孩子被拐了 → 拐). Next to any other frame word (归谁管, 该找谁) a lone character is
+ * part of the question's scaffolding.
+ */
+const PARTICLES = new Set(['了', '的', '吗', '呢', '吧', '啊', '呀', '被', '在', '和', '跟', '也', '都', '还', '就']);
+
+interface Token {
+  word: string;
+  plan?: readonly string[];
+  /** A lone character of a question, not next to a frame verb: kept only if it leads to index words. */
+  lone?: boolean;
+}
+
 /** Cuts Chinese text into thesaurus words, frame words (dropped when `question`) and the rest. */
-function tokens(text: string, question: boolean): { word: string; plan?: readonly string[] }[] {
-  const out: { word: string; plan?: readonly string[] }[] = [];
+function tokens(text: string, question: boolean, lex?: Lexicon): Token[] {
+  // First the text as a sequence of thesaurus words, frame words and runs of the rest.
+  const seq: { text: string; kind: 'thesaurus' | 'frame' | 'rest' }[] = [];
   let rest = '';
   const flush = () => {
-    // ICU cuts words it does not know into characters (托育 → 托|育): runs of them are joined again.
-    const runs: string[] = [];
-    let single = false;
-    for (const p of pieces(rest)) {
-      if (p.length === 1 && single) runs[runs.length - 1] += p;
-      else runs.push(p);
-      single = p.length === 1;
-    }
-    for (const p of runs) if (!question || (p.length > 1 && !FRAME_SET.has(p))) out.push({ word: p });
+    if (rest) seq.push({ text: rest, kind: 'rest' });
     rest = '';
   };
   for (let i = 0; i < text.length; ) {
@@ -64,48 +77,178 @@ function tokens(text: string, question: boolean): { word: string; plan?: readonl
     if (hit && (hit > 1 || question)) {
       flush();
       const k = text.slice(i, i + hit);
-      if (THESAURUS.has(k)) out.push({ word: k, plan: THESAURUS.get(k) });
+      seq.push({ text: k, kind: THESAURUS.has(k) ? 'thesaurus' : 'frame' });
       i += hit;
     } else {
       rest += text[i++];
     }
   }
   flush();
+  const verb = (at: number) => seq[at]?.kind === 'frame' && !PARTICLES.has(seq[at]!.text);
+  const out: Token[] = [];
+  seq.forEach((s, at) => {
+    if (s.kind === 'thesaurus') return void out.push({ word: s.text, plan: THESAURUS.get(s.text) });
+    if (s.kind === 'frame') return;
+    // ICU cuts words it does not know into characters (托育 → 托|育, 性|骚扰): with the vocabulary,
+    // pieces that form an index word are joined again; without it, runs of single characters.
+    const runs = rejoin(pieces(s.text), lex);
+    runs.forEach((p, j) => {
+      if (!question) return void out.push({ word: p });
+      if (FRAME_SET.has(p)) return;
+      if (p.length > 1) return void out.push({ word: p });
+      // A lone character beside a frame verb (归 of 归谁管) frames the question too.
+      const before = j === 0 && verb(at - 1);
+      const after = j === runs.length - 1 && verb(at + 1);
+      if (!before && !after) out.push({ word: p, lone: true });
+    });
+  });
   return out;
 }
 
 const unique = (xs: string[]) => [...new Set(xs.filter(Boolean))];
 
+/** How many items the vocabulary was counted in (no share limit when it does not say). */
+const itemsOf = (lex: Lexicon) => lex.items ?? Infinity;
+
+/** A character in more index words than this says little alone (防, 补): it is not expanded. */
+const SPECIFIC = 6;
+
+/**
+ * Index words for a word the index does not hold (拐 → 拐卖, 被拐 → 拐卖): the words that hold it
+ * without cutting their own words (not 妇女儿童 for 女儿), the shortest and most widespread
+ * first, none too widespread to search alone. Empty for an index word itself, and for a character
+ * that many index words share.
+ */
+export function containing(word: string, lex: Lexicon, max = 2): string[] {
+  if (lex.has(word)) return [];
+  const limit = MAX_SHARE * itemsOf(lex);
+  const all: string[] = [];
+  for (let len = [...word].length + 1; len <= lex.longest; len++) {
+    for (const w of lex.byLength.get(len) ?? []) if (w.includes(word) && holdsWord(w, word)) all.push(w);
+  }
+  if ([...word].length === 1 && all.length > SPECIFIC) return [];
+  return all.filter((w) => lex.count(w) <= limit).slice(0, max);
+}
+
+/**
+ * The index words for a word the index does not hold: those containing it, else its pieces that
+ * are index words, longest first (学前班 → 学前; 防骗 → 诈骗 by its specific character 骗).
+ */
+export function indexWords(word: string, lex: Lexicon): string[] {
+  if (lex.has(word)) return [word];
+  const inside = containing(word, lex);
+  if (inside.length || [...word].length === 1) return inside;
+  const cs = [...word];
+  const out: string[] = [];
+  for (let i = 0; i < cs.length; ) {
+    let n = Math.min(lex.longest, cs.length - i);
+    for (; n > 1 && !lex.has(cs.slice(i, i + n).join('')); n--);
+    if (n > 1) out.push(cs.slice(i, i + n).join(''));
+    else out.push(...containing(cs[i]!, lex, 1));
+    i += Math.max(n, 1);
+  }
+  return unique(out);
+}
+
+/**
+ * The search as a Pagefind phrase where it has a Chinese term the browser cuts wholly into
+ * characters (托育 → 托|育): unquoted, Pagefind finds each character apart (依托 … 教育), and its
+ * counts and filter counts include those results. Quoted, only items holding the characters
+ * together match, and Pagefind's own counts agree with the results shown. The search itself when
+ * it has no such term.
+ */
+export function pagefindSearch(search: string): string {
+  return search
+    .split(' ')
+    .map((t) => {
+      if (!HAN.test(t) || /^".*"$/.test(t) || [...t].length < 2) return t;
+      const ps = pieces(t);
+      return ps.length > 1 && ps.every((p) => p.length === 1) ? `"${t}"` : t;
+    })
+    .join(' ');
+}
+
+/**
+ * Whether the phrase search stands for the term: a phrase matches whole index words only, so a
+ * term that mostly lives inside longer ones (学前 in 学前教育) finds far fewer as a phrase, and is
+ * better searched plainly, its results checked word by word (matchesWords).
+ */
+export const phraseHolds = (phraseResults: number, plainResults: number) => phraseResults > 0 && 2 * phraseResults >= plainResults;
+
+/** Words the visitor typed, without the quotes a phrase search adds. */
+export const unquoted = (search: string) => search.replace(/"/g, '');
+
 /**
  * The searches for a query. Latin queries (pinyin, English) search the glossary's nearest terms
- * too. A Chinese term that is a thesaurus word is also searched as each of its plan words; a
- * question is searched as its content words (everyday words replaced by their first plan word)
- * and then each plan word alone, so a question whose words never meet in one item still finds
- * the items about its subject.
+ * too, then the index words their pinyin spells and those the dictionary glosses with their
+ * English words (search-english.ts). A Chinese term that is a thesaurus word is also searched as
+ * each of its plan words; a question is searched as its content words (everyday words replaced by
+ * their first plan word) and then each plan word alone, so a question whose words never meet in
+ * one item still finds the items about its subject. With the index's vocabulary, a word the
+ * index does not hold is searched as the index words that contain it (被拐 → 拐卖), and a query
+ * of several words also searches each specific one alone, the rarest first.
  */
-export function understand(query: string, glossary: readonly GlossaryEntry[] = [], lex?: Lexicon): QueryPlan {
+export function understand(query: string, glossary: readonly GlossaryEntry[] = [], lex?: Lexicon, english?: EnglishIndex): QueryPlan {
   const q = query.trim().replace(/\s+/g, ' ');
   if (!q) return { searches: [], terms: [] };
   if (!HAN.test(q)) {
-    // The glossary's terms first (English glosses, hand-checked), then the index words the pinyin spells.
-    const near = unique([...suggest(q, glossary).slice(0, 3).map((e) => e.term), ...(lex ? wordsForPinyin(q, lex, 2) : [])]);
-    return { searches: unique([q, ...near]), terms: unique([...q.split(' '), ...near]) };
+    // The glossary's terms first (English glosses, hand-checked), then the index words the pinyin
+    // spells, then the dictionary's.
+    // A dictionary word that says the whole query comes before the glossary's terms that share
+    // only one of its words (pregnant women: 孕妇 before 妇女参政).
+    const hits = suggest(q, glossary).slice(0, 3);
+    const close = hits.filter((e) => score(q, e) >= 2).map((e) => e.term);
+    const loose = hits.map((e) => e.term).filter((t) => !close.includes(t));
+    const spelt = lex ? wordsForPinyin(q, lex, 2) : [];
+    const dict = english ? englishSearches(q, english, lex) : { searches: [], words: [], whole: false };
+    // Read word by word (no gloss says the whole query) only when nothing closer was found.
+    const byWord = close.length || spelt.length ? [] : dict.searches;
+    const near = dict.whole ? [...close, ...spelt, ...dict.searches, ...loose] : [...close, ...loose, ...spelt, ...byWord];
+    return { searches: unique([q, ...near]), terms: unique([...q.split(' '), ...near]), wantsLexicon: true };
   }
   const question = QUESTION.test(q);
-  const words = q.split(' ').flatMap((t) => (HAN.test(t) ? tokens(t, question) : [{ word: t }]));
+  const words: Token[] = q.split(' ').flatMap((t) => (HAN.test(t) ? tokens(t, question, lex) : [{ word: t }]));
+  const limit = lex ? MAX_SHARE * itemsOf(lex) : Infinity;
+  /** Too widespread to search alone. */
+  const broad = (w: string) => BROAD.has(w) || (lex ? lex.count(w) > limit : false);
+  /** Rarest first, with the vocabulary; as typed without it. */
+  const rarest = (ws: string[]) => (lex ? [...ws].sort((a, b) => lex.count(a) - lex.count(b)) : ws);
+  // A word the index does not hold (with the vocabulary to tell): the index words for it. In a
+  // question, only the words containing it: the browser cut the question into words, and one the
+  // index lacks (看不起, 玩水) has nothing to find. Without the vocabulary, a lone character of a
+  // question is dropped, any other word searched as typed.
+  const reach = (w: Token): string[] => {
+    if (w.plan || !HAN.test(w.word)) return [w.word];
+    if (!lex) return w.lone ? [] : [w.word];
+    if (question) return lex.has(w.word) ? [w.word] : containing(w.word, lex);
+    return indexWords(w.word, lex);
+  };
   if (question) {
-    const content = unique(words.map((w) => w.plan?.[0] ?? w.word));
+    // The plan word of an everyday word; the word itself where the thesaurus lists it as official (离婚).
+    const content = unique(words.flatMap((w) => (w.plan ? [OFFICIAL.has(w.word) ? w.word : w.plan[0]!] : reach(w).slice(0, 1))));
     const reduced = content.join(' ');
-    const alone = words.flatMap((w) => (w.plan ? [...w.plan] : [])).filter((w) => !BROAD.has(w));
-    const fallback = content.length > 1 ? content.filter((w) => w.length > 1 && !BROAD.has(w)) : [];
-    return { searches: unique([reduced, ...alone, ...fallback]), terms: unique([...content, ...alone]), reduced };
+    const alone = words.flatMap((w) => (w.plan ? [...w.plan] : [])).filter((w) => !broad(w));
+    const found = words.flatMap((w) => (w.plan ? [] : reach(w))).filter((w) => w.length > 1 && !broad(w));
+    const fallback = content.length > 1 ? content.filter((w) => w.length > 1 && !broad(w)) : [];
+    return { searches: unique([reduced, ...rarest(unique([...found, ...alone])), ...fallback]), terms: unique([...content, ...alone, ...found]), reduced, wantsLexicon: true };
   }
   // A plan word the term already holds (家务 in 家务劳动) adds nothing.
   // Only for a part of the query: 孤儿院 typed whole is still searched as 孤儿.
   for (const w of words) if (w.word !== q && w.plan?.some((p) => q.includes(p))) delete w.plan;
   const plan = words.flatMap((w) => (w.plan ? [...w.plan] : []));
   const terms = q.split(' ');
-  return { searches: unique([q, ...(words.length > 1 && plan.length ? [words.map((w) => w.plan?.[0] ?? w.word).join(' ')] : []), ...plan]), terms: unique([...terms, ...plan]) };
+  // With the vocabulary, the words the index does not hold are searched as its words for them
+  // (学前班 → 学前), and each specific word of a longer query alone, the rarest first: a query whose
+  // words never meet in one item (孕妇补叶酸) still finds the items about its rarest word.
+  const reached = words.map((w) => (w.plan ? [w.plan[0]!] : reach(w)));
+  const changed = reached.some((r, i) => r.join(' ') !== words[i]!.word);
+  const compound = (words.length > 1 && plan.length) || (lex && changed) ? [reached.map((r) => r[0] ?? '').filter(Boolean).join(' ')] : [];
+  // Only where the query as typed may well find nothing: it has everyday words, several terms or
+  // words the index lacks (母婴安全, two index words, stays as it is).
+  const loose = plan.length > 0 || terms.length > 1 || changed;
+  const own = lex && loose ? words.flatMap((w, i) => (w.plan ? [] : reached[i]!)).filter((w) => w.length > 1 && lex.has(w) && !broad(w) && w !== q) : [];
+  const alone = words.length > 1 ? rarest(unique([...plan.filter((w) => !broad(w)), ...own])) : [...plan, ...own];
+  return { searches: unique([q, ...compound, ...alone]), terms: unique([...terms, ...plan, ...own]), wantsLexicon: words.length > 1 && plan.length > 0 };
 }
 
 /** Word spans of a text, cached: a result's content is checked for several terms. */
@@ -151,16 +294,16 @@ export interface Searched {
 export function matchesWords(r: Searched, search: string, lex?: Lexicon): boolean {
   const content = r.content.replace(/\s+/g, '');
   const meta = Object.values(r.meta).join(' ');
-  return search.split(' ').every((t) => {
+  return unquoted(search).split(' ').every((t) => {
     if (!HAN.test(t)) return true;
     if (meta.includes(t) || holdsWord(content, t)) return true;
     // Pieces of one character cannot cut a word; the longer pieces must stand as words (a typo's
     // pieces, 家|廷|暴力, still find the items that hold 暴力). Pieces the index holds as one word
     // are joined first: the browser cuts 单亲妈妈 into 单|亲|妈妈, the index holds 单亲.
-    // A term the browser cuts wholly into characters (托|育) is left to Pagefind: its filter
-    // counts include those results, and they would not add up to the results shown otherwise.
+    // A term the browser cuts wholly into characters (托|育) must stand whole: its characters
+    // apart (依托 … 教育) are not it. Its phrase search (pagefindSearch) never finds those.
     const raw = pieces(t);
-    if (raw.length > 1 && raw.every((p) => p.length === 1)) return true;
+    if (raw.length > 1 && raw.every((p) => p.length === 1)) return false;
     const long = rejoin(raw, lex).filter((p) => p.length > 1);
     return raw.length > 1 && long.some((p) => meta.includes(p) || holdsWord(content, p));
   });

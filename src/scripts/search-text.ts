@@ -9,8 +9,8 @@ import type { PagefindResultData } from './pagefind.ts';
 const squash = (s: string) => s.replace(/\s+/g, '');
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The query's terms: what the visitor typed between spaces. */
-export const termsOf = (q: string) => q.split(/\s+/).filter(Boolean);
+/** The query's terms: what the visitor typed between spaces, without a phrase search's quotes (search-query.ts, pagefindSearch). */
+export const termsOf = (q: string) => q.replace(/"/g, '').split(/\s+/).filter(Boolean);
 
 /**
  * Whole terms and their synonyms (a query for 家暴 finds items that say 家庭暴力: that is what they

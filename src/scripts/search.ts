@@ -8,7 +8,9 @@
 import { byChinese } from '../lib/collation.ts';
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
 import { correctQuery, lexicon, type Lexicon } from './search-correct.ts';
-import { matchesWords, understand, type QueryPlan } from './search-query.ts';
+import { matchesWords, pagefindSearch, phraseHolds, understand, type QueryPlan } from './search-query.ts';
+import { englishIndex, type EnglishIndex } from './search-english.ts';
+import { ENGLISH_FILE, type SearchEnglish } from '../lib/search-english.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPattern, termsOf } from './search-text.ts';
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
@@ -156,6 +158,14 @@ const loadLex = () =>
     .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
     .catch(() => undefined)
     .then((v) => (lex = v ? lexicon(v) : undefined)));
+/** English glosses of the index's words (search-english.ts), fetched only for a Latin query. */
+let english: EnglishIndex | undefined;
+let englishLoad: Promise<EnglishIndex | undefined> | undefined;
+const loadEnglish = () =>
+  (englishLoad ??= fetch(`/${ENGLISH_FILE}`)
+    .then((r) => (r.ok ? (r.json() as Promise<SearchEnglish>) : undefined))
+    .catch(() => undefined)
+    .then((e) => (english = e ? englishIndex(e) : undefined)));
 let totals: FilterCounts = {};
 /** The results on screen; replaced by each search. */
 let current: View | undefined;
@@ -307,11 +317,20 @@ function ordered(kept: { p: Pending; d: PagefindResultData }[], own: string | nu
 }
 
 /** The results of a query: its plan's searches merged, the first ones loaded and ordered phrase-first. */
-async function gather(q: string, filters: Record<string, string>): Promise<Gathered> {
+async function gather(q: string, filters: Record<string, string>, withLex = true): Promise<Gathered> {
   // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
-  const plan = understand(q, glossary, lex);
-  const queries: (string | null)[] = plan.searches.length ? plan.searches : [null];
-  const searches = await Promise.all(queries.map((s) => pagefind.search(s, { filters })));
+  const plan = understand(q, glossary, withLex ? lex : undefined, english);
+  const planned: (string | null)[] = plan.searches.length ? plan.searches : [null];
+  // A term the browser cuts into characters (托育) as a phrase, where the phrase stands for it (search-query.ts).
+  const chosen = await Promise.all(planned.map(async (s) => {
+    const phrase = s && pagefindSearch(s);
+    if (!phrase || phrase === s) return { s, r: await pagefind.search(s, { filters }) };
+    const [quoted, plain] = await Promise.all([pagefind.search(phrase, { filters }), pagefind.search(s, { filters })]);
+    // Decided on the counts without filters, so that a filter never changes what the words mean.
+    return phraseHolds(quoted.unfilteredResultCount, plain.unfilteredResultCount) ? { s: phrase, r: quoted } : { s, r: plain };
+  }));
+  const queries = chosen.map((c) => c.s);
+  const searches = chosen.map((c) => c.r);
   const seen = new Set<string>();
   const merged: Pending[] = [];
   searches.forEach((s, i) => {
@@ -369,15 +388,18 @@ async function run(restore?: Saved): Promise<void> {
     return;
   }
   status.textContent = '搜索中…';
-  // Pinyin is read as the index's words.
-  if (/[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q)) await loadLex();
-  const typed = await gather(q, filters);
+  // Pinyin and English are read as the index's words; a question's or a longer query's words are checked against them.
+  if (/[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q)) await Promise.all([loadLex(), loadEnglish()]);
+  else if (understand(q).wantsLexicon) await loadLex();
+  // A typo is left to the did-you-mean below: the index's words would read its pieces instead.
+  const typo = lex && /\p{Script=Han}/u.test(q) && !understand(q).reduced ? correctQuery(q, lex) : undefined;
+  const typed = await gather(q, filters, !typo);
   let found = typed;
   didYouMean.hidden = true;
   // Did-you-mean: a typo corrected against the index's words, when it finds clearly more.
   const weak = typed.total <= 2 || strongCount(typed) === 0;
-  const words = weak && /\p{Script=Han}/u.test(q) && !typed.plan.reduced && !params().has('typed') ? await loadLex() : undefined;
-  const fix = words ? correctQuery(q, words) : undefined;
+  const words = weak && /\p{Script=Han}/u.test(q) ? await loadLex() : undefined;
+  const fix = words && !typed.plan.reduced && !params().has('typed') ? correctQuery(q, words) : undefined;
   if (fix) {
     const alt = await gather(fix.query, filters);
     const useless = strongCount(typed) === 0;
@@ -393,6 +415,8 @@ async function run(restore?: Saved): Promise<void> {
       didYouMean.hidden = false;
     }
   }
+  // Nothing found holds what was typed, and no correction shown: the query again with the index's words (search-query.ts).
+  if (found === typed && words && !typo && strongCount(typed) === 0 && understand(q, glossary, words, english).searches.join('\n') !== typed.plan.searches.join('\n')) found = await gather(q, filters);
   const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
   if (mine !== runs) return;
   // Counts first: when the status says 找到, the whole page is this query's.
@@ -423,6 +447,8 @@ async function start(): Promise<void> {
 
   // The query's index chunks load while the filter lists do: one round trip, not two in a row.
   if (input.value.trim()) void pagefind.preload(input.value.trim()).catch(() => undefined);
+  // The vocabulary such a query reads with loads meanwhile too.
+  if (understand(input.value).wantsLexicon) void loadLex();
   totals = await pagefind.filters();
   for (const sel of selects) {
     const name = sel.dataset.filter!;
