@@ -63,4 +63,13 @@ describe('dist/data exports', () => {
     expect(others.some((h) => h.startsWith('/data/compare/'))).toBe(true);
     for (const href of others) expect(existsSync(`${DIST}${href}`), href).toBe(true);
   });
+
+  it('the English glosses the search reads (a CC-CEDICT derivative) are linked from the data page with their source and licence', () => {
+    const html = readFileSync(`${DIST}/data/index.html`, 'utf8');
+    expect(html).toContain('href="/search-english.json"');
+    expect(html).toMatch(/CC-CEDICT[\s\S]*CC BY-SA 4\.0/);
+    const english = JSON.parse(readFileSync(`${DIST}/search-english.json`, 'utf8')) as { source: string };
+    expect(english.source).toMatch(/CC-CEDICT/);
+    expect(english.source).toMatch(/CC BY-SA 4\.0/);
+  });
 });
