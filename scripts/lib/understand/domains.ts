@@ -75,6 +75,66 @@ function nearestName(core: string): Domain | undefined {
   return best <= 1 && nearest.size === 1 ? [...nearest][0] : undefined;
 }
 
+/**
+ * A numbered heading's words, when it is numbered: after a marker (`（三）`), or after one OCR read
+ * as Latin letters or brackets (`(AS`). Undefined for a heading without a number.
+ */
+function numberedCore(raw: string): string | undefined {
+  if (hasHeadingMarker(raw)) return headingCore(raw);
+  const garbled = GARBLED_MARKER.exec(compactHeading(raw));
+  return garbled ? headingCore(compactHeading(raw).slice(garbled[0].length)) : undefined;
+}
+
+/** Edits (a character put in, left out or replaced) between two texts, by code point. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= y.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[y.length]!;
+}
+
+/**
+ * For a document read by OCR: the domain a numbered heading names when it is at most two edits
+ * off a domain the plan's outline order expects at this place (`（三）妇广与经六` where 妇女与经济
+ * comes next), and nearer to it than to any other domain's spelling. Two edits are too many
+ * without the order (`儿童与家庭环境` is two away from `儿童与社会环境`), so a domain the order does
+ * not expect is never read so. Undefined otherwise: the caller reads the heading as printed.
+ */
+export function domainInOrder(raw: string, expected: readonly Domain[]): Domain | undefined {
+  const core = numberedCore(raw);
+  if (core === undefined || [...core].length < 4 || expected.length === 0) return undefined;
+  let best = 3;
+  const nearest = new Set<Domain>();
+  for (const [spelling, domain] of SPELLINGS) {
+    const d = editDistance(core, spelling);
+    if (d < best) {
+      best = d;
+      nearest.clear();
+    }
+    if (d === best) nearest.add(domain);
+  }
+  const [only] = nearest;
+  return nearest.size === 1 && expected.includes(only!) ? only : undefined;
+}
+
+/**
+ * The domains a plan's outline order expects at its next domain heading: the one after `previous`
+ * in the national order (the first of `population` before any), and the one its own number names
+ * (`（四）` the fourth) when that comes later than `previous` (a heading between them was not read).
+ */
+export function domainsExpected(previous: Domain | null, population: Domain['population'] | null, number: number | null): Domain[] {
+  const of = previous?.population ?? population;
+  if (!of) return [];
+  const after = previous?.order ?? 0;
+  const wanted = [after + 1, ...(number !== null && number > after + 1 ? [number] : [])];
+  return DOMAINS.filter((d) => d.population === of && wanted.includes(d.order));
+}
+
 export function domainByName(name: string): Domain | undefined {
   return BY_NAME.get(name);
 }
