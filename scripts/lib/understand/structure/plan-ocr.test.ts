@@ -71,3 +71,57 @@ describe('recognisePlan on a plan read by OCR: domain headings', () => {
     expect(items.filter((i) => i.domain === '妇女与经济').map(key)).toEqual(truth.filter((i) => i.domain === '妇女与经济').map(key));
   });
 });
+
+/** The seed's blocks with the markers of the paragraphs starting so (`1.加强面向妇女`) read otherwise (`l.`). */
+function remarked(markers: Record<string, string>): Block[] {
+  const left = new Set(Object.keys(markers));
+  const blocks = seedBlocks.map((b) => {
+    const start = Object.keys(markers).find((s) => b.text.trimStart().startsWith(s));
+    if (start === undefined) return b;
+    left.delete(start);
+    return { ...b, text: b.text.trimStart().replace(/^[0-9]+\./, markers[start]!) };
+  });
+  expect([...left], 'every paragraph named is in the seed').toEqual([]);
+  return blocks;
+}
+
+describe('recognisePlan on a plan read by OCR: item numbers', () => {
+  // Invented misreadings of the markers of 妇女与教育's measures and 儿童与安全's goals.
+  const misread = {
+    '1.加强面向妇女的思想政治教育。': 'l.', // a letter for 1, the first of a list
+    '3.推动各级各类学校': '3，', // the dot read as a comma
+    '5.保障女童平等接受义务教育的权利': '5', // the dot lost
+    '7.促进女性接受高质量职业教育': '1.', // another number, between 6. and 8.
+    '10.提高女性科学素质': '1O.', // O for 0
+    '12.加强女性学研究': '19.', // a later number, which a list would take for a skip
+    '4.儿童跌倒、跌落': 'I.',
+    '9.将灾害事故': '9。',
+  };
+
+  it('reads a misread marker as the number its list’s sequence fixes, and says so for each', () => {
+    const { items, repairs } = recognisePlan('doc', remarked(misread), { ocr: true });
+    expect(items.map(key)).toEqual(truth.map(key));
+    expect(repairs?.map((r) => `${r.printed} → ${r.read}`)).toEqual(['l. → 1', '3， → 3', '5 → 5', '1. → 7', '1O. → 10', '19. → 12', 'I. → 4', '9。 → 9']);
+    // The item's text starts after the misread marker.
+    const m3 = items.find((i) => i.domain === '妇女与教育' && i.kind === 'measure' && i.number === '3')!;
+    expect(m3.text.startsWith('推动各级各类学校')).toBe(true);
+  });
+
+  it('leaves the markers as printed in a document not read by OCR', () => {
+    const { items, repairs } = recognisePlan('doc', remarked(misread));
+    expect(repairs).toBeUndefined();
+    expect(items.filter((i) => i.domain === '妇女与教育' && i.kind === 'measure').length).toBeLessThan(truth.filter((i) => i.domain === '妇女与教育' && i.kind === 'measure').length);
+  });
+
+  it('repairs nothing the sequence does not confirm', () => {
+    // Another number with its neighbour misread too: nothing says which is which.
+    const { items: both, repairs } = recognisePlan('doc', remarked({ '7.促进女性接受高质量职业教育': '1.', '8.保障女性平等接受高等教育': '3.' }), { ocr: true });
+    expect(repairs).toBeUndefined();
+    expect(both.some((i) => i.domain === '妇女与教育' && i.kind === 'measure' && i.number === '7')).toBe(false);
+    // A lost dot where the next paragraph does not follow on; a figure with its unit (`3岁`) is no marker.
+    const lost = recognisePlan('doc', remarked({ '5.保障女童平等接受义务教育的权利': '5', '6.提高女性接受普通高中教育': '8.' }), { ocr: true });
+    expect(lost.items.some((i) => i.domain === '妇女与教育' && i.kind === 'measure' && i.number === '5')).toBe(false);
+    const unit = recognisePlan('doc', remarked({ '6.3岁以下儿童系统管理率': '6' }), { ocr: true });
+    expect(unit.items.filter((i) => i.domain === '儿童与健康' && i.kind === 'goal').map((i) => i.number)).not.toContain('6');
+  });
+});

@@ -4,7 +4,7 @@ import { itemId } from '../../ids.ts';
 import type { Block, Item, ItemKind, OcrRepair, Population } from '../../types.ts';
 import { compactHeading, headingCore } from './heading.ts';
 import type { Recognised, RecogniseOptions, StructureNote } from './notes.ts';
-import { isNextItem, leadingNumber, type LeadingNumber, type NumberStyle } from './numbering.ts';
+import { isNextItem, leadingNumber, misreadNumber, repairedNumber, type LeadingNumber, type MisreadNumber, type NumberStyle } from './numbering.ts';
 import { titleSentence } from './title.ts';
 
 /**
@@ -131,10 +131,18 @@ export function recognisePlan(docId: string, blocks: Block[], options: Recognise
     const current = list as List | null;
     const under = domain as DomainHeading | null;
     if (current) {
-      const number = leadingNumber(text.slice(offset), current.style);
-      const previous: OpenItem | null = open;
+      const printed = leadingNumber(text.slice(offset), current.style);
+      const previous = open as OpenItem | null;
       const previousText = previous ? previous.blocks[previous.blocks.length - 1]!.text : undefined;
-      if (number && isNextItem(number, current.expected, previousText)) {
+      const asPrinted: LeadingNumber | undefined = printed && isNextItem(printed, current.expected, previousText) ? printed : undefined;
+      // Read by OCR, a marker the list does not expect as printed may be its number misread.
+      const repaired: MisreadNumber | undefined =
+        options.ocr && !(asPrinted && asPrinted.value === (current.expected ?? asPrinted.value))
+          ? repairedNumber(text.slice(offset), current.style, current.expected, previousText, nextNumber(blocks, b, current.style))
+          : undefined;
+      const number: LeadingNumber | undefined = repaired ?? asPrinted;
+      if (repaired) repairs.push({ block: block.index, kind: 'number', printed: repaired.read, read: repaired.printed });
+      if (number) {
         close();
         current.expected = number.value + 1;
         current.style = number.style;
@@ -170,6 +178,21 @@ export function recognisePlan(docId: string, blocks: Block[], options: Recognise
     });
   }
   return { items, notes, ...(repairs.length > 0 ? { repairs } : {}) };
+}
+
+/**
+ * The number of the next numbered paragraph of the list after block `b`, as printed or misread
+ * by OCR; undefined when a heading comes first. What confirms a repaired number from below.
+ */
+function nextNumber(blocks: Block[], b: number, style: NumberStyle | undefined): number | undefined {
+  for (let k = b + 1; k < blocks.length; k++) {
+    const text = blocks[k]!.text.trim();
+    const compact = compactHeading(text);
+    if (blocks[k]!.headingDepth !== undefined || listHeading(text, compact, null) || isPartHeading(compact, undefined, undefined) || (compact.length <= 30 && domainOfHeading(compact))) return undefined;
+    const n = leadingNumber(text, style) ?? misreadNumber(text, style);
+    if (n && n.rest.trim() !== '' && !/^[0-9０-９]/.test(n.rest)) return n.value;
+  }
+  return undefined;
 }
 
 /** A heading's own number (`（四）` → 4, `4.` → 4), or null: where it places itself in the outline order. */
