@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DOMAINS, canonicalDomain, domainInOrder, domainsExpected, editDistance } from './domains.ts';
+import { editDistance } from '../text/edit-distance.ts';
+import { DOMAINS, canonicalDomain, domainInOrder, domainsExpected } from './domains.ts';
 
 describe('canonicalDomain', () => {
   it('reads each of the 15 names in every dress', () => {

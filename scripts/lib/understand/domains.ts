@@ -1,4 +1,5 @@
 import { DOMAINS, type Domain, type DomainName } from '../../../src/lib/vocabulary.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import { compactHeading, hasHeadingMarker, headingCore } from './structure/heading.ts';
 
 // The canonical list lives in the vocabulary; this module recognises local spellings of it.
@@ -83,19 +84,6 @@ function numberedCore(raw: string): string | undefined {
   if (hasHeadingMarker(raw)) return headingCore(raw);
   const garbled = GARBLED_MARKER.exec(compactHeading(raw));
   return garbled ? headingCore(compactHeading(raw).slice(garbled[0].length)) : undefined;
-}
-
-/** Edits (a character put in, left out or replaced) between two texts, by code point. */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let row = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= y.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[y.length]!;
 }
 
 /**

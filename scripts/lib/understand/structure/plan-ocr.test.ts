@@ -72,6 +72,36 @@ describe('recognisePlan on a plan read by OCR: domain headings', () => {
   });
 });
 
+describe('recognisePlan on a plan read by OCR: list headings', () => {
+  // Invented misreadings, one character each, of 妇女与教育's and 儿童与福利's list headings.
+  const blocksWith = (replace: Record<number, string>) => {
+    const at = (domain: string, heading: string) => {
+      const d = seedBlocks.findIndex((b) => b.text.trim() === domain);
+      return seedBlocks.findIndex((b, k) => k > d && b.text.trim() === heading);
+    };
+    const targets = { 0: at('（二）妇女与教育。', '策略措施：'), 1: at('（四）儿童与福利。', '主要目标：'), 2: at('（四）儿童与福利。', '策略措施：') } as Record<number, number>;
+    return seedBlocks.map((b, k) => {
+      const which = Object.keys(targets).find((n) => targets[Number(n)] === k);
+      return which !== undefined && replace[Number(which)] !== undefined ? { ...b, text: replace[Number(which)]! } : b;
+    });
+  };
+
+  it('reads a list heading one character off the list its domain expects next as that list, and says so', () => {
+    const { items, repairs } = recognisePlan('doc', blocksWith({ 0: '策路措施：', 1: '主要日标：', 2: '荣略措施' }), { ocr: true });
+    expect(items.map(key)).toEqual(truth.map(key));
+    expect(repairs?.map((r) => `${r.kind} ${r.printed} → ${r.read}`)).toEqual(['list 策路措施： → 策略措施', 'list 主要日标： → 主要目标', 'list 荣略措施 → 策略措施']);
+  });
+
+  it('reads no list heading out of its order, or in a document not read by OCR', () => {
+    // `主要日标` where the domain's goals are over: no goal list again.
+    const late = recognisePlan('doc', blocksWith({ 0: '主要日标：' }), { ocr: true });
+    expect(late.repairs).toBeUndefined();
+    expect(late.items.filter((i) => i.domain === '妇女与教育' && i.kind === 'measure')).toEqual([]);
+    const typed = recognisePlan('doc', blocksWith({ 0: '策路措施：' }));
+    expect(typed.items.filter((i) => i.domain === '妇女与教育' && i.kind === 'measure')).toEqual([]);
+  });
+});
+
 /** The seed's blocks with the markers of the paragraphs starting so (`1.加强面向妇女`) read otherwise (`l.`). */
 function remarked(markers: Record<string, string>): Block[] {
   const left = new Set(Object.keys(markers));

@@ -1,4 +1,5 @@
 import { canonicalDomain, domainInOrder, domainsExpected, type Domain } from '../domains.ts';
+import { editDistance } from '../../text/edit-distance.ts';
 import { parseNumeral } from '../../text/numerals.ts';
 import { itemId } from '../../ids.ts';
 import type { Block, Item, ItemKind, OcrRepair, Population } from '../../types.ts';
@@ -85,7 +86,7 @@ export function recognisePlan(docId: string, blocks: Block[], options: Recognise
       continue;
     }
     // A domain name broken over two lines the normaliser left apart (`（四）妇女参与决策和` + `管理。`).
-    const split = !headingDomain && !(list && leadingNumber(text, (list as List).style)) ? splitDomainHeading(block, blocks[b + 1], inOrder) : undefined;
+    const split: ReturnType<typeof splitDomainHeading> = !headingDomain && !(list && leadingNumber(text, (list as List).style)) ? splitDomainHeading(block, blocks[b + 1], inOrder) : undefined;
     if (split) {
       endList();
       domain = { domain: split.domain, heading: `${text}${blocks[b + 1]!.text.trim()}`, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
@@ -108,7 +109,10 @@ export function recognisePlan(docId: string, blocks: Block[], options: Recognise
       });
       continue;
     }
-    const heading = listHeading(text, compact, domain);
+    const printedList = listHeading(text, compact, domain);
+    const misreadList: ReturnType<typeof misreadListHeading> = printedList || !options.ocr ? undefined : misreadListHeading(text, compact, domain);
+    const heading: { kind: ItemKind; text: string; itemAt?: number } | undefined = printedList ?? misreadList;
+    if (misreadList) repairs.push({ block: block.index, kind: 'list', printed: text, read: misreadList.read });
     if (heading) {
       endList();
       lists++;
@@ -358,6 +362,20 @@ function listHeading(text: string, compact: string, domain: DomainHeading | null
   if (!inline || !leadingNumber(text.slice(inline[0].length))) return undefined;
   const kind = listHeadingKind(headingCore(inline[1]!), domain);
   return kind ? { kind, text: inline[1]!.trim(), itemAt: inline[0].length } : undefined;
+}
+
+/**
+ * In a plan read by OCR, a list heading one character off the list its domain expects next:
+ * `筑略措施：` after a domain's goals, `主要日标` at its start. Only `主要目标` and `策略措施`, the
+ * outline's own words (a shorter word one character off is another word), and only inside a
+ * domain, whose lists come in that order.
+ */
+function misreadListHeading(text: string, compact: string, domain: DomainHeading | null): { kind: ItemKind; text: string; read: string } | undefined {
+  if (!domain || compact.length > 20) return undefined;
+  const core = headingCore(compact);
+  const expected = domain.lists.size === 0 ? (['主要目标', 'goal'] as const) : domain.lists.has('goal') && !domain.lists.has('measure') ? (['策略措施', 'measure'] as const) : undefined;
+  if (!expected || editDistance(core, expected[0]) !== 1 || [...core].length !== 4) return undefined;
+  return { kind: expected[1], text, read: expected[0] };
 }
 
 /**
