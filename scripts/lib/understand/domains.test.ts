@@ -75,6 +75,13 @@ describe('domainInOrder (a plan read by OCR)', () => {
     expect(domainInOrder('（四）儿重与福刹。', domainsExpected(named('儿童与教育'), '儿童', 4))?.name).toBe('儿童与福利');
     expect(domainInOrder('（七）儿童与法侓保', domainsExpected(named('儿童与环境'), '儿童', 7))?.name).toBe('儿童与法律保护');
     expect(domainInOrder('(AX妇女与家廷建没', domainsExpected(named('妇女与社会保障'), '妇女', null))?.name).toBe('妇女与家庭建设');
+    // A marker OCR spoilt: a numeral read as another ideograph, brackets as other signs.
+    expect(domainInOrder('（土）妇女与环境。', domainsExpected(named('妇女与家庭建设'), '妇女', null))?.name).toBe('妇女与环境');
+    expect(domainInOrder('<门]儿童与安仝', domainsExpected(named('儿童与健康'), '儿童', null))?.name).toBe('儿童与安全');
+    expect(domainInOrder('~\\、儿童与健康', domainsExpected(null, '儿童', null))?.name).toBe('儿童与健康');
+    // One edit off two names: the order picks (儿童与福全 is one off 儿童与安全 and 儿童与福利).
+    expect(domainInOrder('（二）儿童与福全', domainsExpected(named('儿童与健康'), '儿童', 2))?.name).toBe('儿童与安全');
+    expect(domainInOrder('（四）儿童与福全', domainsExpected(named('儿童与教育'), '儿童', 4))?.name).toBe('儿童与福利');
     // The heading's number confirms a later domain when the one between was not read.
     expect(domainInOrder('（四）妇女参与决荣和管埋', domainsExpected(health, '妇女', 4))?.name).toBe('妇女参与决策和管理');
   });
@@ -85,6 +92,8 @@ describe('domainInOrder (a plan read by OCR)', () => {
     expect(domainInOrder('妇文与教肓', domainsExpected(health, '妇女', null))).toBeUndefined();
     // Two off 儿童与家庭, and as near 儿童与环境 and 儿童与社会环境: no domain.
     expect(domainInOrder('（五）儿童与家庭环境', domainsExpected(named('儿童与福利'), '儿童', 5))).toBeUndefined();
+    // One off two names, neither of them expected.
+    expect(domainInOrder('（五）儿童与福全', domainsExpected(named('儿童与福利'), '儿童', 5))).toBeUndefined();
     // `妇女与X` is as near every women's domain of five characters.
     expect(domainInOrder('（二）妇女与某', domainsExpected(health, '妇女', 2))).toBeUndefined();
     // Three off, or a sentence.

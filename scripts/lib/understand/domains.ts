@@ -77,13 +77,22 @@ function nearestName(core: string): Domain | undefined {
 }
 
 /**
- * A numbered heading's words, when it is numbered: after a marker (`（三）`), or after one OCR read
- * as Latin letters or brackets (`(AS`). Undefined for a heading without a number.
+ * A marker as OCR spoils it: up to three signs that are no ideograph (`(AS`, `<`, `\、`), and
+ * perhaps one ideograph read for the numeral before a closing bracket (`人)`, `<三)`).
+ */
+const SPOILT_MARKER = /^[^\p{Script=Han}]{0,3}(?:\p{Script=Han}[)）〕\]】>〉》])?/u;
+
+/**
+ * A numbered heading's words, when it is numbered: after a marker (`（三）`), one OCR read as
+ * Latin letters or brackets (`(AS`), or one it spoilt otherwise (`<三)`, `人)`). Undefined for a
+ * heading without a number.
  */
 function numberedCore(raw: string): string | undefined {
   if (hasHeadingMarker(raw)) return headingCore(raw);
-  const garbled = GARBLED_MARKER.exec(compactHeading(raw));
-  return garbled ? headingCore(compactHeading(raw).slice(garbled[0].length)) : undefined;
+  const compact = compactHeading(raw);
+  // The longer reading of the two: `（土）` is a bracket, a misread numeral and a bracket.
+  const spoilt = [GARBLED_MARKER.exec(compact)?.[0] ?? '', SPOILT_MARKER.exec(compact)?.[0] ?? ''].sort((a, b) => b.length - a.length)[0]!;
+  return spoilt.length > 0 && spoilt.length < compact.length ? headingCore(compact.slice(spoilt.length)) : undefined;
 }
 
 /**
@@ -91,7 +100,9 @@ function numberedCore(raw: string): string | undefined {
  * off a domain the plan's outline order expects at this place (`（三）妇广与经六` where 妇女与经济
  * comes next), and nearer to it than to any other domain's spelling. Two edits are too many
  * without the order (`儿童与家庭环境` is two away from `儿童与社会环境`), so a domain the order does
- * not expect is never read so. Undefined otherwise: the caller reads the heading as printed.
+ * not expect is never read so. One edit off two names (`儿童与福全`: 安全 or 福利), the order
+ * picks the one it expects; two edits off two names are too far to tell. Undefined otherwise:
+ * the caller reads the heading as printed.
  */
 export function domainInOrder(raw: string, expected: readonly Domain[]): Domain | undefined {
   const core = numberedCore(raw);
@@ -106,8 +117,8 @@ export function domainInOrder(raw: string, expected: readonly Domain[]): Domain 
     }
     if (d === best) nearest.add(domain);
   }
-  const [only] = nearest;
-  return nearest.size === 1 && expected.includes(only!) ? only : undefined;
+  const wanted = [...nearest].filter((d) => expected.includes(d));
+  return wanted.length === 1 && (nearest.size === 1 || best <= 1) ? wanted[0] : undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export function ocrTargetNotes(ocr: OcrReading, blocks: Block[], items: Item[], 
       block: r.block,
       message:
         r.kind === 'domain'
-          ? `文字识别把${where}的标题读作“${r.printed}”，与领域名称不符；按规划的领域顺序，此处应为“${r.read}”，已按“${r.read}”归类其下条目。请对照原件核对；有误时改正全文另存为 .txt 后重新构建。`
+          ? `文字识别把${where}的标题读作“${r.printed}”，不能直接认出领域名称；按规划的领域顺序，此处应为“${r.read}”，已按“${r.read}”归类其下条目。请对照原件核对；有误时改正全文另存为 .txt 后重新构建。`
           : r.kind === 'list'
             ? `文字识别把${where}的标题读作“${r.printed}”；按该领域的顺序，此处应为“${r.read}”，已按“${r.read}”读取其下条目。请对照原件核对；有误时改正全文另存为 .txt 后重新构建。`
             : `文字识别把${where}条目的编号读作“${r.printed}”；按前后条目的顺序，已读作 ${r.read}。请对照原件核对这个编号；有误时改正全文另存为 .txt 后重新构建。`,

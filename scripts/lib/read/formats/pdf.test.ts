@@ -139,6 +139,8 @@ describe('findPdfFurniture', () => {
       page(2, ['某市人民政府规范性文件', '正文二。', '0']),
       page(3, ['甚市人民政府规范性文件', '正文三。', 'l4。']),
       page(4, ['某市人民政府规范性文件', '正文四。', '5.加强保障。']),
+      // A page number whose digits were lost: signs only, where the numbers stand.
+      page(5, ['某市人民政府规范性文件', '正文五。', '，.']),
     ];
     const all = pages.flatMap((p) => p.lines.map((l) => l.text));
     const found = (options?: { misread: boolean }) => [...findPdfFurniture(pages, options)].map(([i, reason]) => `${all[i]} ${reason}`);
@@ -150,9 +152,11 @@ describe('findPdfFurniture', () => {
       '甚市人民政府规范性文件 running-header',
       'l4。 page-number',
       '某市人民政府规范性文件 running-header',
+      '某市人民政府规范性文件 running-header',
+      '，. page-number',
     ]);
-    // From a text layer, only what repeats exactly: the three exact headers and no number.
-    expect(found()).toEqual(['某市人民政府规范性文件 running-header', '某市人民政府规范性文件 running-header', '某市人民政府规范性文件 running-header']);
+    // From a text layer, only what repeats exactly: the four exact headers and no number.
+    expect(found()).toEqual(Array(4).fill('某市人民政府规范性文件 running-header'));
   });
 
   it('read by OCR, keeps numbers at an edge where few pages have one, and body lines unlike the header', () => {

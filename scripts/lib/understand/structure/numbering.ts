@@ -146,6 +146,8 @@ export function misreadNumber(text: string, style?: NumberStyle): MisreadNumber 
  *   too, unless it is the list's last.
  * - A marker that reads as another number (`1.` between `6.` and `8.`) is the expected one only
  *   when the next paragraph is numbered one more than expected: the sequence on both sides.
+ *   Not the number just before the expected one: that is a list starting again (its heading
+ *   misread), not a misreading.
  */
 export function repairedNumber(text: string, style: NumberStyle | undefined, expected: number | undefined, previousText: string | undefined, next: number | undefined): MisreadNumber | undefined {
   if (previousText !== undefined && !endsSentence(previousText)) return undefined;
@@ -162,7 +164,8 @@ export function repairedNumber(text: string, style: NumberStyle | undefined, exp
     read: misread?.read ?? found.prefix.trim(),
     lost: misread?.lost ?? false,
   });
-  if (found.value !== want) return next === want + 1 ? repaired() : undefined;
+  // The number the list just had again is rather a new list whose heading was not read.
+  if (found.value !== want) return next === want + 1 && found.value !== want - 1 ? repaired() : undefined;
   if (!misread) return undefined;
   return !misread.lost || next === want + 1 || next === undefined ? repaired() : undefined;
 }

@@ -65,6 +65,13 @@ describe('recognisePlan on a plan read by OCR: domain headings', () => {
     expect(items.filter((i) => i.domain === '妇女与教育')).toEqual([]);
   });
 
+  it('expects the first domain under a plan title whose brackets came out in another shape', () => {
+    // `（2021—2030 年）` as `〈2021一2030年)`; 儿童与健康 two off.
+    const { items } = recognisePlan('doc', spoilt({ '阜新市儿童发展规划（2021—2030 年）': '阜新市儿童发展规划〈2021一2030年)', '（一）儿童与健康。': '（一）儿重与健庚。' }), { ocr: true });
+    expect(items.filter((i) => i.domain === '儿童与健康').map(key)).toEqual(truth.filter((i) => i.domain === '儿童与健康').map(key));
+    expect(items.filter((i) => i.domain === '儿童与健康').every((i) => i.population === '儿童')).toBe(true);
+  });
+
   it('reads the heading after one it could not read by its own number', () => {
     // 妇女与教育 is unreadable (three off); 妇女与经济 two off and numbered （三）.
     const { items } = recognisePlan('doc', spoilt({ '（二）妇女与教育。': '（二）如又乌敦肓。', '（三）妇女与经济。': '（三）妇广与经六。' }), { ocr: true });
@@ -148,6 +155,9 @@ describe('recognisePlan on a plan read by OCR: item numbers', () => {
     const { items: both, repairs } = recognisePlan('doc', remarked({ '7.促进女性接受高质量职业教育': '1.', '8.保障女性平等接受高等教育': '3.' }), { ocr: true });
     expect(repairs).toBeUndefined();
     expect(both.some((i) => i.domain === '妇女与教育' && i.kind === 'measure' && i.number === '7')).toBe(false);
+    // The number the list just had, before the one expected: a list starting again, not a misreading.
+    const again = recognisePlan('doc', remarked({ '7.促进女性接受高质量职业教育': '6.' }), { ocr: true });
+    expect(again.repairs).toBeUndefined();
     // A lost dot where the next paragraph does not follow on; a figure with its unit (`3岁`) is no marker.
     const lost = recognisePlan('doc', remarked({ '5.保障女童平等接受义务教育的权利': '5', '6.提高女性接受普通高中教育': '8.' }), { ocr: true });
     expect(lost.items.some((i) => i.domain === '妇女与教育' && i.kind === 'measure' && i.number === '5')).toBe(false);

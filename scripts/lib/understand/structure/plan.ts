@@ -340,7 +340,8 @@ function isPartHeading(compact: string, depth: number | undefined, domainDepth: 
  * is longer, so it does not match.
  */
 function readPlanTitle(compact: string): { population: Population | null } | undefined {
-  const m = /^[^，。；：、]{0,20}?(妇女儿童|妇女和儿童|妇女|儿童)发展(?:规划|纲要)(?:[（(][^）)]*[）)])*$/.exec(compact.replace(/[《》]/g, ''));
+  // Brackets of any shape around the years: `〈2021—2030年)` is how a scan's `（` may come out.
+  const m = /^[^，。；：、]{0,20}?(妇女儿童|妇女和儿童|妇女|儿童)发展(?:规划|纲要)(?:[（(〈<［[][^）)〉>］\]]*[）)〉>］\]])*$/.exec(compact.replace(/[《》]/g, ''));
   if (!m) return undefined;
   return { population: m[1] === '妇女' || m[1] === '儿童' ? m[1] : null };
 }

@@ -58,12 +58,18 @@ export function findPdfFurniture(pages: PdfPage[], options: { misread?: boolean 
 /** A page number as OCR may read it: up to four digits (or look-alikes beside one) in dashes, dots or underscores. */
 const MISREAD_PAGE_NUMBER = /^[-—–－_~=.。,，·:：'"`\s]*(?=[0-9lIO|]{0,3}[0-9])[0-9lIO|]{1,4}[-—–－_~=.。,，·:：'"`\s]*$/;
 
+/** A line of a few signs, with no letter, digit or ideograph. */
+const LOST_PAGE_NUMBER = /^[^\p{L}\p{N}]{1,6}$/u;
+
 /** The edge lines OCR misread that are furniture all the same (see {@link findPdfFurniture}). */
 function misreadFurniture(candidates: { index: number; text: string; page: number; edge: 'top' | 'bottom' }[], furniture: Map<number, Removed['reason']>, needed: number): void {
   for (const edge of ['top', 'bottom'] as const) {
     const atEdge = candidates.filter((c) => c.edge === edge);
     const numbers = atEdge.filter((c) => MISREAD_PAGE_NUMBER.test(c.text.trim()));
-    if (new Set(numbers.map((c) => c.page)).size >= needed) for (const c of numbers) if (!furniture.has(c.index)) furniture.set(c.index, 'page-number');
+    if (new Set(numbers.map((c) => c.page)).size >= needed) {
+      // Where the page numbers stand, a line of signs only (`，`, `.-`) is one whose digits were lost.
+      for (const c of atEdge) if (!furniture.has(c.index) && (numbers.includes(c) || LOST_PAGE_NUMBER.test(c.text.trim()))) furniture.set(c.index, 'page-number');
+    }
     const headers = [...new Set(atEdge.filter((c) => furniture.get(c.index) === 'running-header').map((c) => c.text.replace(/\s+/g, '')))];
     for (const c of atEdge) {
       if (furniture.has(c.index)) continue;
