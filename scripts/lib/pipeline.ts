@@ -71,10 +71,10 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
   if (sidecar !== undefined) meta = applySidecar(meta, sidecar, `${source}${SIDECAR_SUFFIX}`);
   const id = documentId(source);
   // Recognisers return raw structural ids (a domain printed twice repeats them): made unique here, once.
-  const { items: found, notes: structureNotes } = recognise(meta.kind, id, blocks);
+  const { items: found, notes: structureNotes, repairs } = recognise(meta.kind, id, blocks, { ocr: ocr !== undefined });
   const items = markRepeats(dedupeIds(found));
   // What the format's reader was unsure of (a web page's article) comes first, at its block.
-  const notes = [...sourceNotes(readerNotes, blocks), ...(ocr ? ocrTargetNotes(ocr, blocks, items).map((n) => ({ code: 'source' as const, ...n })) : []), ...structureNotes];
+  const notes = [...sourceNotes(readerNotes, blocks), ...(ocr ? ocrTargetNotes(ocr, blocks, items, repairs).map((n) => ({ code: 'source' as const, ...n })) : []), ...structureNotes];
   return {
     ...meta,
     id,

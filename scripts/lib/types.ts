@@ -196,6 +196,20 @@ export interface OcrReading {
   uncertain: { line: number; text: string; confidence: number }[];
 }
 
+/**
+ * In a document read by OCR, what a recogniser read otherwise than it was printed, because the
+ * document's own order confirms it (a domain heading two characters off the domain expected
+ * there, a list heading one off the list expected next, an item number the list's sequence fixes): the editor is asked to check each.
+ */
+export interface OcrRepair {
+  block: number;
+  kind: 'domain' | 'list' | 'number';
+  /** As the OCR read it: the heading, or the item's number. */
+  printed: string;
+  /** As the recogniser read it: the domain's name, the list heading's words, or the number. */
+  read: string;
+}
+
 /** An item of an opinion, report or speech → a plan measure it addresses, 0..1. */
 export interface Address {
   source: string;

@@ -1,4 +1,5 @@
 import { DOMAINS, type Domain, type DomainName } from '../../../src/lib/vocabulary.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import { compactHeading, hasHeadingMarker, headingCore } from './structure/heading.ts';
 
 // The canonical list lives in the vocabulary; this module recognises local spellings of it.
@@ -73,6 +74,64 @@ function nearestName(core: string): Domain | undefined {
     if (differ === best) nearest.add(domain);
   }
   return best <= 1 && nearest.size === 1 ? [...nearest][0] : undefined;
+}
+
+/**
+ * A marker as OCR spoils it: up to three signs that are no ideograph (`(AS`, `<`, `\、`), and
+ * perhaps one ideograph read for the numeral before a closing bracket (`人)`, `<三)`).
+ */
+const SPOILT_MARKER = /^[^\p{Script=Han}]{0,3}(?:\p{Script=Han}[)）〕\]】>〉》])?/u;
+
+/**
+ * A numbered heading's words, when it is numbered: after a marker (`（三）`), one OCR read as
+ * Latin letters or brackets (`(AS`), or one it spoilt otherwise (`<三)`, `人)`). Undefined for a
+ * heading without a number.
+ */
+function numberedCore(raw: string): string | undefined {
+  if (hasHeadingMarker(raw)) return headingCore(raw);
+  const compact = compactHeading(raw);
+  // The longer reading of the two: `（土）` is a bracket, a misread numeral and a bracket.
+  const spoilt = [GARBLED_MARKER.exec(compact)?.[0] ?? '', SPOILT_MARKER.exec(compact)?.[0] ?? ''].sort((a, b) => b.length - a.length)[0]!;
+  return spoilt.length > 0 && spoilt.length < compact.length ? headingCore(compact.slice(spoilt.length)) : undefined;
+}
+
+/**
+ * For a document read by OCR: the domain a numbered heading names when it is at most two edits
+ * off a domain the plan's outline order expects at this place (`（三）妇广与经六` where 妇女与经济
+ * comes next), and nearer to it than to any other domain's spelling. Two edits are too many
+ * without the order (`儿童与家庭环境` is two away from `儿童与社会环境`), so a domain the order does
+ * not expect is never read so. One edit off two names (`儿童与福全`: 安全 or 福利), the order
+ * picks the one it expects; two edits off two names are too far to tell. Undefined otherwise:
+ * the caller reads the heading as printed.
+ */
+export function domainInOrder(raw: string, expected: readonly Domain[]): Domain | undefined {
+  const core = numberedCore(raw);
+  if (core === undefined || [...core].length < 4 || expected.length === 0) return undefined;
+  let best = 3;
+  const nearest = new Set<Domain>();
+  for (const [spelling, domain] of SPELLINGS) {
+    const d = editDistance(core, spelling);
+    if (d < best) {
+      best = d;
+      nearest.clear();
+    }
+    if (d === best) nearest.add(domain);
+  }
+  const wanted = [...nearest].filter((d) => expected.includes(d));
+  return wanted.length === 1 && (nearest.size === 1 || best <= 1) ? wanted[0] : undefined;
+}
+
+/**
+ * The domains a plan's outline order expects at its next domain heading: the one after `previous`
+ * in the national order (the first of `population` before any), and the one its own number names
+ * (`（四）` the fourth) when that comes later than `previous` (a heading between them was not read).
+ */
+export function domainsExpected(previous: Domain | null, population: Domain['population'] | null, number: number | null): Domain[] {
+  const of = previous?.population ?? population;
+  if (!of) return [];
+  const after = previous?.order ?? 0;
+  const wanted = [after + 1, ...(number !== null && number > after + 1 ? [number] : [])];
+  return DOMAINS.filter((d) => d.population === of && wanted.includes(d.order));
 }
 
 export function domainByName(name: string): Domain | undefined {

@@ -147,6 +147,17 @@ describe('ocrTargetNotes', () => {
     ]);
   });
 
+  it('tells the editor of every domain heading and item number read by the document’s order, at its block', () => {
+    const notes = ocrTargetNotes({ ...ocr, uncertain: [] }, blocks, [], [
+      { block: 0, kind: 'domain', printed: '（三）妇广与经六。', read: '妇女与经济' },
+      { block: 1, kind: 'number', printed: 'l.', read: '1' },
+    ]);
+    expect(notes).toEqual([
+      { block: 0, message: '文字识别把第 1 行的标题读作“（三）妇广与经六。”，不能直接认出领域名称；按规划的领域顺序，此处应为“妇女与经济”，已按“妇女与经济”归类其下条目。请对照原件核对；有误时改正全文另存为 .txt 后重新构建。' },
+      { block: 1, message: '文字识别把第 2 行条目的编号读作“l.”；按前后条目的顺序，已读作 1。请对照原件核对这个编号；有误时改正全文另存为 .txt 后重新构建。' },
+    ]);
+  });
+
   it('says nothing of a document without goals or uncertain numbers', () => {
     expect(ocrTargetNotes({ ...ocr, uncertain: [] }, blocks, [{ ...goal, kind: 'measure' }])).toEqual([]);
   });

@@ -84,7 +84,8 @@ export async function ocrPdfToText(bytes: Uint8Array, scan: NoTextLayerError, op
   const { pdfPages, words } = toPdfPages(pages, dpi);
   let read: SourceText;
   try {
-    read = pagesToText(pdfPages);
+    // OCR misreads the furniture too (`- 25 -` as `25。`): found with tolerance.
+    read = pagesToText(pdfPages, { misread: true });
   } catch (error) {
     if (!(error instanceof NoTextLayerError)) throw error;
     throw new SourceFormatError(`${scan.problem}；文字识别（OCR）也没有认出文字（可能是空白页、图片或非中文文档）`, scan.fix);

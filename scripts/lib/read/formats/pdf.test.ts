@@ -131,6 +131,44 @@ describe('findPdfFurniture', () => {
       ['- 3 -', 'page-number'],
     ]);
   });
+
+  it('read by OCR, drops page numbers in any dress and headers a character off, where such lines stand at that edge', () => {
+    // Invented misreadings: `- 2 -` as `.2-`, `- 3 -` as `0`, `- 4 -` as `l4。`; 某 read as 甚 on one page.
+    const pages = [
+      page(1, ['某市人民政府规范性文件', '正文一。', '.2-']),
+      page(2, ['某市人民政府规范性文件', '正文二。', '0']),
+      page(3, ['甚市人民政府规范性文件', '正文三。', 'l4。']),
+      page(4, ['某市人民政府规范性文件', '正文四。', '5.加强保障。']),
+      // A page number whose digits were lost: signs only, where the numbers stand.
+      page(5, ['某市人民政府规范性文件', '正文五。', '，.']),
+    ];
+    const all = pages.flatMap((p) => p.lines.map((l) => l.text));
+    const found = (options?: { misread: boolean }) => [...findPdfFurniture(pages, options)].map(([i, reason]) => `${all[i]} ${reason}`);
+    expect(found({ misread: true })).toEqual([
+      '某市人民政府规范性文件 running-header',
+      '.2- page-number',
+      '某市人民政府规范性文件 running-header',
+      '0 page-number',
+      '甚市人民政府规范性文件 running-header',
+      'l4。 page-number',
+      '某市人民政府规范性文件 running-header',
+      '某市人民政府规范性文件 running-header',
+      '，. page-number',
+    ]);
+    // From a text layer, only what repeats exactly: the four exact headers and no number.
+    expect(found()).toEqual(Array(4).fill('某市人民政府规范性文件 running-header'));
+  });
+
+  it('read by OCR, keeps numbers at an edge where few pages have one, and body lines unlike the header', () => {
+    const pages = [
+      page(1, ['某市人民政府规范性文件', '正文一。', '正文一续。']),
+      page(2, ['某市人民政府规范性文件', '正文二。', '0']),
+      page(3, ['某市妇女儿童工作委员会', '正文三。', '正文三续。']),
+      page(4, ['某市人民政府规范性文件', '正文四。', '正文四续。']),
+    ];
+    const all = pages.flatMap((p) => p.lines.map((l) => l.text));
+    expect([...findPdfFurniture(pages, { misread: true })].map(([i]) => all[i])).toEqual(['某市人民政府规范性文件', '某市人民政府规范性文件', '某市人民政府规范性文件']);
+  });
 });
 
 describe('fullLines and indentedLines', () => {

@@ -26,10 +26,10 @@ export async function pdfToText(bytes: Uint8Array): Promise<SourceText> {
 }
 
 /** A PDF's lines, page by page (from its text layer, or recognised by OCR: ocr.ts) → text with the layout hints. */
-export function pagesToText(pages: PdfPage[]): SourceText {
+export function pagesToText(pages: PdfPage[], options: { misread?: boolean } = {}): SourceText {
   const lines = pages.flatMap((p) => p.lines);
   const furniture = new Map<number, Removed['reason']>();
-  for (const [index, reason] of findPdfFurniture(pages)) furniture.set(index + 1, reason);
+  for (const [index, reason] of findPdfFurniture(pages, options)) furniture.set(index + 1, reason);
   // A scan may carry a little text (a stamped page number or header): count the body's.
   const visible = lines.reduce((n, l, i) => n + (furniture.has(i + 1) ? 0 : l.text.replace(/\s/g, '').length), 0);
   if (visible < 10 * pages.length && visible < 200) {

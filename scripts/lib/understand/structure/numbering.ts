@@ -84,3 +84,88 @@ export function isNextItem(candidate: LeadingNumber, expected: number | undefine
   // opens words after a finished sentence, never a wrapped number inside one.
   return candidate.value > expected && !digitAfter && candidate.rest.trim() !== '' && previousText !== undefined && endsSentence(previousText);
 }
+
+/** Letters and signs OCR reads for digits in a list marker: `l.`/`I.`/`|.` for `1.`, `1O.` for `10.`, `S.` for `5.`. */
+const DIGIT_LOOKALIKES: Record<string, string> = { l: '1', I: '1', '|': '1', i: '1', '!': '1', O: '0', o: '0', S: '5', s: '5', B: '8', Z: '2', z: '2' };
+
+/** What a number right before words measures (`3岁`, `30万人`, `5年`): no list marker that lost its dot. */
+const UNIT_AFTER = /^[年月日周岁个万亿千百倍名人户次项所家元天时分米吨种批类级]/;
+
+/** A marker as OCR may misread it: up to three digits or look-alikes, a separator or none, then an ideograph. */
+const MISREAD_ARABIC = /^(\s*)([0-9０-９lI|i!OoSsBZz]{1,3})\s*([.．、,，。·:：;；]?)\s*(?=\p{Script=Han})/u;
+const MISREAD_PAREN = /^\s*[（(]\s*([0-9０-９lI|i!OoSsBZz]{1,3})\s*[）)]\s*(?=\p{Script=Han})/u;
+
+/** A number OCR misread, as it reads once repaired, with the marker as the OCR printed it. */
+export interface MisreadNumber extends LeadingNumber {
+  /** The marker as read (`l.`, `3，`, `7`). */
+  read: string;
+  /** Its separator was lost (`7加强…`): a paragraph may start so with a figure too. */
+  lost: boolean;
+}
+
+/**
+ * A list marker in a text read by OCR that {@link leadingNumber} does not read as printed:
+ * digits read as look-alike letters (`l.`, `I.`, `1O.`), the dot read as a comma or a full stop
+ * (`3，`, `3。`), or lost (`7加强…`, but not `3岁…` or `30万人`). Letters alone need a separator
+ * (`l.`), so a word (`Is`) is none. Undefined when there is no such marker.
+ */
+export function misreadNumber(text: string, style?: NumberStyle): MisreadNumber | undefined {
+  if (style !== 'paren') {
+    const m = MISREAD_ARABIC.exec(text);
+    if (m && (m[3] || /[0-9０-９]/.test(m[2]!))) {
+      const digits = [...m[2]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+      const value = Number(digits.normalize('NFKC'));
+      const rest = text.slice(m[0].length);
+      const lost = !m[3];
+      const asPrinted = leadingNumber(text, 'arabic');
+      if (value >= 1 && !(lost && UNIT_AFTER.test(rest)) && !(asPrinted && asPrinted.prefix === m[0])) {
+        return { value, printed: String(value), prefix: m[0], rest, style: 'arabic', read: m[0].trim(), lost };
+      }
+    }
+  }
+  if (style !== 'arabic') {
+    const m = MISREAD_PAREN.exec(text);
+    if (m && /[^0-9０-９]/.test(m[1]!)) {
+      const value = Number([...m[1]!].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('').normalize('NFKC'));
+      if (value >= 1) return { value, printed: `（${value}）`, prefix: m[0], rest: text.slice(m[0].length), style: 'paren', read: m[0].trim(), lost: false };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * In a list read by OCR, the number a paragraph's misread marker stands for, when the list's
+ * own sequence makes it unambiguous; undefined otherwise (the paragraph is read as printed).
+ * `expected` is the number the list expects (undefined before its first item), `next` the
+ * number of the list's next numbered paragraph (undefined if none before the list ends).
+ *
+ * - The marker must open words after a finished sentence, so a wrapped figure (`4.01‰`) is never one.
+ * - A misread marker (`l.`, `1O.`, `3，`) that reads as the expected number is that number
+ *   (the first item of a list: when it reads 1, or the next paragraph confirms it).
+ * - A marker that lost its separator (`7加强`) needs the next paragraph's number to confirm it
+ *   too, unless it is the list's last.
+ * - A marker that reads as another number (`1.` between `6.` and `8.`) is the expected one only
+ *   when the next paragraph is numbered one more than expected: the sequence on both sides.
+ *   Not the number just before the expected one: that is a list starting again (its heading
+ *   misread), not a misreading.
+ */
+export function repairedNumber(text: string, style: NumberStyle | undefined, expected: number | undefined, previousText: string | undefined, next: number | undefined): MisreadNumber | undefined {
+  if (previousText !== undefined && !endsSentence(previousText)) return undefined;
+  const printed = leadingNumber(text, style);
+  const misread = printed ? undefined : misreadNumber(text, style);
+  const found = printed ?? misread;
+  if (!found || found.rest.trim() === '' || /^[0-9０-９]/.test(found.rest)) return undefined;
+  const want = expected ?? (found.value === 1 || next === found.value + 1 ? found.value : undefined);
+  if (want === undefined) return undefined;
+  const repaired = (): MisreadNumber => ({
+    ...found,
+    value: want,
+    printed: found.style === 'paren' ? `（${want}）` : String(want),
+    read: misread?.read ?? found.prefix.trim(),
+    lost: misread?.lost ?? false,
+  });
+  // The number the list just had again is rather a new list whose heading was not read.
+  if (found.value !== want) return next === want + 1 && found.value !== want - 1 ? repaired() : undefined;
+  if (!misread) return undefined;
+  return !misread.lost || next === want + 1 || next === undefined ? repaired() : undefined;
+}

@@ -1,9 +1,11 @@
-import { canonicalDomain, type Domain } from '../domains.ts';
+import { canonicalDomain, domainInOrder, domainsExpected, type Domain } from '../domains.ts';
+import { editDistance } from '../../text/edit-distance.ts';
+import { parseNumeral } from '../../text/numerals.ts';
 import { itemId } from '../../ids.ts';
-import type { Block, Item, ItemKind, Population } from '../../types.ts';
+import type { Block, Item, ItemKind, OcrRepair, Population } from '../../types.ts';
 import { compactHeading, headingCore } from './heading.ts';
-import type { Recognised, StructureNote } from './notes.ts';
-import { isNextItem, leadingNumber, type LeadingNumber, type NumberStyle } from './numbering.ts';
+import type { Recognised, RecogniseOptions, StructureNote } from './notes.ts';
+import { isNextItem, leadingNumber, misreadNumber, repairedNumber, type LeadingNumber, type MisreadNumber, type NumberStyle } from './numbering.ts';
 import { titleSentence } from './title.ts';
 
 /**
@@ -20,8 +22,12 @@ import { titleSentence } from './title.ts';
  * elsewhere (基本原则 1.–5.) stay document text. An item runs from its numbered paragraph to
  * the next item or heading; a list keeps the numbering style of its first item (`1.`, `（1）`,
  * `⑴`, `①`), so `（1）` sub-paragraphs of a `1.` measure stay in it.
+ *
+ * Read by OCR (`options.ocr`), a numbered heading two characters off the domain the outline
+ * order expects there is that domain (domains.ts `domainInOrder`), and the repair is returned
+ * for the editor to check.
  */
-export function recognisePlan(docId: string, blocks: Block[]): Recognised {
+export function recognisePlan(docId: string, blocks: Block[], options: RecogniseOptions = {}): Recognised {
   const items: Item[] = [];
   const notes: StructureNote[] = [];
   let planTitle: string | null = null;
@@ -31,6 +37,14 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
   let list: List | null = null;
   let open: OpenItem | null = null;
   let lists = 0;
+  const repairs: OcrRepair[] = [];
+  /** The plan's last domain heading that named a domain: the outline order's place. */
+  let lastDomain: Domain | null = null;
+  /** In an OCR-read plan, the domain the outline order expects this heading to name, if it names one nearly. */
+  const inOrder = (heading: string): Domain | undefined => {
+    if (!options.ocr || compactHeading(heading).length > 30) return undefined;
+    return domainInOrder(heading, domainsExpected(lastDomain, planPopulation, headingNumber(heading)));
+  };
 
   const close = () => {
     if (open) items.push(toItem(docId, open));
@@ -56,21 +70,28 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       planPopulation = title.population;
       part = null;
       domain = null;
+      lastDomain = null;
       continue;
     }
     // A domain heading before a part heading: `一、妇女与健康` names a domain. A numbered
     // paragraph the open list expects stays an item unless domain headings are numbered so.
-    const headingDomain = compact.length <= 30 ? domainOfHeading(compact) : undefined;
+    const printedDomain = compact.length <= 30 ? domainOfHeading(compact) : undefined;
+    const orderedDomain = printedDomain ? undefined : inOrder(text);
+    const headingDomain = printedDomain ?? orderedDomain;
     if (headingDomain && !continuesList(text, list, open, domain?.number)) {
       endList();
       domain = { domain: headingDomain, heading: text, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
+      lastDomain = headingDomain;
+      if (orderedDomain) repairs.push({ block: block.index, kind: 'domain', printed: text, read: orderedDomain.name });
       continue;
     }
     // A domain name broken over two lines the normaliser left apart (`（四）妇女参与决策和` + `管理。`).
-    const split = !headingDomain && !(list && leadingNumber(text, (list as List).style)) ? splitDomainHeading(block, blocks[b + 1]) : undefined;
+    const split: ReturnType<typeof splitDomainHeading> = !headingDomain && !(list && leadingNumber(text, (list as List).style)) ? splitDomainHeading(block, blocks[b + 1], inOrder) : undefined;
     if (split) {
       endList();
-      domain = { domain: split, heading: `${text}${blocks[b + 1]!.text.trim()}`, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
+      domain = { domain: split.domain, heading: `${text}${blocks[b + 1]!.text.trim()}`, depth: block.headingDepth, number: leadingNumber(text), lists: new Set() };
+      lastDomain = split.domain;
+      if (split.ordered) repairs.push({ block: block.index, kind: 'domain', printed: domain.heading, read: split.domain.name });
       b++;
       continue;
     }
@@ -88,7 +109,10 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
       });
       continue;
     }
-    const heading = listHeading(text, compact, domain);
+    const printedList = listHeading(text, compact, domain);
+    const misreadList: ReturnType<typeof misreadListHeading> = printedList || !options.ocr ? undefined : misreadListHeading(text, compact, domain);
+    const heading: { kind: ItemKind; text: string; itemAt?: number } | undefined = printedList ?? misreadList;
+    if (misreadList) repairs.push({ block: block.index, kind: 'list', printed: text, read: misreadList.read });
     if (heading) {
       endList();
       lists++;
@@ -111,10 +135,18 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
     const current = list as List | null;
     const under = domain as DomainHeading | null;
     if (current) {
-      const number = leadingNumber(text.slice(offset), current.style);
-      const previous: OpenItem | null = open;
+      const printed = leadingNumber(text.slice(offset), current.style);
+      const previous = open as OpenItem | null;
       const previousText = previous ? previous.blocks[previous.blocks.length - 1]!.text : undefined;
-      if (number && isNextItem(number, current.expected, previousText)) {
+      const asPrinted: LeadingNumber | undefined = printed && isNextItem(printed, current.expected, previousText) ? printed : undefined;
+      // Read by OCR, a marker the list does not expect as printed may be its number misread.
+      const repaired: MisreadNumber | undefined =
+        options.ocr && !(asPrinted && asPrinted.value === (current.expected ?? asPrinted.value))
+          ? repairedNumber(text.slice(offset), current.style, current.expected, previousText, nextNumber(blocks, b, current.style))
+          : undefined;
+      const number: LeadingNumber | undefined = repaired ?? asPrinted;
+      if (repaired) repairs.push({ block: block.index, kind: 'number', printed: repaired.read, read: repaired.printed });
+      if (number) {
         close();
         current.expected = number.value + 1;
         current.style = number.style;
@@ -149,7 +181,28 @@ export function recognisePlan(docId: string, blocks: Block[]): Recognised {
           : '「主要目标」/「策略措施」之下没有编号条目（1. 或（1）等），没有识别出目标和措施；全文仍作为文档正文发布',
     });
   }
-  return { items, notes };
+  return { items, notes, ...(repairs.length > 0 ? { repairs } : {}) };
+}
+
+/**
+ * The number of the next numbered paragraph of the list after block `b`, as printed or misread
+ * by OCR; undefined when a heading comes first. What confirms a repaired number from below.
+ */
+function nextNumber(blocks: Block[], b: number, style: NumberStyle | undefined): number | undefined {
+  for (let k = b + 1; k < blocks.length; k++) {
+    const text = blocks[k]!.text.trim();
+    const compact = compactHeading(text);
+    if (blocks[k]!.headingDepth !== undefined || listHeading(text, compact, null) || isPartHeading(compact, undefined, undefined) || (compact.length <= 30 && domainOfHeading(compact))) return undefined;
+    const n = leadingNumber(text, style) ?? misreadNumber(text, style);
+    if (n && n.rest.trim() !== '' && !/^[0-9０-９]/.test(n.rest)) return n.value;
+  }
+  return undefined;
+}
+
+/** A heading's own number (`（四）` → 4, `4.` → 4), or null: where it places itself in the outline order. */
+function headingNumber(heading: string): number | null {
+  const m = /^[（(]?([一二三四五六七八九十]{1,3}|[0-9０-９]{1,2})[）)、.．]/.exec(compactHeading(heading));
+  return m ? parseNumeral(m[1]!) : null;
 }
 
 /** The items of a plan (see {@link recognisePlan} for its notes). */
@@ -248,12 +301,16 @@ function looksLikeDomain(compact: string): boolean {
  * A domain heading broken over two short blocks, neither a sentence: `（四）妇女参与决策和` +
  * `管理。`. Both halves must be short, and the first must not be a domain name by itself.
  */
-function splitDomainHeading(block: Block, next: Block | undefined): Domain | undefined {
+function splitDomainHeading(block: Block, next: Block | undefined, inOrder: (heading: string) => Domain | undefined): { domain: Domain; ordered: boolean } | undefined {
   if (!next || block.headingDepth !== undefined || next.headingDepth !== undefined) return undefined;
   const first = compactHeading(block.text);
   const second = compactHeading(next.text);
   if (first.length > 20 || second.length > 12 || /[。；！？]/.test(first)) return undefined;
-  return canonicalDomain(first + second);
+  const printed = canonicalDomain(first + second);
+  if (printed) return { domain: printed, ordered: false };
+  // Only when the first half is no domain by itself, or as near one: `（四）妇女参与决策和` + `管埋。`.
+  const ordered = inOrder(first) ? undefined : inOrder(first + second);
+  return ordered ? { domain: ordered, ordered: true } : undefined;
 }
 
 /**
@@ -283,7 +340,8 @@ function isPartHeading(compact: string, depth: number | undefined, domainDepth: 
  * is longer, so it does not match.
  */
 function readPlanTitle(compact: string): { population: Population | null } | undefined {
-  const m = /^[^，。；：、]{0,20}?(妇女儿童|妇女和儿童|妇女|儿童)发展(?:规划|纲要)(?:[（(][^）)]*[）)])*$/.exec(compact.replace(/[《》]/g, ''));
+  // Brackets of any shape around the years: `〈2021—2030年)` is how a scan's `（` may come out.
+  const m = /^[^，。；：、]{0,20}?(妇女儿童|妇女和儿童|妇女|儿童)发展(?:规划|纲要)(?:[（(〈<［[][^）)〉>］\]]*[）)〉>］\]])*$/.exec(compact.replace(/[《》]/g, ''));
   if (!m) return undefined;
   return { population: m[1] === '妇女' || m[1] === '儿童' ? m[1] : null };
 }
@@ -305,6 +363,20 @@ function listHeading(text: string, compact: string, domain: DomainHeading | null
   if (!inline || !leadingNumber(text.slice(inline[0].length))) return undefined;
   const kind = listHeadingKind(headingCore(inline[1]!), domain);
   return kind ? { kind, text: inline[1]!.trim(), itemAt: inline[0].length } : undefined;
+}
+
+/**
+ * In a plan read by OCR, a list heading one character off the list its domain expects next:
+ * `筑略措施：` after a domain's goals, `主要日标` at its start. Only `主要目标` and `策略措施`, the
+ * outline's own words (a shorter word one character off is another word), and only inside a
+ * domain, whose lists come in that order.
+ */
+function misreadListHeading(text: string, compact: string, domain: DomainHeading | null): { kind: ItemKind; text: string; read: string } | undefined {
+  if (!domain || compact.length > 20) return undefined;
+  const core = headingCore(compact);
+  const expected = domain.lists.size === 0 ? (['主要目标', 'goal'] as const) : domain.lists.has('goal') && !domain.lists.has('measure') ? (['策略措施', 'measure'] as const) : undefined;
+  if (!expected || editDistance(core, expected[0]) !== 1 || [...core].length !== 4) return undefined;
+  return { kind: expected[1], text, read: expected[0] };
 }
 
 /**

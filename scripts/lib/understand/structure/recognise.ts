@@ -1,5 +1,5 @@
 import type { Block, DocumentKind } from '../../types.ts';
-import type { Recognised } from './notes.ts';
+import type { Recognised, RecogniseOptions } from './notes.ts';
 import { parseOpinion } from './opinion.ts';
 import { recognisePlan } from './plan.ts';
 import { recogniseReport } from './report.ts';
@@ -16,7 +16,7 @@ const itemsOnly =
  * (plans, task lists) and reports notes on what could not be read (a plan with no `主要目标`/`策略措施`, a
  * list outside any domain), which the parse keeps for the editor's report.
  */
-const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[]) => Recognised> = {
+const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[], options: RecogniseOptions) => Recognised> = {
   plan: recognisePlan,
   tasklist: recogniseTaskList,
   opinion: itemsOnly(parseOpinion),
@@ -24,6 +24,7 @@ const RECOGNISERS: Record<DocumentKind, (docId: string, blocks: Block[]) => Reco
   speech: itemsOnly(parseSpeech),
 };
 
-export function recognise(kind: DocumentKind, docId: string, blocks: Block[]): Recognised {
-  return RECOGNISERS[kind](docId, blocks);
+/** `options.ocr`: the text was read from a scan, so the plan recogniser may repair what the order confirms. */
+export function recognise(kind: DocumentKind, docId: string, blocks: Block[], options: RecogniseOptions = {}): Recognised {
+  return RECOGNISERS[kind](docId, blocks, options);
 }
