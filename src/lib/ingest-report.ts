@@ -188,7 +188,7 @@ export const WARNING_TITLE: Record<ReportWarning['code'], string> = {
   'missing-domains': '缺少领域',
   'empty-list': '领域只有目标或只有措施',
   structure: '结构无法识别',
-  source: '网页正文读取不确定',
+  source: '原文读取不确定',
   paragraphs: '分段不确定',
   'unknown-city': '未写明所属城市',
   'near-duplicate': '与另一份文件大部分相同',
