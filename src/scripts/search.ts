@@ -189,6 +189,7 @@ async function loadWindow(w: PhraseWindow, n: number): Promise<number> {
 /** Loads the next results' fragments (the window's, a page at a time, then those past it); false when none are left. */
 async function loadNext(view: View, want: number): Promise<boolean> {
   if (!view.win.done) {
+    // A window not done has unloaded results (settle marks it done once they are all in).
     view.total -= await loadWindow(view.win, PAGE);
     settle(view);
     return true;
@@ -224,23 +225,28 @@ function render(view: View, want: number): HTMLLIElement | undefined {
 
 /**
  * Shows up to n more results, loading their data as needed; returns the first new list item.
- * Results are appended as soon as they are in their final place (the first ones before the
- * rest of the page has loaded), so the list grows but never reorders under the reader.
- * The count is announced once the page is complete, unless `announce` is false (run() does
- * it after the filter counts).
+ * On a search's first page (`first`), results are appended as soon as they are in their final
+ * place, before the rest of the page has loaded: the list grows but never reorders under the
+ * reader, and the count is left to run(), which announces it after the filter counts. Later
+ * pages (显示更多结果) appear at once, with their count.
  */
-async function showMore(view: View, n: number, announce = true): Promise<HTMLLIElement | undefined> {
+async function showMore(view: View, n: number, first = false): Promise<HTMLLIElement | undefined> {
   const want = view.shown + n;
   settle(view);
-  let first: HTMLLIElement | undefined;
+  let added: HTMLLIElement | undefined;
+  const append = () => {
+    const li = render(view, want);
+    added ??= li;
+  };
   for (;;) {
     if (view !== current) return undefined;
-    first ??= render(view, want);
-    if (view.shown >= want || !(await loadNext(view, want))) break;
+    if (first) append();
+    if (view.loaded.length >= want || !(await loadNext(view, want))) break;
   }
   if (view !== current) return undefined;
-  if (announce) announceCount(view);
-  return first;
+  append();
+  if (!first) announceCount(view);
+  return added;
 }
 
 /** The live status announces the count shown; the button offers the rest. */
@@ -435,7 +441,7 @@ async function run(restore?: Saved): Promise<void> {
   current = view;
   // The results first (the filter counts may need a search per chosen filter), the count last:
   // when the status says 找到, the whole page, its filter counts included, is this query's.
-  await showMore(view, Math.max(PAGE, restore?.shown ?? 0), false);
+  await showMore(view, Math.max(PAGE, restore?.shown ?? 0), true);
   if (view !== current) return;
   const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
   if (view !== current) return;
