@@ -33,17 +33,17 @@ function site(bundles: Record<string, Record<string, { hash: string; wasm: strin
 
 /** Runs the head's chunk preloader on a page whose URL has ?q=query; returns the hrefs it preloads. */
 function preloaded(boot: object, query: string): string[] {
-  const links: { href: string; rel: string; as: string; crossOrigin: string }[] = [];
+  const links: { href: string; rel: string; as: string; crossOrigin: string; fetchPriority: string }[] = [];
   const document = {
     getElementById: (id: string) => (id === 'kb-pagefind' ? { textContent: JSON.stringify(boot) } : null),
-    createElement: () => ({ href: '', rel: '', as: '', crossOrigin: '' }),
+    createElement: () => ({ href: '', rel: '', as: '', crossOrigin: '', fetchPriority: '' }),
     head: { append: (l: (typeof links)[number]) => links.push(l) },
   };
   new Function('document', 'location', CHUNK_PRELOADER)(document, { search: `?${new URLSearchParams({ q: query })}` });
-  for (const l of links) expect([l.rel, l.as, l.crossOrigin]).toEqual(['preload', 'fetch', 'anonymous']);
+  for (const l of links) expect([l.rel, l.as, l.crossOrigin, l.fetchPriority]).toEqual(['preload', 'fetch', 'anonymous', 'low']);
   return links.map((l) => l.href);
 }
-const hrefs = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+const hrefs = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin fetchpriority="(?:high|low)">/g)].map((m) => m[1]);
 const bootOf = (html: string) => JSON.parse(/<script type="application\/json" id="kb-pagefind">(.*?)<\/script>/.exec(html)![1]!) as { tag: string; shards: string[] };
 
 describe('search page preloads', () => {
@@ -72,7 +72,10 @@ describe('search page preloads', () => {
         '/pagefind-shards/1/': [['0', '儿童', 'zh-cn_bbb_i1'], ['儿童节', '龙', 'zh-cn_bbb_i2']],
       },
     });
-    expect(html.match(/<link rel="modulepreload" href="[^"]+">/g)).toEqual(['<link rel="modulepreload" href="/pagefind/pagefind.js">']);
+    expect(html.match(/<link rel="modulepreload" href="[^"]+"[^>]*>/g)).toEqual(['<link rel="modulepreload" href="/pagefind/pagefind.js" fetchpriority="high">']);
+    // Pagefind's start first; the filter lists wait for it anyway.
+    expect(html).toContain('pagefind.zh-cn_aaa.pf_meta" as="fetch" crossorigin fetchpriority="high"');
+    expect(html).toContain('zh-cn_aaa_f1.pf_filter" as="fetch" crossorigin fetchpriority="low"');
     // First in the head, before anything that would hold the inline script back.
     expect(html.indexOf('<!--kb-pagefind-->')).toBe(html.indexOf('<head>') + '<head>'.length);
     expect(html.indexOf(CHUNK_PRELOADER)).toBeLessThan(html.indexOf('<title>'));

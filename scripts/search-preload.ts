@@ -63,6 +63,7 @@ export const CHUNK_PRELOADER = String.raw`(() => {
         link.rel = 'preload';
         link.as = 'fetch';
         link.crossOrigin = 'anonymous';
+        link.fetchPriority = 'low';
         link.href = url + 'index/' + hash + '.pf_index';
         document.head.append(link);
       }
@@ -84,17 +85,21 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
  * browser picks depends on the page). `bundles` are URL paths ending in /, the main one first.
  */
 export function preloadTags(bundles: { url: string; entry: Entry; meta?: BundleMeta }[], boot: SearchBoot, modules: string[] = []): string {
-  const fetchLink = (href: string) => `<link rel="preload" href="${attr(href)}" as="fetch" crossorigin>`;
+  // Pagefind's code, entry, meta and wasm first: everything else waits for Pagefind to start,
+  // while the filter lists and index chunks are needed only once it has (on a slow link the
+  // browser then gives the former the bandwidth first).
+  const fetchLink = (href: string, priority: 'high' | 'low') => `<link rel="preload" href="${attr(href)}" as="fetch" crossorigin fetchpriority="${priority}">`;
   // In the head: a link in the page's body is found only once the parser gets there.
-  const tags = [...modules, `${bundles[0]!.url}pagefind.js`].map((href) => `<link rel="modulepreload" href="${attr(href)}">`);
+  const tags = modules.map((href) => `<link rel="modulepreload" href="${attr(href)}">`);
+  tags.push(`<link rel="modulepreload" href="${attr(bundles[0]!.url)}pagefind.js" fetchpriority="high">`);
   for (const { url, entry } of bundles) {
-    tags.push(fetchLink(`${url}pagefind-entry.json?ts=${boot.tag}`));
+    tags.push(fetchLink(`${url}pagefind-entry.json?ts=${boot.tag}`, 'high'));
     const langs = Object.values(entry.languages);
     if (langs.length !== 1) continue;
-    tags.push(fetchLink(`${url}pagefind.${langs[0]!.hash}.pf_meta`), fetchLink(`${url}wasm.${langs[0]!.wasm ?? 'unknown'}.pagefind`));
+    tags.push(fetchLink(`${url}pagefind.${langs[0]!.hash}.pf_meta`, 'high'), fetchLink(`${url}wasm.${langs[0]!.wasm ?? 'unknown'}.pagefind`, 'high'));
   }
   // The filter lists load on every visit (the selects' options), as soon as Pagefind has started.
-  for (const { url, meta } of bundles) for (const hash of meta?.filters ?? []) tags.push(fetchLink(`${url}filter/${hash}.pf_filter`));
+  for (const { url, meta } of bundles) for (const hash of meta?.filters ?? []) tags.push(fetchLink(`${url}filter/${hash}.pf_filter`, 'low'));
   // JSON in a script element: only "</" could end it early.
   tags.push(`<script type="application/json" id="kb-pagefind">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>`);
   if (boot.chunks && Object.keys(boot.chunks).length) tags.push(`<script>${CHUNK_PRELOADER}</script>`);

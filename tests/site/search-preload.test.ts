@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 const head = () => /<head>[\s\S]*<\/head>/.exec(readFileSync(path.join(DIST, 'search', 'index.html'), 'utf8'))![0];
-const preloads = () => [...head().matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]!);
+const preloads = () => [...head().matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin fetchpriority="(?:high|low)">/g)].map((m) => m[1]!);
 
 describe('search page preloads', () => {
   it('preloads the entry, meta and wasm of the index, files that exist in dist/', () => {
@@ -35,10 +35,10 @@ describe('search page preloads', () => {
     expect(hrefs.some((h) => /^\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(h))).toBe(true);
     for (const h of hrefs) expect(existsSync(path.join(DIST, h.replace(/\?.*$/, ''))), h).toBe(true);
     expect(hrefs.filter((h) => /^\/pagefind\/filter\/[\w-]+\.pf_filter$/.test(h))).toHaveLength(4);
-    expect(head()).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
+    expect(head()).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js" fetchpriority="high">');
     expect(existsSync(path.join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
     // The search page's own modules' imports, so they do not wait for the module that imports them.
-    const modules = [...head().matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+    const modules = [...head().matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]!);
     expect(modules.filter((m) => m.startsWith('/_astro/')).length).toBeGreaterThan(0);
     for (const m of modules) expect(existsSync(path.join(DIST, m)), m).toBe(true);
   });
