@@ -47,7 +47,7 @@ const hrefs = (html: string) => [...html.matchAll(/<link rel="preload" href="([^
 const bootOf = (html: string) => JSON.parse(/<script type="application\/json" id="kb-pagefind">(.*?)<\/script>/.exec(html)![1]!) as { tag: string; shards: string[] };
 
 describe('search page preloads', () => {
-  it('preloads each bundle’s entry (with the tag Pagefind will ask for), meta and wasm, and lists the shards', async () => {
+  it('preloads each bundle’s entry (with the tag Pagefind will ask for) and meta, the main bundle’s wasm only (shards are merged without theirs), and lists the shards', async () => {
     const dist = site({
       pagefind: { 'zh-cn': { hash: 'zh-cn_aaa', wasm: null } },
       'pagefind-shards/1': { 'zh-cn': { hash: 'zh-cn_bbb', wasm: 'zh-cn' } },
@@ -60,7 +60,6 @@ describe('search page preloads', () => {
       '/pagefind/wasm.unknown.pagefind',
       `/pagefind-shards/1/pagefind-entry.json?ts=${boot.tag}`,
       '/pagefind-shards/1/pagefind.zh-cn_bbb.pf_meta',
-      '/pagefind-shards/1/wasm.zh-cn.pagefind',
       '/pagefind/filter/zh-cn_aaa_f1.pf_filter',
       '/pagefind-shards/1/filter/zh-cn_bbb_f1.pf_filter',
     ]);

@@ -81,7 +81,7 @@ interface Entry {
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /**
- * The tags for the head: the main bundle's pagefind.js (modulepreload) and, for every bundle, its entry, and its meta and wasm when it has one language (with several, which one the
+ * The tags for the head: the main bundle's pagefind.js (modulepreload) and wasm, and, for every bundle, its entry, and its meta when it has one language (with several, which one the
  * browser picks depends on the page). `bundles` are URL paths ending in /, the main one first.
  */
 export function preloadTags(bundles: { url: string; entry: Entry; meta?: BundleMeta }[], boot: SearchBoot, modules: string[] = []): string {
@@ -92,11 +92,13 @@ export function preloadTags(bundles: { url: string; entry: Entry; meta?: BundleM
   // In the head: a link in the page's body is found only once the parser gets there.
   const tags = modules.map((href) => `<link rel="modulepreload" href="${attr(href)}">`);
   tags.push(`<link rel="modulepreload" href="${attr(bundles[0]!.url)}pagefind.js" fetchpriority="high">`);
-  for (const { url, entry } of bundles) {
+  for (const [i, { url, entry }] of bundles.entries()) {
     tags.push(fetchLink(`${url}pagefind-entry.json?ts=${boot.tag}`, 'high'));
     const langs = Object.values(entry.languages);
     if (langs.length !== 1) continue;
-    tags.push(fetchLink(`${url}pagefind.${langs[0]!.hash}.pf_meta`, 'high'), fetchLink(`${url}wasm.${langs[0]!.wasm ?? 'unknown'}.pagefind`, 'high'));
+    tags.push(fetchLink(`${url}pagefind.${langs[0]!.hash}.pf_meta`, 'high'));
+    // Only the main bundle's wasm runs: Pagefind merges the shards without loading theirs (55 KB each).
+    if (i === 0) tags.push(fetchLink(`${url}wasm.${langs[0]!.wasm ?? 'unknown'}.pagefind`, 'high'));
   }
   // The filter lists load on every visit (the selects' options), as soon as Pagefind has started.
   for (const { url, meta } of bundles) for (const hash of meta?.filters ?? []) tags.push(fetchLink(`${url}filter/${hash}.pf_filter`, 'low'));

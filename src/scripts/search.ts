@@ -1,6 +1,6 @@
 /**
  * The search page: query and filters in the URL, Pagefind results shown a page at a time.
- * Longer than our other modules (about 450 lines) because it is the page's one controller: the
+ * Longer than our other modules (about 500 lines) because it is the page's one controller: the
  * DOM-free parts already live beside it (search-query.ts understands the query, search-correct.ts
  * proposes corrections, search-text.ts orders and marks results, pagefind.ts loads the index).
  * The next split is rendering (results, filters, the no-results panel) from fetching.
