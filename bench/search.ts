@@ -100,7 +100,11 @@ async function probeTime(page: Page, since: number): Promise<number> {
   return Math.round((((await at.jsonValue()) as number) - since) * 10) / 10;
 }
 
-const resultCount = async (page: Page) => Number(/找到 (\d+)/.exec((await page.textContent('#status')) ?? '')?.[1] ?? 0);
+/** The count the status announces once the page is complete (the first results show before it). */
+async function resultCount(page: Page): Promise<number> {
+  await page.waitForFunction(() => /^找到 \d+/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: TIMEOUT_MS });
+  return Number(/找到 (\d+)/.exec((await page.textContent('#status')) ?? '')?.[1] ?? 0);
+}
 
 /** The phone profile of issue 17, applied to one page through the DevTools Protocol. */
 async function emulatePhone(page: Page): Promise<void> {
@@ -126,6 +130,11 @@ export async function benchSearch(dist: string, phone = false, gzip = false): Pr
       const ms = i === 0 ? await firstQuery(page, server.url, q) : await nextQuery(page, q);
       const { bytes, requests } = await traffic.total();
       const results = await resultCount(page);
+      // --trace: the search page's own stages (performance marks named kb:…), on the first query.
+      if (TRACE && i === 0) {
+        const marks = await page.evaluate(() => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kb:')).map((m) => [m.name, Math.round(m.startTime)] as const));
+        for (const [name, at] of [...marks, ['first result', Math.round(ms)] as const]) progress(`  ${name.padEnd(52)} ${at} ms`);
+      }
       await writeResult(
         { date: new Date().toISOString(), machine: machine(), dist: root, pages, profile: phone ? 'phone' : 'desktop', gzip, query: q, loadsPagefind: i === 0, ms, results, bytes, requests },
         `${OUT_DIR}search.jsonl`,

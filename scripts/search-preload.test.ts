@@ -1,10 +1,22 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { bootTag, preloadTags, writeSearchPreloads } from './search-preload.ts';
+import { parseMeta } from './pagefind-meta.ts';
+import { bootTag, CHUNK_PRELOADER, moduleImports, preloadTags, writeSearchPreloads } from './search-preload.ts';
 
-/** A dist/ with a search page and bundles whose entries name the given languages. */
+/** CBOR as Pagefind writes its meta (unsigned integers, text strings, arrays): an independent writer for the fixtures. */
+function cbor(x: unknown): Buffer {
+  const head = (major: number, n: number) => (n < 24 ? Buffer.from([(major << 5) | n]) : n < 256 ? Buffer.from([(major << 5) | 24, n]) : Buffer.from([(major << 5) | 25, n >> 8, n & 255]));
+  if (typeof x === 'number') return head(0, x);
+  if (typeof x === 'string') return Buffer.concat([head(3, Buffer.byteLength(x)), Buffer.from(x)]);
+  const items = x as unknown[];
+  return Buffer.concat([head(4, items.length), ...items.map(cbor)]);
+}
+const metaFile = (chunks: string[][], filters: string[][]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor(['1.6.0', [['p1', 300]], chunks, filters, []])]));
+
+/** A dist/ with a search page and bundles whose entries name the given languages; each language's meta holds two chunks and one filter. */
 function site(bundles: Record<string, Record<string, { hash: string; wasm: string | null }>>, head = '<head><title>搜索</title></head>'): string {
   const dist = mkdtempSync(path.join(tmpdir(), 'kb-preload-'));
   mkdirSync(path.join(dist, 'search'));
@@ -12,14 +24,30 @@ function site(bundles: Record<string, Record<string, { hash: string; wasm: strin
   for (const [dir, languages] of Object.entries(bundles)) {
     mkdirSync(path.join(dist, dir), { recursive: true });
     writeFileSync(path.join(dist, dir, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages }));
+    for (const { hash } of Object.values(languages)) {
+      writeFileSync(path.join(dist, dir, `pagefind.${hash}.pf_meta`), metaFile([['0', '儿童', `${hash}_i1`], ['儿童节', '龙', `${hash}_i2`]], [['city', `${hash}_f1`]]));
+    }
   }
   return dist;
 }
-const hrefs = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin>/g)].map((m) => m[1]);
+
+/** Runs the head's chunk preloader on a page whose URL has ?q=query; returns the hrefs it preloads. */
+function preloaded(boot: object, query: string): string[] {
+  const links: { href: string; rel: string; as: string; crossOrigin: string; fetchPriority: string }[] = [];
+  const document = {
+    getElementById: (id: string) => (id === 'kb-pagefind' ? { textContent: JSON.stringify(boot) } : null),
+    createElement: () => ({ href: '', rel: '', as: '', crossOrigin: '', fetchPriority: '' }),
+    head: { append: (l: (typeof links)[number]) => links.push(l) },
+  };
+  new Function('document', 'location', CHUNK_PRELOADER)(document, { search: `?${new URLSearchParams({ q: query })}` });
+  for (const l of links) expect([l.rel, l.as, l.crossOrigin, l.fetchPriority]).toEqual(['preload', 'fetch', 'anonymous', 'low']);
+  return links.map((l) => l.href);
+}
+const hrefs = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin fetchpriority="(?:high|low)">/g)].map((m) => m[1]);
 const bootOf = (html: string) => JSON.parse(/<script type="application\/json" id="kb-pagefind">(.*?)<\/script>/.exec(html)![1]!) as { tag: string; shards: string[] };
 
 describe('search page preloads', () => {
-  it('preloads each bundle’s entry (with the tag Pagefind will ask for), meta and wasm, and lists the shards', async () => {
+  it('preloads each bundle’s entry (with the tag Pagefind will ask for) and meta, the main bundle’s wasm only (shards are merged without theirs), and lists the shards', async () => {
     const dist = site({
       pagefind: { 'zh-cn': { hash: 'zh-cn_aaa', wasm: null } },
       'pagefind-shards/1': { 'zh-cn': { hash: 'zh-cn_bbb', wasm: 'zh-cn' } },
@@ -32,21 +60,62 @@ describe('search page preloads', () => {
       '/pagefind/wasm.unknown.pagefind',
       `/pagefind-shards/1/pagefind-entry.json?ts=${boot.tag}`,
       '/pagefind-shards/1/pagefind.zh-cn_bbb.pf_meta',
-      '/pagefind-shards/1/wasm.zh-cn.pagefind',
+      '/pagefind/filter/zh-cn_aaa_f1.pf_filter',
+      '/pagefind-shards/1/filter/zh-cn_bbb_f1.pf_filter',
     ]);
-    expect(bootOf(html)).toEqual({ tag: boot.tag, shards: ['/pagefind-shards/1/'] });
-    expect(html.match(/<link rel="modulepreload" href="[^"]+">/g)).toEqual(['<link rel="modulepreload" href="/pagefind/pagefind.js">']);
-    // In the head, before the body.
-    expect(html.indexOf('kb-pagefind')).toBeLessThan(html.indexOf('</head>'));
+    expect(bootOf(html)).toEqual({
+      tag: boot.tag,
+      shards: ['/pagefind-shards/1/'],
+      chunks: {
+        '/pagefind/': [['0', '儿童', 'zh-cn_aaa_i1'], ['儿童节', '龙', 'zh-cn_aaa_i2']],
+        '/pagefind-shards/1/': [['0', '儿童', 'zh-cn_bbb_i1'], ['儿童节', '龙', 'zh-cn_bbb_i2']],
+      },
+    });
+    expect(html.match(/<link rel="modulepreload" href="[^"]+"[^>]*>/g)).toEqual(['<link rel="modulepreload" href="/pagefind/pagefind.js" fetchpriority="high">']);
+    // Pagefind's start first; the filter lists wait for it anyway.
+    expect(html).toContain('pagefind.zh-cn_aaa.pf_meta" as="fetch" crossorigin fetchpriority="high"');
+    expect(html).toContain('zh-cn_aaa_f1.pf_filter" as="fetch" crossorigin fetchpriority="low"');
+    // First in the head, before anything that would hold the inline script back.
+    expect(html.indexOf('<!--kb-pagefind-->')).toBe(html.indexOf('<head>') + '<head>'.length);
+    expect(html.indexOf(CHUNK_PRELOADER)).toBeLessThan(html.indexOf('<title>'));
+  });
+
+  it('preloads the chunks holding the words of the query in the URL, in each bundle, and nothing without a query', async () => {
+    const dist = site({ pagefind: { 'zh-cn': { hash: 'a', wasm: null } }, 'pagefind-shards/1': { 'zh-cn': { hash: 'b', wasm: null } } });
+    const boot = await writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind', 'pagefind-shards/1']);
+    // 儿童 ends the first chunk, 留守 (after 儿童节 in code point order) is in the second.
+    expect(preloaded(boot, '儿童')).toEqual(['/pagefind/index/a_i1.pf_index', '/pagefind-shards/1/index/b_i1.pf_index']);
+    expect(preloaded(boot, '留守儿童')).toEqual(expect.arrayContaining(['/pagefind/index/a_i2.pf_index']));
+    // Punctuation and Latin case are dropped as Pagefind drops them.
+    expect(preloaded(boot, '「儿童」')).toEqual(preloaded(boot, '儿童'));
+    expect(preloaded(boot, '')).toEqual([]);
+    expect(preloaded({ tag: 't', shards: [] }, '儿童')).toEqual([]);
+  });
+
+  it('reads the chunk ranges and filters of a meta file, and names the file when it is not one', () => {
+    expect(parseMeta(metaFile([['a', 'b', 'h1']], [['city', 'f']]), 'x.pf_meta')).toEqual({ chunks: [['a', 'b', 'h1']], filters: ['f'] });
+    expect(() => parseMeta(gzipSync(Buffer.from('not a meta file')), 'dist/pagefind/x.pf_meta')).toThrow(/dist\/pagefind\/x\.pf_meta 不是 Pagefind 的元数据文件/);
+    expect(() => parseMeta(gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor(['1.6.0', []])])), 'y.pf_meta')).toThrow(/y\.pf_meta 中没有索引分块/);
+  });
+
+  it('modulepreloads what the page’s module scripts import, transitively, not what they import dynamically', async () => {
+    const dist = site({});
+    mkdirSync(path.join(dist, '_astro'));
+    writeFileSync(path.join(dist, '_astro', 'page.js'), 'import{a}from"./shared.js";import"./side.js";const l=()=>import("./lazy.js");');
+    writeFileSync(path.join(dist, '_astro', 'shared.js'), 'import"./deep.js";export const a=1;');
+    writeFileSync(path.join(dist, '_astro', 'side.js'), 'import{a}from"./shared.js";');
+    writeFileSync(path.join(dist, '_astro', 'deep.js'), '');
+    expect(await moduleImports(dist, '<head><script type="module" src="/_astro/page.js"></script></head>')).toEqual(['/_astro/shared.js', '/_astro/side.js', '/_astro/deep.js']);
   });
 
   it('replaces its tags on a second run instead of adding more', async () => {
     const dist = site({ pagefind: { 'zh-cn': { hash: 'zh-cn_aaa', wasm: null } } });
     await writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind']);
     writeFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn': { hash: 'zh-cn_ccc', wasm: null } } }));
+    writeFileSync(path.join(dist, 'pagefind', 'pagefind.zh-cn_ccc.pf_meta'), metaFile([['0', '龙', 'zh-cn_ccc_i1']], [['city', 'zh-cn_ccc_f1']]));
     const boot = await writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind']);
     const html = readFileSync(path.join(dist, 'search', 'index.html'), 'utf8');
-    expect(hrefs(html)).toEqual([`/pagefind/pagefind-entry.json?ts=${boot.tag}`, '/pagefind/pagefind.zh-cn_ccc.pf_meta', '/pagefind/wasm.unknown.pagefind']);
+    expect(hrefs(html)).toEqual([`/pagefind/pagefind-entry.json?ts=${boot.tag}`, '/pagefind/pagefind.zh-cn_ccc.pf_meta', '/pagefind/wasm.unknown.pagefind', '/pagefind/filter/zh-cn_ccc_f1.pf_filter']);
     expect(html.match(/id="kb-pagefind"/g)).toHaveLength(1);
   });
 
@@ -69,7 +138,7 @@ describe('search page preloads', () => {
 
   it('names the page and the fix when the search page is missing or has no head', async () => {
     const dist = site({ pagefind: { 'zh-cn': { hash: 'h', wasm: null } } }, '');
-    await expect(writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind'])).rejects.toThrow(/dist\/search\/index\.html 中没有 <\/head>.*Base\.astro/);
+    await expect(writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind'])).rejects.toThrow(/dist\/search\/index\.html 中没有 <head>.*Base\.astro/);
     await expect(writeSearchPreloads(dist, path.join('nowhere', 'index.html'), ['pagefind'])).rejects.toThrow(/找不到搜索页 dist\/nowhere\/index\.html/);
   });
 });

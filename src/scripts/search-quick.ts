@@ -1,8 +1,10 @@
 /**
  * The header box's results as you type: the query read as the search page reads it
- * (search-query.ts), Pagefind and the index's vocabulary loaded once, on first use, and a
- * fragment loaded only for the few results shown.
+ * (search-query.ts, with the same glossary for English and pinyin), Pagefind, the index's
+ * vocabulary and the glossary loaded once, on first use, and a fragment loaded only for the few
+ * results shown.
  */
+import type { GlossaryEntry } from '../lib/search-glossary.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { lexicon, type Lexicon } from './search-correct.ts';
 import { matchesWords, understand } from './search-query.ts';
@@ -15,17 +17,30 @@ export interface QuickResult {
   place: string;
 }
 
-let ready: Promise<{ pagefind: Pagefind; lex?: Lexicon }> | undefined;
+/** Written by src/pages/search-glossary.json.ts; the search page has the same list in its HTML. */
+const GLOSSARY_URL = '/search-glossary.json';
 
-/** Starts loading Pagefind and the vocabulary (once); the header calls it on first focus. */
-export function prepare(): Promise<{ pagefind: Pagefind; lex?: Lexicon }> {
+interface Ready {
+  pagefind: Pagefind;
+  lex?: Lexicon;
+  glossary: GlossaryEntry[];
+}
+let ready: Promise<Ready> | undefined;
+
+/** A JSON file, or undefined if it fails to load: search still runs without it. */
+const optional = <T>(url: string) =>
+  fetch(url)
+    .then((r) => (r.ok ? (r.json() as Promise<T>) : undefined))
+    .catch(() => undefined);
+
+/** Starts loading Pagefind, the vocabulary and the glossary (once); the header calls it on first focus. */
+export function prepare(): Promise<Ready> {
   ready ??= (async () => {
-    const words = fetch(`/${VOCABULARY_FILE}`)
-      .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
-      .catch(() => undefined);
+    const words = optional<SearchVocabulary>(`/${VOCABULARY_FILE}`);
+    const glossary = optional<GlossaryEntry[]>(GLOSSARY_URL);
     const pagefind = await loadPagefind({ excerptLength: 20, ranking: { metaWeights: { title: 1 } } });
     const v = await words;
-    return { pagefind, lex: v ? lexicon(v) : undefined };
+    return { pagefind, lex: v ? lexicon(v) : undefined, glossary: (await glossary) ?? [] };
   })();
   ready.catch(() => (ready = undefined));
   return ready;
@@ -33,8 +48,8 @@ export function prepare(): Promise<{ pagefind: Pagefind; lex?: Lexicon }> {
 
 /** Up to `max` results for a query, the visitor's own search first, none whose match cuts a word. */
 export async function quickResults(q: string, max = 6): Promise<QuickResult[]> {
-  const { pagefind, lex } = await prepare();
-  const plan = understand(q, [], lex);
+  const { pagefind, lex, glossary } = await prepare();
+  const plan = understand(q, glossary, lex);
   if (!plan.searches.length) return [];
   const searches = await Promise.all(plan.searches.map((s) => pagefind.search(s)));
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 /**
  * The search page: query and filters in the URL, Pagefind results shown a page at a time.
- * Longer than our other modules (about 450 lines) because it is the page's one controller: the
+ * Longer than our other modules (about 500 lines) because it is the page's one controller: the
  * DOM-free parts already live beside it (search-query.ts understands the query, search-correct.ts
  * proposes corrections, search-text.ts orders and marks results, pagefind.ts loads the index).
  * The next split is rendering (results, filters, the no-results panel) from fetching.
@@ -16,6 +16,8 @@ import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPatter
 import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 20;
+/** Results whose fragments load first, before the rest of the page: about a phone screen's worth. */
+const FIRST = 5;
 /**
  * Among this many first results, those holding the exact query move to the top (phrase-first).
  * Their fragments are loaded a page at a time, only as far as the results shown need: a result
@@ -185,32 +187,34 @@ function settle(view: View): void {
   view.loaded = own.slice(0, view.ownTerms.length ? settledCount(own, view.ownTerms) : own.length);
 }
 
-/** Loads the window's fragments a page at a time until `want` results are placed. */
-async function fillWindow(view: View, want: number): Promise<void> {
-  const w = view.win;
-  settle(view);
-  while (!w.done && view.loaded.length < want) {
-    const batch = w.unloaded.splice(0, PAGE);
-    const data = await Promise.all(batch.map((p) => p.r.data()));
-    const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
-    view.total -= batch.length - kept.length;
-    w.kept.push(...kept);
-    settle(view);
-  }
+/** Loads the fragments of the window's next `n` results; drops those that do not hold their search's words. */
+async function loadWindow(w: PhraseWindow, n: number): Promise<number> {
+  const batch = w.unloaded.splice(0, n);
+  const data = await Promise.all(batch.map((p) => p.r.data()));
+  const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
+  w.kept.push(...kept);
+  return batch.length - kept.length;
 }
 
-/** Shows up to n more results, loading their data as needed; returns the first new list item. */
-async function showMore(view: View, n: number): Promise<HTMLLIElement | undefined> {
-  const want = view.shown + n;
-  await fillWindow(view, want);
-  while (view.win.done && view.loaded.length < want && view.pending.length) {
-    const batch = view.pending.splice(0, want - view.loaded.length);
-    const data = await Promise.all(batch.map((p) => p.r.data()));
-    const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
-    view.total -= data.length - kept.length;
-    view.loaded.push(...ordered(kept, view.own, view.ownTerms));
+/** Loads the next results' fragments (the window's, a page at a time, then those past it); false when none are left. */
+async function loadNext(view: View, want: number): Promise<boolean> {
+  if (!view.win.done) {
+    // A window not done has unloaded results (settle marks it done once they are all in).
+    view.total -= await loadWindow(view.win, PAGE);
+    settle(view);
+    return true;
   }
-  if (view !== current) return undefined;
+  if (view.loaded.length >= want || !view.pending.length) return false;
+  const batch = view.pending.splice(0, want - view.loaded.length);
+  const data = await Promise.all(batch.map((p) => p.r.data()));
+  const kept = batch.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
+  view.total -= data.length - kept.length;
+  view.loaded.push(...ordered(kept, view.own, view.ownTerms));
+  return true;
+}
+
+/** Appends the placed results up to `want` not shown yet; returns the first new list item. */
+function render(view: View, want: number): HTMLLIElement | undefined {
   let first: HTMLLIElement | undefined;
   for (const r of view.loaded.slice(view.shown, want)) {
     const key = foldKey(r);
@@ -225,13 +229,42 @@ async function showMore(view: View, n: number): Promise<HTMLLIElement | undefine
       first ??= li;
     }
   }
-  view.shown = Math.min(want, view.loaded.length);
+  view.shown = Math.max(view.shown, Math.min(want, view.loaded.length));
+  return first;
+}
+
+/**
+ * Shows up to n more results, loading their data as needed; returns the first new list item.
+ * On a search's first page (`first`), results are appended as soon as they are in their final
+ * place, before the rest of the page has loaded: the list grows but never reorders under the
+ * reader, and the count is left to run(), which announces it after the filter counts. Later
+ * pages (显示更多结果) appear at once, with their count.
+ */
+async function showMore(view: View, n: number, first = false): Promise<HTMLLIElement | undefined> {
+  const want = view.shown + n;
+  settle(view);
+  let added: HTMLLIElement | undefined;
+  const append = () => {
+    const li = render(view, want);
+    added ??= li;
+  };
+  for (;;) {
+    if (view !== current) return undefined;
+    if (first) append();
+    if (view.loaded.length >= want || !(await loadNext(view, want))) break;
+  }
+  if (view !== current) return undefined;
+  append();
+  if (!first) announceCount(view);
+  return added;
+}
+
+/** The live status announces the count shown; the button offers the rest. */
+function announceCount(view: View): void {
   const all = view.shown >= view.total;
-  // The live status announces the new count.
   status.textContent = `找到 ${view.total} 个结果${view.total <= PAGE ? '' : all ? '，已全部显示' : `，显示前 ${view.shown} 个`}。${view.note}`;
   more.hidden = all;
   more.textContent = `显示更多结果（还有 ${view.total - view.shown} 个）`;
-  return first;
 }
 
 /**
@@ -331,24 +364,32 @@ async function gather(q: string, filters: Record<string, string>, withLex = true
   }));
   const queries = chosen.map((c) => c.s);
   const searches = chosen.map((c) => c.r);
+  performance.mark('kb:searched');
   const seen = new Set<string>();
   const merged: Pending[] = [];
   searches.forEach((s, i) => {
     for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), merged.push({ r, search: queries[i]! });
   });
-  // The first page's fragments: enough to judge whether the results are weak (did-you-mean).
-  const first = merged.slice(0, Math.min(PAGE, PHRASE_WINDOW));
+  // The first few fragments, so the first results show early; the rest of the first page only
+  // when those few cannot yet tell whether the results are weak (did-you-mean, strongCount).
+  const first = merged.slice(0, FIRST);
   const data = await Promise.all(first.map((p) => p.r.data()));
+  performance.mark('kb:fragments');
   const kept = first.map((p, i) => ({ p, d: data[i]! })).filter(({ p, d }) => genuine(d, p.search));
-  return {
+  const terms = plan.terms.length ? plan.terms : termsOf(q);
+  const g: Gathered = {
     plan,
     queries,
     search: searches[0]!,
-    terms: plan.terms.length ? plan.terms : termsOf(q),
+    terms,
     total: merged.length - (first.length - kept.length),
     win: { unloaded: merged.slice(first.length, PHRASE_WINDOW), kept, done: false },
     pending: merged.slice(PHRASE_WINDOW),
   };
+  const rest = Math.min(PAGE - FIRST, g.win.unloaded.length);
+  // Judged as on a whole first page: weak means at most 2 results, or none holding a term whole.
+  if (rest && !(strongCount(g) > 0 && g.total - rest > 2)) g.total -= await loadWindow(g.win, rest);
+  return g;
 }
 
 /**
@@ -417,16 +458,19 @@ async function run(restore?: Saved): Promise<void> {
   }
   // Nothing found holds what was typed, and no correction shown: the query again with the index's words (search-query.ts).
   if (found === typed && words && !typo && strongCount(typed) === 0 && understand(q, glossary, words, english).searches.join('\n') !== typed.plan.searches.join('\n')) found = await gather(q, filters);
-  const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
   if (mine !== runs) return;
-  // Counts first: when the status says 找到, the whole page is this query's.
-  showCounts(counts);
   const { plan, total, search } = found;
   const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
   const view: View = { total, pattern: termPattern(found.terms), loaded: [], win: found.win, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
   current = view;
-  await showMore(view, Math.max(PAGE, restore?.shown ?? 0));
+  // The results first (the filter counts may need a search per chosen filter), the count last:
+  // when the status says 找到, the whole page, its filter counts included, is this query's.
+  await showMore(view, Math.max(PAGE, restore?.shown ?? 0), true);
   if (view !== current) return;
+  const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
+  if (view !== current) return;
+  showCounts(counts);
+  announceCount(view);
   if (!view.total) showNoResults(q, filters, search);
   if (restore) scrollTo(0, restore.y);
 }
@@ -440,16 +484,20 @@ async function start(): Promise<void> {
     // Title matches get only a small boost: topic and listing pages repeat item titles, and the
     // item page's own h1 already carries the heading weight.
     pagefind = await loadPagefind({ excerptLength: 40, ranking: { metaWeights: { title: 1 } } });
+    performance.mark('kb:pagefind');
   } catch (e) {
     status.textContent = '搜索索引未能加载。';
     throw e;
   }
 
   // The query's index chunks load while the filter lists do: one round trip, not two in a row.
-  if (input.value.trim()) void pagefind.preload(input.value.trim()).catch(() => undefined);
+  // The page's head started those of the query as typed (scripts/search-preload.ts); the plan's
+  // other searches (the thesaurus' plan words, a question's content words) start here.
+  for (const s of understand(input.value, glossary).searches) void pagefind.preload(s).catch(() => undefined);
   // The vocabulary such a query reads with loads meanwhile too.
   if (understand(input.value).wantsLexicon) void loadLex();
   totals = await pagefind.filters();
+  performance.mark('kb:filters');
   for (const sel of selects) {
     const name = sel.dataset.filter!;
     const values = Object.keys(totals[name] ?? {}).sort(byChinese);

@@ -73,6 +73,27 @@ describe('the header box: results as you type', () => {
     const url = await options().nth(0).getAttribute('data-url');
     await Promise.all([page.waitForURL((u) => u.pathname === url), page.press(BOX, 'Enter')]);
   });
+  // The search page reads English and pinyin through the glossary (search-query.ts): the box reads them the same way.
+  for (const [q, term] of [['domestic violence', '家庭暴力'], ['tuoyu', '托育']] as const) {
+    it(`reads ${q} as the search page does: results about ${term}, among the search page's own`, async () => {
+      await page.goto(`${server.url}/domains/`);
+      await typeQuery(q);
+      const urls = await options().evaluateAll((os) => os.map((o) => (o as HTMLElement).dataset.url ?? ''));
+      expect(urls.length).toBeGreaterThan(0);
+      const items = urls.map((u) => site.itemsById.get(itemIdOf({ url: u }) ?? '')).filter((i) => !!i);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.some((i) => squash(`${i!.title}${i!.text}`).includes(term))).toBe(true);
+      await page.goto(`${server.url}/search/?${new URLSearchParams({ q })}`);
+      await page.waitForFunction(() => /^找到 [1-9]/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 30_000 });
+      while (await page.isVisible('#more')) {
+        const before = await page.locator('#results [data-url]').count();
+        await page.click('#more');
+        await page.waitForFunction((n) => document.querySelectorAll('#results [data-url]').length > n, before);
+      }
+      const found = await page.$$eval('#results [data-url]', (els) => els.map((e) => (e as HTMLElement).dataset.url ?? ''));
+      for (const u of urls) expect(found, u).toContain(u);
+    });
+  }
   it('Enter with nothing highlighted goes to the search page for the query', async () => {
     await page.goto(`${server.url}/about/`);
     await typeQuery('托育');
