@@ -1,11 +1,13 @@
 /**
  * The header box's results as you type: the query read as the search page reads it
- * (search-query.ts, with the same glossary for English and pinyin), Pagefind, the index's
+ * (search-query.ts, with the same glossary and English glosses for English and pinyin), Pagefind, the index's
  * vocabulary and the glossary loaded once, on first use, and a fragment loaded only for the few
  * results shown.
  */
 import type { GlossaryEntry } from '../lib/search-glossary.ts';
+import { ENGLISH_FILE, type SearchEnglish } from '../lib/search-english.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
+import { englishIndex, type EnglishIndex } from './search-english.ts';
 import { lexicon, type Lexicon } from './search-correct.ts';
 import { matchesWords, understand } from './search-query.ts';
 import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
@@ -46,10 +48,17 @@ export function prepare(): Promise<Ready> {
   return ready;
 }
 
+let english: Promise<EnglishIndex | undefined> | undefined;
+/** The English glosses of the index's words (search-english.ts), fetched on the first Latin query only, as on /search/. */
+function englishFor(q: string): Promise<EnglishIndex | undefined> {
+  if (!/[a-z]/i.test(q) || /\p{Script=Han}/u.test(q)) return Promise.resolve(undefined);
+  return (english ??= optional<SearchEnglish>(`/${ENGLISH_FILE}`).then((e) => (e ? englishIndex(e) : undefined)));
+}
+
 /** Up to `max` results for a query, the visitor's own search first, none whose match cuts a word. */
 export async function quickResults(q: string, max = 6): Promise<QuickResult[]> {
-  const { pagefind, lex, glossary } = await prepare();
-  const plan = understand(q, glossary, lex);
+  const [{ pagefind, lex, glossary }, en] = await Promise.all([prepare(), englishFor(q)]);
+  const plan = understand(q, glossary, lex, en);
   if (!plan.searches.length) return [];
   const searches = await Promise.all(plan.searches.map((s) => pagefind.search(s)));
   const seen = new Set<string>();

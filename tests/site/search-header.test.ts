@@ -73,8 +73,9 @@ describe('the header box: results as you type', () => {
     const url = await options().nth(0).getAttribute('data-url');
     await Promise.all([page.waitForURL((u) => u.pathname === url), page.press(BOX, 'Enter')]);
   });
-  // The search page reads English and pinyin through the glossary (search-query.ts): the box reads them the same way.
-  for (const [q, term] of [['domestic violence', '家庭暴力'], ['tuoyu', '托育']] as const) {
+  // The search page reads English and pinyin through the glossary and English through CC-CEDICT's
+  // glosses (breastfeeding is in no glossary) (search-query.ts): the box reads them the same way.
+  for (const [q, term] of [['domestic violence', '家庭暴力'], ['tuoyu', '托育'], ['breastfeeding', '母乳']] as const) {
     it(`reads ${q} as the search page does: results about ${term}, among the search page's own`, async () => {
       await page.goto(`${server.url}/domains/`);
       await typeQuery(q);
