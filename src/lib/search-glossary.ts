@@ -7,6 +7,7 @@
  * The pinyin is not written here: the search page computes it at build time with pinyin-pro and
  * hands `GlossaryEntry`s to the browser, which only runs `suggest`.
  */
+import { editDistance } from './edit-distance.ts';
 
 export interface GlossaryTerm {
   term: string;
@@ -84,15 +85,6 @@ const pinyinKey = (s: string): string => latinKey(s).replace(/v/g, 'u');
 const words = (s: string): string[] =>
   s.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4 && !STOPWORDS.has(w));
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
-}
 
 /** 3 same, 2 one contains the other (a prefix, or the query adds words), 1 a typo away, 0 unrelated. */
 function closeness(q: string, key: string): number {

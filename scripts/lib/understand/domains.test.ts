@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../text/edit-distance.ts';
+import { editDistance } from '../../../src/lib/edit-distance.ts';
 import { DOMAINS, canonicalDomain, domainInOrder, domainsExpected } from './domains.ts';
 
 describe('canonicalDomain', () => {

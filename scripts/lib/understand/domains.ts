@@ -1,5 +1,5 @@
 import { DOMAINS, type Domain, type DomainName } from '../../../src/lib/vocabulary.ts';
-import { editDistance } from '../text/edit-distance.ts';
+import { editDistance } from '../../../src/lib/edit-distance.ts';
 import { compactHeading, hasHeadingMarker, headingCore } from './structure/heading.ts';
 
 // The canonical list lives in the vocabulary; this module recognises local spellings of it.

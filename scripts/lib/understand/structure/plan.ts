@@ -1,5 +1,5 @@
 import { canonicalDomain, domainInOrder, domainsExpected, type Domain } from '../domains.ts';
-import { editDistance } from '../../text/edit-distance.ts';
+import { editDistance } from '../../../../src/lib/edit-distance.ts';
 import { parseNumeral } from '../../text/numerals.ts';
 import { itemId } from '../../ids.ts';
 import type { Block, Item, ItemKind, OcrRepair, Population } from '../../types.ts';

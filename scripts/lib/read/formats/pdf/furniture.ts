@@ -1,5 +1,5 @@
 /** Page furniture: running headers, footers and page numbers, known by their place on the page and their repetition. */
-import { editDistance } from '../../../text/edit-distance.ts';
+import { editDistance } from '../../../../../src/lib/edit-distance.ts';
 import type { Removed } from '../../../types.ts';
 import { lineGap, type PdfPage } from './model.ts';
 

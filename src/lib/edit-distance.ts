@@ -1,4 +1,4 @@
-/** Edits (a character put in, left out or replaced) between two texts, by code point: how far OCR's reading is from a word. */
+/** Edits (a character put in, left out or replaced) between two texts, by code point: how far an OCR reading is from a word, or a typed English word from a gloss. */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
