@@ -98,6 +98,8 @@ describe('domainInOrder (a plan read by OCR)', () => {
     expect(domainInOrder('（二）妇女与某', domainsExpected(health, '妇女', 2))).toBeUndefined();
     // Three off, or a sentence.
     expect(domainInOrder('（二）妇文与敦肓', domainsExpected(health, '妇女', 2))).toBeUndefined();
+    // Three off the one domain the order expects, and nearer to it than to any other spelling: still too far.
+    expect(domainInOrder('（七）儿童与汰侓呆护', domainsExpected(named('儿童与环境'), '儿童', 7))).toBeUndefined();
     expect(domainInOrder('（二）基本原则。', domainsExpected(null, '妇女', 2))).toBeUndefined();
     expect(domainInOrder('（二）妇文与教肓。', [])).toBeUndefined();
   });

@@ -107,7 +107,7 @@ function numberedCore(raw: string): string | undefined {
 export function domainInOrder(raw: string, expected: readonly Domain[]): Domain | undefined {
   const core = numberedCore(raw);
   if (core === undefined || [...core].length < 4 || expected.length === 0) return undefined;
-  let best = 3;
+  let best = Infinity;
   const nearest = new Set<Domain>();
   for (const [spelling, domain] of SPELLINGS) {
     const d = editDistance(core, spelling);
@@ -117,7 +117,8 @@ export function domainInOrder(raw: string, expected: readonly Domain[]): Domain 
     }
     if (d === best) nearest.add(domain);
   }
-  const wanted = [...nearest].filter((d) => expected.includes(d));
+  // Two edits at most: starting the search at 3 once let a heading three edits off through.
+  const wanted = best <= 2 ? [...nearest].filter((d) => expected.includes(d)) : [];
   return wanted.length === 1 && (nearest.size === 1 || best <= 1) ? wanted[0] : undefined;
 }
 
