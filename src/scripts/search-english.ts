@@ -17,6 +17,9 @@ const SUFFIXES: [string, string][] = [
   ['ies', 'i'], ['ied', 'i'], ['ates', ''], ['ate', ''], ['ed', ''], ['es', ''], ['s', ''], ['y', 'i'], ['e', ''],
 ];
 
+/** A query in Latin letters only (pinyin or English): the one kind the English glosses serve. */
+export const isLatinQuery = (q: string) => /[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q);
+
 /** A light lemma: plural, -ing, -ed, -ation and final e taken off (vaccination, vaccine → vaccin). */
 export function lemma(word: string): string {
   const w = IRREGULAR[word] ?? word;

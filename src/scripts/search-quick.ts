@@ -7,7 +7,8 @@
 import type { GlossaryEntry } from '../lib/search-glossary.ts';
 import { ENGLISH_FILE, type SearchEnglish } from '../lib/search-english.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
-import { englishIndex, type EnglishIndex } from './search-english.ts';
+import { englishIndex, isLatinQuery, type EnglishIndex } from './search-english.ts';
+import { optionalJson } from './optional-json.ts';
 import { lexicon, type Lexicon } from './search-correct.ts';
 import { matchesWords, understand } from './search-query.ts';
 import { loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
@@ -29,17 +30,12 @@ interface Ready {
 }
 let ready: Promise<Ready> | undefined;
 
-/** A JSON file, or undefined if it fails to load: search still runs without it. */
-const optional = <T>(url: string) =>
-  fetch(url)
-    .then((r) => (r.ok ? (r.json() as Promise<T>) : undefined))
-    .catch(() => undefined);
 
 /** Starts loading Pagefind, the vocabulary and the glossary (once); the header calls it on first focus. */
 export function prepare(): Promise<Ready> {
   ready ??= (async () => {
-    const words = optional<SearchVocabulary>(`/${VOCABULARY_FILE}`);
-    const glossary = optional<GlossaryEntry[]>(GLOSSARY_URL);
+    const words = optionalJson<SearchVocabulary>(`/${VOCABULARY_FILE}`);
+    const glossary = optionalJson<GlossaryEntry[]>(GLOSSARY_URL);
     const pagefind = await loadPagefind({ excerptLength: 20, ranking: { metaWeights: { title: 1 } } });
     const v = await words;
     return { pagefind, lex: v ? lexicon(v) : undefined, glossary: (await glossary) ?? [] };
@@ -51,8 +47,8 @@ export function prepare(): Promise<Ready> {
 let english: Promise<EnglishIndex | undefined> | undefined;
 /** The English glosses of the index's words (search-english.ts), fetched on the first Latin query only, as on /search/. */
 function englishFor(q: string): Promise<EnglishIndex | undefined> {
-  if (!/[a-z]/i.test(q) || /\p{Script=Han}/u.test(q)) return Promise.resolve(undefined);
-  return (english ??= optional<SearchEnglish>(`/${ENGLISH_FILE}`).then((e) => (e ? englishIndex(e) : undefined)));
+  if (!isLatinQuery(q)) return Promise.resolve(undefined);
+  return (english ??= optionalJson<SearchEnglish>(`/${ENGLISH_FILE}`).then((e) => (e ? englishIndex(e) : undefined)));
 }
 
 /** Up to `max` results for a query, the visitor's own search first, none whose match cuts a word. */

@@ -9,7 +9,8 @@ import { byChinese } from '../lib/collation.ts';
 import { COMMON_TERMS, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
 import { correctQuery, lexicon, type Lexicon } from './search-correct.ts';
 import { matchesWords, pagefindSearch, phraseHolds, understand, type QueryPlan } from './search-query.ts';
-import { englishIndex, type EnglishIndex } from './search-english.ts';
+import { englishIndex, isLatinQuery, type EnglishIndex } from './search-english.ts';
+import { optionalJson } from './optional-json.ts';
 import { ENGLISH_FILE, type SearchEnglish } from '../lib/search-english.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPattern, termsOf } from './search-text.ts';
@@ -155,19 +156,11 @@ let lexLoad: Promise<Lexicon | undefined> | undefined;
  * The vocabulary, fetched only when a query needs it (pinyin, weak results): the first search
  * on a phone does not wait for it. Without it, search still runs (no did-you-mean).
  */
-const loadLex = () =>
-  (lexLoad ??= fetch(`/${VOCABULARY_FILE}`)
-    .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
-    .catch(() => undefined)
-    .then((v) => (lex = v ? lexicon(v) : undefined)));
+const loadLex = () => (lexLoad ??= optionalJson<SearchVocabulary>(`/${VOCABULARY_FILE}`).then((v) => (lex = v ? lexicon(v) : undefined)));
 /** English glosses of the index's words (search-english.ts), fetched only for a Latin query. */
 let english: EnglishIndex | undefined;
 let englishLoad: Promise<EnglishIndex | undefined> | undefined;
-const loadEnglish = () =>
-  (englishLoad ??= fetch(`/${ENGLISH_FILE}`)
-    .then((r) => (r.ok ? (r.json() as Promise<SearchEnglish>) : undefined))
-    .catch(() => undefined)
-    .then((e) => (english = e ? englishIndex(e) : undefined)));
+const loadEnglish = () => (englishLoad ??= optionalJson<SearchEnglish>(`/${ENGLISH_FILE}`).then((e) => (english = e ? englishIndex(e) : undefined)));
 let totals: FilterCounts = {};
 /** The results on screen; replaced by each search. */
 let current: View | undefined;
@@ -430,7 +423,7 @@ async function run(restore?: Saved): Promise<void> {
   }
   status.textContent = '搜索中…';
   // Pinyin and English are read as the index's words; a question's or a longer query's words are checked against them.
-  if (/[a-z]/i.test(q) && !/\p{Script=Han}/u.test(q)) await Promise.all([loadLex(), loadEnglish()]);
+  if (isLatinQuery(q)) await Promise.all([loadLex(), loadEnglish()]);
   else if (understand(q).wantsLexicon) await loadLex();
   // A typo is left to the did-you-mean below: the index's words would read its pieces instead.
   const typo = lex && /\p{Script=Han}/u.test(q) && !understand(q).reduced ? correctQuery(q, lex) : undefined;

@@ -88,7 +88,7 @@ async function writeTree(dir: string, files: Iterable<readonly [string, string |
   return count;
 }
 
-/** Pieces gathered up to about a megabyte per write. */
+/** Pieces gathered up to about half a million characters per write (one to one and a half MB of UTF-8). */
 async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
   const handle = await open(file, 'w');
   try {
