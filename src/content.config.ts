@@ -10,11 +10,12 @@ import { jsonArrays } from './lib/json-loader.ts';
 import { mdxFrontmatter } from './lib/frontmatter-loader.ts';
 import { cityEntry, departmentEntry, documentEntry, domainEntry, indicatorEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 import { documentReport } from './lib/ingest-report.ts';
-import { currentPartition, ownItemIds, partitionItems, projectDepartments, projectIndicators } from './lib/partition.ts';
+import { currentPartition, isAggregate, ownItemIds, partitionItems, projectDepartments, projectIndicators } from './lib/partition.ts';
 
 // A partitioned build (src/lib/partition.ts) loads only what its pages show: a document group
 // its documents, their items and the items they name, and its share of departments and
-// indicators; the aggregate partition everything. Unset, the whole site.
+// indicators; the aggregate partition everything but the items, whose pages it renders from
+// summaries (src/lib/kb.ts, summaryIndex). Unset, the whole site.
 const partition = currentPartition();
 const group = partition?.docs;
 const ownIds = group ? ownItemIds('content/generated/items', partition!) : undefined;
@@ -29,7 +30,7 @@ const generated = (dir: string, only?: string[]) =>
 // The aggregate partition shows documents' metadata, never their texts: frontmatter only.
 const documents = defineCollection({ loader: partition && !group ? mdxFrontmatter('content/generated/documents') : generated('documents', group), schema: documentEntry });
 const domains = defineCollection({ loader: group ? noneLoader : generated('domains'), schema: domainEntry });
-const items = defineCollection({ loader: jsonArrays('content/generated/items', { read: (dir) => partitionItems(dir, partition) }), schema: itemEntry });
+const items = defineCollection({ loader: jsonArrays('content/generated/items', { none: isAggregate(partition), read: (dir) => partitionItems(dir, partition) }), schema: itemEntry });
 const cities = defineCollection({ loader: jsonArrays('content/generated/cities', { none: !!group }), schema: cityEntry });
 const topics = defineCollection({ loader: jsonArrays('content/generated/topics', { none: !!group }), schema: topicEntry });
 const departments = defineCollection({

@@ -4,10 +4,10 @@
  * names; the ingest's normaliser already decided which department each one is).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { ItemSummary } from './item-summaries';
 import { DOMAINS, NO_DOMAIN } from './vocabulary';
 
 export type DepartmentData = CollectionEntry<'departments'>['data'];
-type ItemData = CollectionEntry<'items'>['data'];
 export type Role = 'lead' | 'partner';
 export const ROLE_LABEL: Record<Role, string> = { lead: '牵头', partner: '配合' };
 
@@ -40,7 +40,7 @@ export const departmentGroupId = (role: Role, domainSlug: string | null, docId?:
 export interface DomainGroup {
   name: string;
   slug: string | null;
-  documents: { docId: string; docTitle: string; cityName: string; items: ItemData[] }[];
+  documents: { docId: string; docTitle: string; cityName: string; items: ItemSummary[] }[];
   count: number;
 }
 
@@ -48,7 +48,7 @@ export interface DomainGroup {
  * Items grouped by domain (the national outlines' order, 未归类 last), then by document in
  * the order given (the collection keeps documents by id, items in reading order).
  */
-export function byDomainAndDocument(items: readonly ItemData[]): DomainGroup[] {
+export function byDomainAndDocument(items: readonly ItemSummary[]): DomainGroup[] {
   const groups = [...DOMAINS.map((d) => ({ name: d.name as string, slug: d.slug as string | null })), { name: NO_DOMAIN, slug: null }];
   return groups
     .map((g) => {

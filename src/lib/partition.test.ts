@@ -112,17 +112,6 @@ describe('what a document partition loads', () => {
     expect(await load()).toEqual(['a-1', 'a-2', 'b-1', 'b-2', 'c-1', 'c-2']);
   });
 
-  it('the aggregate partition: every item, without its links to other items (only its own page shows them)', async () => {
-    const all = [];
-    for await (const { entries } of partitionItems(dir, { k: 2, n: 2 })) all.push(...entries);
-    expect(all.map((e) => e.id).sort()).toEqual(['a-1', 'a-2', 'b-1', 'b-2', 'c-1', 'c-2']);
-    expect(all.every((e) => Array.isArray(e.related) && e.related.length === 0 && !('addressedBy' in e))).toBe(true);
-    // The whole-site build keeps them.
-    const whole = [];
-    for await (const { entries } of partitionItems(dir, undefined)) whole.push(...entries);
-    expect(whole.find((e) => e.id === 'a-1')!.related).toEqual([{ id: 'b-1' }]);
-  });
-
   it('its share of departments and indicators: other documents’ measures and targets left out', () => {
     const own = new Set(['a-1', 'a-2']);
     const departments = [

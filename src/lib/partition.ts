@@ -140,17 +140,15 @@ const named = (i: ItemLike) => [...(i.related ?? []), ...(i.addresses ?? []), ..
 
 /**
  * The item entries a partition loads from `dir` (one JSON array per document, named by its id),
- * one file at a time so only the kept entries stay in memory: everything for a whole-site or
- * aggregate build; for a document group, its documents' items and the items they name.
+ * one file at a time so only the kept entries stay in memory: everything for a whole-site
+ * build; for a document group, its documents' items and the items they name. (The aggregate
+ * partition loads none: its pages read summaries, src/lib/item-summaries.ts.)
  */
 export async function* partitionItems(dir: string, p: Partition | undefined): AsyncGenerator<{ file: string; entries: ItemLike[] }> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   const read = async (file: string) => JSON.parse(await readFile(path.join(dir, file), 'utf8')) as ItemLike[];
   if (!p?.docs) {
-    for (const file of files) {
-      const entries = await read(file);
-      yield { file, entries: p ? entries.map(forAggregates) : entries };
-    }
+    for (const file of files) yield { file, entries: await read(file) };
     return;
   }
   const own = new Set(p.docs.map((d) => `${d}.json`));
@@ -178,15 +176,6 @@ export async function* partitionItems(dir: string, p: Partition | undefined): As
 export function shownOfNamed(i: ItemLike): unknown {
   const title = String(i.title ?? '');
   return [i.id, i.docId, i.cityName, i.number, i.kind, i.domain, title, title.trim() ? '' : String(i.text ?? '').slice(0, 200)];
-}
-
-/**
- * An item as the aggregate partition holds it: without its links to other items (related items,
- * addressed measures), which only its own page shows. About a third of an item entry at scale.
- */
-export function forAggregates(i: ItemLike): ItemLike {
-  const { addresses: _a, addressedBy: _b, ...rest } = i;
-  return { ...rest, related: [] };
 }
 
 interface DepartmentLike {
