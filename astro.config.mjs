@@ -1,4 +1,5 @@
 // @ts-check
+import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
@@ -10,6 +11,11 @@ const partition = process.env.KB_PARTITION ? JSON.parse(process.env.KB_PARTITION
 // KB_BUILD_DIR (default .kb-build) holds the partitions' output; scripts/build.ts reads the same.
 const buildDir = process.env.KB_BUILD_DIR ?? './.kb-build';
 const partitionDir = partition && `${buildDir}/partitions/${partition.k}-of-${partition.n}`;
+// scripts/build.ts runs partitions side by side, but starts the next one only when this one has
+// bundled (it reads the project's .astro/content-modules.mjs, which the next one's content sync
+// rewrites): this file is created then, after every bundle and before any page is rendered.
+const bundledFile = process.env.KB_PARTITION_BUNDLED;
+const bundled = { name: 'kb-partition-bundled', buildApp: { order: /** @type {const} */ ('post'), handler: () => writeFileSync(bundledFile ?? '', '') } };
 
 export default defineConfig({
   ...(partition && {
@@ -29,6 +35,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), sitemap()],
   vite: {
+    plugins: bundledFile ? [bundled] : [],
     build: {
       rollupOptions: {
         // Every MDX entry trips this notice about Astro's own head-inject directive; it is

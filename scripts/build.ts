@@ -16,11 +16,13 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism, freemem } from 'node:os';
 import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ownedByDocuments, partitionItems, partitionOf, planPartitions, PARTITION_ENV, type Plan } from '../src/lib/partition.ts';
+import { partitionJobs } from './lib/build/jobs.ts';
 import { filesUnder, partitionKey } from './lib/build/key.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -28,22 +30,33 @@ const generated = path.join(root, 'content', 'generated');
 // Where partitions write (astro.config.mjs reads the same) and where --merge assembles the site.
 const PARTITIONS_DIR = path.join(path.resolve(root, process.env.KB_BUILD_DIR ?? '.kb-build'), 'partitions');
 const DIST = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
-// About 35,000 pages is about 2.5 GB for one Astro process (docs/scale.md, "Partitions"); each
-// process also costs a fixed 10–30 s (content sync, bundling), so partitions stay large. Off by
-// default until partitioning lowers the peak on one machine (the aggregate partition is the peak).
-const MAX_PAGES = process.env.KB_PARTITION_PAGES ? Number(process.env.KB_PARTITION_PAGES) : Infinity;
+// Pages per partition (KB_PARTITION_PAGES overrides it): a site of at most this many pages is
+// one plain `astro build`; past it, partitions of at most this many pages. Chosen from the
+// measurements in docs/scale.md ("Measured"): about 2.5 GB for 35,000 pages in one Astro
+// process, and each process costs a fixed 10–30 s (content sync, bundling).
+const DEFAULT_PARTITION_PAGES = 35_000;
+const MAX_PAGES = process.env.KB_PARTITION_PAGES ? Number(process.env.KB_PARTITION_PAGES) : DEFAULT_PARTITION_PAGES;
+// The file a partition's Astro process creates once it has bundled (astro.config.mjs).
+const BUNDLED_ENV = 'KB_PARTITION_BUNDLED';
 const USE_CACHE = process.env.KB_CACHE !== 'off';
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
 // A document partition renders the site's static pages too (Astro cannot leave a static route
 // out; build.ts keeps only the aggregate partition's copies), and those read collections that
-// such a partition leaves empty: Astro's notice about each is expected there, and dropped.
-const EMPTY_COLLECTION = /(\d\d:\d\d:\d\d )?(\x1b\[[0-9;]*m)*\[WARN\](\x1b\[[0-9;]*m)* (\x1b\[[0-9;]*m)*\[content\](\x1b\[[0-9;]*m)* The collection "(cities|domains|topics|pages|report|departments|indicators)" does not exist or is empty\. Please check your content config file for errors\.(\x1b\[[0-9;]*m)*\n?/g;
+// such a partition leaves empty; the aggregate partition leaves the items empty (its pages read
+// summaries): Astro's notice about each is expected there, and dropped.
+const EMPTY_COLLECTION = /(\d\d:\d\d:\d\d )?(\x1b\[[0-9;]*m)*\[WARN\](\x1b\[[0-9;]*m)* (\x1b\[[0-9;]*m)*\[content\](\x1b\[[0-9;]*m)* The collection "(items|cities|domains|topics|pages|report|departments|indicators)" does not exist or is empty\. Please check your content config file for errors\.(\x1b\[[0-9;]*m)*\n?/g;
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quietEmpty = false): Promise<void> {
+/** `prefix`: put before each line of the child's output (partitions running side by side). */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quietEmpty = false, prefix = ''): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, stdio: quietEmpty ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
-    if (quietEmpty) {
+    const piped = quietEmpty || prefix !== '';
+    const child = spawn(command, args, { cwd: root, stdio: piped ? ['inherit', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, ...env } });
+    if (piped) {
+      const shown = (text: string) => {
+        const kept = quietEmpty ? text.replace(EMPTY_COLLECTION, '') : text;
+        return prefix ? kept.replace(/^(?=.)/gm, prefix) : kept;
+      };
       for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
         let pending = '';
         from.setEncoding('utf8');
@@ -51,9 +64,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, quiet
           const text = pending + chunk;
           const cut = text.lastIndexOf('\n') + 1;
           pending = text.slice(cut);
-          to.write(text.slice(0, cut).replace(EMPTY_COLLECTION, ''));
+          to.write(shown(text.slice(0, cut)));
         });
-        from.on('end', () => pending && to.write(pending.replace(EMPTY_COLLECTION, '')));
+        from.on('end', () => pending && to.write(shown(pending)));
       }
     }
     child.on('error', reject);
@@ -71,6 +84,7 @@ async function documentPages(): Promise<{ id: string; pages: number }[]> {
 }
 
 async function plan(count?: number): Promise<Plan> {
+  if (!(MAX_PAGES > 0)) throw new Error(`构建：KB_PARTITION_PAGES 应为正数（每个分区至多的页数），收到 ${process.env.KB_PARTITION_PAGES}。`);
   return planPartitions(await documentPages(), { maxPages: MAX_PAGES, count });
 }
 
@@ -80,8 +94,12 @@ async function markerKey(marker: string): Promise<string | undefined> {
   return existsSync(marker) ? (JSON.parse(await readFile(marker, 'utf8')) as { key?: string }).key : undefined;
 }
 
-/** Build partition k of the plan unless its output for the same key is already there. */
-async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boolean; ms: number }> {
+/**
+ * Build partition k of the plan unless its output for the same key is already there. `bundled`
+ * is called once the partition's Astro process has bundled (or when it ends), so the next
+ * partition may start (buildPartitions).
+ */
+async function buildPartition(thePlan: Plan, k: number, bundled: () => void = () => {}, prefix = ''): Promise<{ reused: boolean; ms: number }> {
   const started = performance.now();
   const p = partitionOf(thePlan, k)!;
   const dir = partitionDir(k, thePlan.count);
@@ -111,7 +129,15 @@ async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boole
   // Each partition's peak memory, where GNU time is there to measure it (docs/scale.md).
   const timeFile = path.join(dir, 'time.txt');
   const timed = existsSync('/usr/bin/time');
-  await run(timed ? '/usr/bin/time' : bin('astro'), timed ? ['-f', '%M %e', '-o', timeFile, bin('astro'), 'build'] : ['build'], { [PARTITION_ENV]: JSON.stringify(p) }, p.docs !== undefined);
+  const bundledFile = path.join(dir, 'bundled');
+  await rm(bundledFile, { force: true });
+  const watch = setInterval(() => existsSync(bundledFile) && (clearInterval(watch), bundled()), 250);
+  try {
+    await run(timed ? '/usr/bin/time' : bin('astro'), timed ? ['-f', '%M %e', '-o', timeFile, bin('astro'), 'build'] : ['build'], { [PARTITION_ENV]: JSON.stringify(p), [BUNDLED_ENV]: bundledFile }, true, prefix);
+  } finally {
+    clearInterval(watch);
+    await rm(bundledFile, { force: true });
+  }
   if (timed) {
     const [kb, s] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
     console.log(`构建：分区 ${k}/${thePlan.count} 完成，用时 ${s!.toFixed(1)} 秒，峰值内存 ${(kb! / 1024 / 1024).toFixed(2)} GB`);
@@ -198,6 +224,45 @@ async function merge(only?: number): Promise<number> {
   return n;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scheduling: how many partitions run at once (docs/scale.md, "Partitions").
+
+/**
+ * Every partition of the plan, `partitionJobs` at a time, each an Astro process of its own.
+ * A partition starts only once the one started before it has bundled: Astro writes the
+ * project's .astro/content-modules.mjs (which lists the partition's MDX entries) when it syncs
+ * the content and reads it while bundling, so two partitions must not sync and bundle at once;
+ * their rendering, the longest part, overlaps. Each writes its own directory and merge() reads
+ * them in partition order, so the output is the same whatever order they finish in. After a
+ * failure no further partition starts; the running ones finish, then the first error is thrown.
+ */
+async function buildPartitions(thePlan: Plan): Promise<number> {
+  const jobs = partitionJobs(thePlan.count, { pages: MAX_PAGES, cores: availableParallelism(), free: freemem(), env: process.env });
+  console.log(`构建：${thePlan.count} 个分区，同时构建 ${jobs} 个`);
+  const queue = Array.from({ length: thePlan.count }, (_, at) => at + 1);
+  let gate: Promise<void> = Promise.resolve();
+  let reused = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    for (let k = queue.shift(); k !== undefined && errors.length === 0; k = queue.shift()) {
+      const before = gate;
+      let open!: () => void;
+      gate = new Promise((resolve) => (open = resolve));
+      await before;
+      try {
+        if ((await buildPartition(thePlan, k, open, jobs > 1 ? `[${k}/${thePlan.count}] ` : '')).reused) reused++;
+      } catch (error) {
+        errors.push(error);
+      } finally {
+        open();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+  if (errors.length) throw errors[0];
+  return reused;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -229,14 +294,13 @@ async function main(): Promise<void> {
   if (thePlan.count === 1) {
     await run(bin('astro'), ['build']);
   } else {
-    let reused = 0;
-    for (let k = 1; k <= thePlan.count; k++) if ((await buildPartition(thePlan, k)).reused) reused++;
+    const reused = await buildPartitions(thePlan);
     // Outputs of another partition count are of no further use (and would make --merge ambiguous).
     for (const d of existsSync(PARTITIONS_DIR) ? await readdir(PARTITIONS_DIR) : []) {
       if (!d.endsWith(`-of-${thePlan.count}`)) await rm(path.join(PARTITIONS_DIR, d), { recursive: true, force: true });
     }
     await merge(thePlan.count);
-    console.log(`构建：${thePlan.count} 个分区${Number.isFinite(MAX_PAGES) && !values.partitions ? `（每区至多约 ${MAX_PAGES} 页）` : ''}，其中 ${reused} 个与上次相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/`);
+    console.log(`构建：${thePlan.count} 个分区${!values.partitions ? `（每区至多约 ${MAX_PAGES} 页）` : ''}，其中 ${reused} 个与上次相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/`);
   }
   if (!values['skip-search']) await run(bin('tsx'), ['scripts/postbuild.ts']);
 }

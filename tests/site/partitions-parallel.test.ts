@@ -1,0 +1,59 @@
+/**
+ * `npm run build` past its page threshold: the seeds in partitions of at most 500 pages, two
+ * Astro processes at a time (KB_PARTITION_PAGES, KB_PARTITION_JOBS), from the suite's ingest
+ * output. The merged site is the one-process build's, byte for byte apart from Pagefind's
+ * bundle, and the aggregate partition loaded no items through the collections.
+ * Written to a temp dir (KB_BUILD_DIR, KB_DIST_DIR), so the suite's dist/ stays as it is.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DIST, ROOT } from '../support/kb.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'kb-partitions-parallel-'));
+const dist = path.join(work, 'dist');
+const env = { ...process.env, KB_BUILD_DIR: path.join(work, 'build'), KB_DIST_DIR: dist, KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache'), KB_PARTITION_PAGES: '500', KB_PARTITION_JOBS: '2' };
+
+const files = (dir: string) =>
+  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((f) => !/^pagefind(-shards)?\//.test(f))
+    .sort();
+
+let log = '';
+beforeAll(() => {
+  const run = spawnSync('npx', ['tsx', 'scripts/build.ts', '--skip-ingest'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  log = `${run.stdout}\n${run.stderr}`;
+  expect(run.status, log).toBe(0);
+});
+
+describe('a build split by its page threshold, partitions side by side', () => {
+  it('plans bounded partitions and runs two at a time, each starting once the one before has bundled', () => {
+    const planned = /构建：(\d+) 个分区，同时构建 2 个/.exec(log);
+    expect(planned, log).not.toBeNull();
+    const count = Number(planned![1]);
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(log).toMatch(new RegExp(`构建：${count} 个分区（每区至多约 500 页），其中 0 个与上次相同`));
+    // Lines of partitions running at once carry their partition.
+    expect(log).toMatch(/^\[1\/\d+\] .*generating static routes/m);
+    // Partition 2 starts after partition 1 has bundled: its content sync comes after 1's routes begin.
+    const at = (pattern: RegExp) => log.split('\n').findIndex((l) => pattern.test(l));
+    expect(at(/^\[2\/\d+\] .*Syncing content/)).toBeGreaterThan(at(/^\[1\/\d+\] .*generating static routes/));
+    // The aggregate partition's pages come from summaries: Astro's notice that its items collection is empty was expected and dropped.
+    expect(log).not.toMatch(/The collection "items" does not exist or is empty/);
+  });
+
+  it('merges into the one-process site, byte for byte', () => {
+    const merged = files(dist);
+    expect(merged).toEqual(files(DIST));
+    const PAGEFIND_BOOT = /<!--kb-pagefind-->[\s\S]*?<!--\/kb-pagefind-->/;
+    const shown = (dir: string, f: string) => {
+      const bytes = readFileSync(path.join(dir, f));
+      return f.endsWith('.html') ? Buffer.from(bytes.toString('utf8').replace(PAGEFIND_BOOT, '')) : bytes;
+    };
+    expect(merged.filter((f) => !shown(dist, f).equals(shown(DIST, f)))).toEqual([]);
+  });
+});
