@@ -11,9 +11,10 @@ const partition = process.env.KB_PARTITION ? JSON.parse(process.env.KB_PARTITION
 // KB_BUILD_DIR (default .kb-build) holds the partitions' output; scripts/build.ts reads the same.
 const buildDir = process.env.KB_BUILD_DIR ?? './.kb-build';
 const partitionDir = partition && `${buildDir}/partitions/${partition.k}-of-${partition.n}`;
-// scripts/build.ts runs partitions side by side, but starts the next one only when this one has
-// bundled (it reads the project's .astro/content-modules.mjs, which the next one's content sync
-// rewrites): this file is created then, after every bundle and before any page is rendered.
+// scripts/build.ts runs partitions side by side, but lets the next one finish its content sync
+// (which rewrites the project's .astro/content-modules.mjs) only once this one has bundled (it
+// reads that file while bundling): this file is created then, after every bundle and before any
+// page is rendered.
 const bundledFile = process.env.KB_PARTITION_BUNDLED;
 const bundled = { name: 'kb-partition-bundled', buildApp: { order: /** @type {const} */ ('post'), handler: () => writeFileSync(bundledFile ?? '', '') } };
 

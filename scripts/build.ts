@@ -6,13 +6,13 @@
  *   npm run build -- --partition k/N      one partition from the shared ingest output (no ingest)
  *   npm run build -- --merge              assemble dist/ from .kb-build/partitions/ and index it
  *
- * By default the site is one partition: plain `astro build` into dist/, as before. Set
- * KB_PARTITION_PAGES (pages per partition) or --partitions N to split it: on one machine that
- * is slower and not yet lighter (the aggregate partition still loads every item; docs/scale.md,
- * "Measured"), so it is for building partitions on several machines. Each partition's output is kept with the hash of
- * everything its pages show (its loaders' input, the site's code); a partition whose hash is
- * unchanged is not built again. Options: --partitions N (fix the count), --skip-ingest,
- * --skip-search.
+ * A site of at most KB_PARTITION_PAGES pages (default 35,000) is one partition: plain `astro
+ * build` into dist/, as before. Past that, partitions of at most that many pages, as many at once
+ * as the cores and the free memory allow (KB_PARTITION_JOBS), and the aggregate partition renders
+ * its pages from item summaries (docs/scale.md, "Partitions"). Each partition's output is kept
+ * with the hash of everything its pages show (its loaders' input, the site's code); a partition
+ * whose hash is unchanged is not built again. Options: --partitions N (fix the count),
+ * --skip-ingest, --skip-search.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,12 +32,15 @@ const PARTITIONS_DIR = path.join(path.resolve(root, process.env.KB_BUILD_DIR ?? 
 const DIST = path.resolve(root, process.env.KB_DIST_DIR ?? 'dist');
 // Pages per partition (KB_PARTITION_PAGES overrides it): a site of at most this many pages is
 // one plain `astro build`; past it, partitions of at most this many pages. Chosen from the
-// measurements in docs/scale.md ("Measured"): about 2.5 GB for 35,000 pages in one Astro
-// process, and each process costs a fixed 10–30 s (content sync, bundling).
+// measurements in docs/scale.md ("Measured"): a document partition of 35,000 pages peaks at
+// about 3.2 GB, so two side by side stay under 8 GB, and each Astro process costs a fixed
+// 20–60 s (content sync, bundling), so smaller partitions would cost more time.
 const DEFAULT_PARTITION_PAGES = 35_000;
 const MAX_PAGES = process.env.KB_PARTITION_PAGES ? Number(process.env.KB_PARTITION_PAGES) : DEFAULT_PARTITION_PAGES;
-// The file a partition's Astro process creates once it has bundled (astro.config.mjs).
+// The file a partition's Astro process creates once it has bundled (astro.config.mjs), and the
+// one it waits for before its content sync ends (src/content.config.ts).
 const BUNDLED_ENV = 'KB_PARTITION_BUNDLED';
+const MAY_BUNDLE_ENV = 'KB_PARTITION_MAY_BUNDLE';
 const USE_CACHE = process.env.KB_CACHE !== 'off';
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
@@ -95,11 +98,12 @@ async function markerKey(marker: string): Promise<string | undefined> {
 }
 
 /**
- * Build partition k of the plan unless its output for the same key is already there. `bundled`
- * is called once the partition's Astro process has bundled (or when it ends), so the next
- * partition may start (buildPartitions).
+ * Build partition k of the plan unless its output for the same key is already there. Side by
+ * side with others (buildPartitions), its content sync waits for `mayBundle` before it writes
+ * the project's .astro/content-modules.mjs, and `bundled` is called once its Astro process has
+ * bundled, so the next partition may go on.
  */
-async function buildPartition(thePlan: Plan, k: number, bundled: () => void = () => {}, prefix = ''): Promise<{ reused: boolean; ms: number }> {
+async function buildPartition(thePlan: Plan, k: number, side?: { mayBundle: Promise<void>; bundled: () => void; prefix: string }): Promise<{ reused: boolean; ms: number }> {
   const started = performance.now();
   const p = partitionOf(thePlan, k)!;
   const dir = partitionDir(k, thePlan.count);
@@ -130,10 +134,14 @@ async function buildPartition(thePlan: Plan, k: number, bundled: () => void = ()
   const timeFile = path.join(dir, 'time.txt');
   const timed = existsSync('/usr/bin/time');
   const bundledFile = path.join(dir, 'bundled');
+  const mayBundleFile = path.join(dir, 'may-bundle');
   await rm(bundledFile, { force: true });
-  const watch = setInterval(() => existsSync(bundledFile) && (clearInterval(watch), bundled()), 250);
+  await rm(mayBundleFile, { force: true });
+  void side?.mayBundle.then(() => writeFile(mayBundleFile, ''));
+  const watch = setInterval(() => existsSync(bundledFile) && (clearInterval(watch), side?.bundled()), 250);
+  const env = { [PARTITION_ENV]: JSON.stringify(p), ...(side && { [BUNDLED_ENV]: bundledFile, [MAY_BUNDLE_ENV]: mayBundleFile }) };
   try {
-    await run(timed ? '/usr/bin/time' : bin('astro'), timed ? ['-f', '%M %e', '-o', timeFile, bin('astro'), 'build'] : ['build'], { [PARTITION_ENV]: JSON.stringify(p), [BUNDLED_ENV]: bundledFile }, true, prefix);
+    await run(timed ? '/usr/bin/time' : bin('astro'), timed ? ['-f', '%M %e', '-o', timeFile, bin('astro'), 'build'] : ['build'], env, true, side?.prefix ?? '');
   } finally {
     clearInterval(watch);
     await rm(bundledFile, { force: true });
@@ -229,10 +237,11 @@ async function merge(only?: number): Promise<number> {
 
 /**
  * Every partition of the plan, `partitionJobs` at a time, each an Astro process of its own.
- * A partition starts only once the one started before it has bundled: Astro writes the
- * project's .astro/content-modules.mjs (which lists the partition's MDX entries) when it syncs
- * the content and reads it while bundling, so two partitions must not sync and bundle at once;
- * their rendering, the longest part, overlaps. Each writes its own directory and merge() reads
+ * Astro writes the project's .astro/content-modules.mjs (which lists the partition's MDX
+ * entries) at the end of its content sync and reads it while bundling, so a partition's sync
+ * ends only once the partition started before it has bundled (src/content.config.ts waits for
+ * the file `mayBundle` writes); loading the content and rendering, the long parts, overlap.
+ * Each writes its own directory and merge() reads
  * them in partition order, so the output is the same whatever order they finish in. After a
  * failure no further partition starts; the running ones finish, then the first error is thrown.
  */
@@ -245,12 +254,11 @@ async function buildPartitions(thePlan: Plan): Promise<number> {
   const errors: unknown[] = [];
   const worker = async () => {
     for (let k = queue.shift(); k !== undefined && errors.length === 0; k = queue.shift()) {
-      const before = gate;
+      const mayBundle = gate;
       let open!: () => void;
       gate = new Promise((resolve) => (open = resolve));
-      await before;
       try {
-        if ((await buildPartition(thePlan, k, open, jobs > 1 ? `[${k}/${thePlan.count}] ` : '')).reused) reused++;
+        if ((await buildPartition(thePlan, k, { mayBundle, bundled: open, prefix: jobs > 1 ? `[${k}/${thePlan.count}] ` : '' })).reused) reused++;
       } catch (error) {
         errors.push(error);
       } finally {

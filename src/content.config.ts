@@ -10,7 +10,7 @@ import { jsonArrays } from './lib/json-loader.ts';
 import { mdxFrontmatter } from './lib/frontmatter-loader.ts';
 import { cityEntry, departmentEntry, documentEntry, domainEntry, indicatorEntry, itemEntry, pageEntry, topicEntry } from './lib/schemas.ts';
 import { documentReport } from './lib/ingest-report.ts';
-import { currentPartition, isAggregate, ownItemIds, partitionItems, projectDepartments, projectIndicators } from './lib/partition.ts';
+import { currentPartition, isAggregate, ownItemIds, partitionItems, projectDepartments, projectIndicators, untilExists } from './lib/partition.ts';
 
 // A partitioned build (src/lib/partition.ts) loads only what its pages show: a document group
 // its documents, their items and the items they name, and its share of departments and
@@ -47,4 +47,11 @@ const indicators = defineCollection({
 // The editor's report, one entry per document (src/lib/ingest-report.ts): the about page's summary.
 const report = defineCollection({ loader: jsonArrays('content/generated/report', { none: !!group }), schema: documentReport });
 
-export const collections = { documents, items, domains, cities, topics, pages, departments, indicators, report };
+// Partitions built side by side (scripts/build.ts, buildPartitions): the content sync writes the
+// project's .astro/content-modules.mjs once every loader is done, and the partition started
+// before this one reads it while bundling, so this loader holds the sync until that one has
+// bundled. It stores nothing; no page reads it.
+const mayBundle = process.env.KB_PARTITION_MAY_BUNDLE;
+const gate = defineCollection({ loader: { name: 'kb-partition-gate', load: () => untilExists(mayBundle!) } });
+
+export const collections = { documents, items, domains, cities, topics, pages, departments, indicators, report, ...(mayBundle && { partitionGate: gate }) };

@@ -10,6 +10,7 @@
  * script share it, so what the build hashes for a partition's cache key is exactly what that
  * partition's loaders load.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -31,6 +32,14 @@ export function currentPartition(env: NodeJS.ProcessEnv = process.env): Partitio
   const p = JSON.parse(raw) as Partition;
   if (!Number.isInteger(p.k) || !Number.isInteger(p.n) || p.k < 1 || p.k > p.n) throw new Error(`${PARTITION_ENV}: expected {"k":1,"n":2,…}, got ${raw}`);
   return p;
+}
+
+/** Resolves once `file` exists (a partition waiting for the one before it: src/content.config.ts). */
+export function untilExists(file: string, everyMs = 200): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (existsSync(file) ? resolve() : setTimeout(check, everyMs));
+    check();
+  });
 }
 
 export const isAggregate = (p: Partition | undefined) => p !== undefined && p.docs === undefined;
