@@ -21,7 +21,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ownedByDocuments, partitionItems, partitionOf, planPartitions, PARTITION_ENV, type Plan } from '../src/lib/partition.ts';
+import { buildByDocument } from './lib/build/by-document.ts';
+import { fillPage, linksFragment, namedItems, readItemFiles, type Fragment } from './lib/build/fill.ts';
 import { filesUnder, partitionKey } from './lib/build/key.ts';
+import { writeSitemap } from './lib/build/sitemap.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = path.join(root, 'content', 'generated');
@@ -103,6 +106,7 @@ async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boole
   }
   if (USE_CACHE && (await markerKey(marker)) === key) {
     console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）与上次相同，沿用 ${path.relative(root, dir)}/`);
+    if (p.docs) await writePartitionLinks(dir, p.docs);
     return { reused: true, ms: performance.now() - started };
   }
   await rm(marker, { force: true });
@@ -118,7 +122,24 @@ async function buildPartition(thePlan: Plan, k: number): Promise<{ reused: boole
   }
   // Written last: a partition interrupted half-way is never taken for a finished one.
   await writeFile(marker, `${JSON.stringify({ k, n: thePlan.count, docs: p.docs ?? null, key }, null, 1)}\n`);
+  if (p.docs) await writePartitionLinks(dir, p.docs);
   return { reused: false, ms: performance.now() - started };
+}
+
+/**
+ * The links HTML of a document partition's item pages (src/lib/item-links.ts), beside its
+ * output: --merge fills the pages from it, so the merging job needs no ingest output. Written
+ * on every build, reused partition or not: other documents change it without changing the
+ * partition's key.
+ */
+async function writePartitionLinks(dir: string, docs: string[]): Promise<void> {
+  const all = await readItemFiles(path.join(generated, 'items'));
+  const named = namedItems(all);
+  const own = new Set(docs);
+  const links: Record<string, Fragment> = {};
+  for (const d of all) if (own.has(d.doc)) for (const i of d.entries) links[i.id] = linksFragment(i, named);
+  await writeFile(path.join(dir, 'links.json.tmp'), JSON.stringify(links));
+  await rename(path.join(dir, 'links.json.tmp'), path.join(dir, 'links.json'));
 }
 
 /** Hard links where the file system allows them (dist/ then costs no copy), else copies. */
@@ -133,7 +154,6 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 const SITEMAP = /^sitemap-(index|\d+)\.xml$/;
-const SITEMAP_PAGE = 45_000; // @astrojs/sitemap's entries per file
 
 /**
  * dist/ from the partitions in .kb-build/partitions/: the document partitions' item, document and
@@ -158,6 +178,9 @@ async function merge(only?: number): Promise<number> {
   for (let k = 1; k <= n; k++) {
     const out = path.join(partitionDir(k, n), 'dist');
     const aggregate = k === n;
+    const linksFile = path.join(partitionDir(k, n), 'links.json');
+    if (!aggregate && !existsSync(linksFile)) throw new Error(`构建：${path.relative(root, linksFile)} 不存在（条目页的相关条目）。请用本版本重新运行 npm run build -- --partition ${k}/${n}。`);
+    const links = aggregate ? {} : (JSON.parse(await readFile(linksFile, 'utf8')) as Record<string, Fragment>);
     for (const f of await filesUnder(out)) {
       if (SITEMAP.test(f)) {
         const xml = await readFile(path.join(out, f), 'utf8');
@@ -171,30 +194,18 @@ async function merge(only?: number): Promise<number> {
         continue;
       }
       if (ownedByDocuments(f) === aggregate) continue;
+      const item = /^items\/([^/]+)\/index\.html$/.exec(f)?.[1];
+      if (item !== undefined) {
+        // Filled in here, so written, not linked: the partition's own file stays as Astro rendered it.
+        if (links[item] === undefined) throw new Error(`构建：${path.relative(root, linksFile)} 中没有条目 ${item} 的相关条目。请重新运行 npm run build -- --partition ${k}/${n}。`);
+        await mkdir(path.dirname(path.join(dist, f)), { recursive: true });
+        await writeFile(path.join(dist, f), fillPage(await readFile(path.join(out, f), 'utf8'), links[item], f));
+        continue;
+      }
       await place(path.join(out, f), path.join(dist, f));
     }
   }
-  if (sitemapHead) {
-    const loc = (u: string) => /<loc>([^<]*)<\/loc>/.exec(u)![1]!;
-    // Astro lists pages route by route (routes in path order, a route's pages in its
-    // getStaticPaths order, a section's index first): a stable sort on the section restores that
-    // order from the partitions' lists, which keep documents in id order.
-    const section = (u: string) => {
-      const parts = new URL(loc(u)).pathname.split('/').filter(Boolean);
-      return `${parts[0] ?? ''}\0${parts.length > 1 ? 1 : 0}`;
-    };
-    urls.sort((a, b) => (section(a) < section(b) ? -1 : section(a) > section(b) ? 1 : 0));
-    const site = new URL(loc(urls[0]!)).origin;
-    const names: string[] = [];
-    for (let at = 0, s = 0; at < urls.length; at += SITEMAP_PAGE, s++) {
-      names.push(`sitemap-${s}.xml`);
-      await writeFile(path.join(dist, `sitemap-${s}.xml`), `${sitemapHead}${urls.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);
-    }
-    await writeFile(
-      path.join(dist, 'sitemap-index.xml'),
-      `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${names.map((f) => `<sitemap><loc>${site}/${f}</loc></sitemap>`).join('')}</sitemapindex>`,
-    );
-  }
+  await writeSitemap(dist, sitemapHead, urls);
   return n;
 }
 
@@ -227,7 +238,16 @@ async function main(): Promise<void> {
   if (!values['skip-ingest']) await run(bin('tsx'), ['scripts/ingest.ts']);
   const thePlan = await plan(values.partitions ? Number(values.partitions) : undefined);
   if (thePlan.count === 1) {
-    await run(bin('astro'), ['build']);
+    const r = await buildByDocument({
+      root,
+      buildDir: path.dirname(PARTITIONS_DIR),
+      dist: DIST,
+      useCache: USE_CACHE,
+      astro: (args, env, partial) => run(bin('astro'), args, env, partial),
+    });
+    console.log(
+      `构建：${r.whole ? `整站渲染（${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → ${path.relative(root, DIST) || '.'}/`,
+    );
   } else {
     let reused = 0;
     for (let k = 1; k <= thePlan.count; k++) if ((await buildPartition(thePlan, k)).reused) reused++;
