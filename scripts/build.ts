@@ -246,7 +246,7 @@ async function main(): Promise<void> {
       astro: (args, env, partial) => run(bin('astro'), args, env, partial),
     });
     console.log(
-      `构建：${r.whole ? `整站渲染（${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → ${path.relative(root, DIST) || '.'}/`,
+      `构建：${r.whole ? `整站渲染（${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
     );
   } else {
     let reused = 0;

@@ -26,6 +26,8 @@ export interface ByDocumentOptions {
 }
 
 export interface ByDocumentResult {
+  /** Time of each step: keys (reading the ingest output), astro (its runs and taking their output), fill, assemble. */
+  ms: Record<string, number>;
   documents: number;
   /** Documents Astro rendered in this build. */
   rendered: number;
@@ -43,6 +45,12 @@ type Slim = LinkingItem & { id: string };
 const WHOLE_RUN_SHARE = 0.5;
 
 export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentResult> {
+  const ms: Record<string, number> = {};
+  let at = performance.now();
+  const lap = (name: string) => {
+    ms[name] = performance.now() - at;
+    at = performance.now();
+  };
   const generated = path.join(o.root, 'content', 'generated');
   const itemsDir = path.join(generated, 'items');
   if (!existsSync(itemsDir)) throw new Error('构建：content/generated/items/ 不存在。请先运行 npm run ingest（或不带参数的 npm run build）。');
@@ -65,6 +73,7 @@ export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentR
   }
   const aggregateKey = await partitionKey(o.root, { k: 2, n: 2 });
   const store = new DocumentStore(o.buildDir, docs);
+  lap('keys');
 
   const changed: string[] = [];
   for (const { doc } of docs) if (!o.useCache || (await store.renderedKey(doc)) !== keys.get(doc)) changed.push(doc);
@@ -94,8 +103,12 @@ export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentR
     if (changed.length) await partial({ k: 1, n: 2, docs: changed }, (owner) => (owner !== AGGREGATE && changedSet.has(owner) ? keys.get(owner) : undefined));
     if (aggregateChanged) await partial({ k: 2, n: 2 }, (owner) => (owner === AGGREGATE ? aggregateKey : undefined));
   }
+  lap('astro');
   await store.dropOthers();
   const filled = await store.fill(named);
+  lap('fill');
   await store.assemble(o.dist);
-  return { documents: docs.length, rendered: whole ? docs.length : changed.length, changed, aggregateRendered: aggregateChanged, filled, whole };
+  lap('assemble');
+  return {
+    ms, documents: docs.length, rendered: whole ? docs.length : changed.length, changed, aggregateRendered: aggregateChanged, filled, whole };
 }
