@@ -6,8 +6,9 @@
  *   npm run build -- --partition k/N      one partition from the shared ingest output (no ingest)
  *   npm run build -- --merge              assemble dist/ from .kb-build/partitions/ and index it
  *
- * A site of at most KB_PARTITION_PAGES pages (default 35,000) is one partition: plain `astro
- * build` into dist/, as before. Past that, partitions of at most that many pages, as many at once
+ * A site of at most KB_PARTITION_PAGES pages (default 35,000) is one partition, rendered by
+ * document (lib/build/by-document.ts: only the documents whose pages changed and the aggregate
+ * pages go through Astro; item pages get their links after). Past that, partitions of at most that many pages, as many at once
  * as the cores and the free memory allow (KB_PARTITION_JOBS), and the aggregate partition renders
  * its pages from item summaries (docs/scale.md, "Partitions"). Each partition's output is kept
  * with the hash of everything its pages show (its loaders' input, the site's code); a partition
@@ -22,8 +23,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ownedByDocuments, partitionItems, partitionOf, planPartitions, PARTITION_ENV, type Plan } from '../src/lib/partition.ts';
+import { buildByDocument } from './lib/build/by-document.ts';
+import { fillPage, linksFragment, namedItems, readItemFiles, type Fragment } from './lib/build/fill.ts';
 import { partitionJobs } from './lib/build/jobs.ts';
 import { filesUnder, partitionKey } from './lib/build/key.ts';
+import { writeSitemap } from './lib/build/sitemap.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = path.join(root, 'content', 'generated');
@@ -125,6 +129,7 @@ async function buildPartition(thePlan: Plan, k: number, side?: { mayBundle: Prom
   }
   if (USE_CACHE && (await markerKey(marker)) === key) {
     console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）与上次相同，沿用 ${path.relative(root, dir)}/`);
+    if (p.docs) await writePartitionLinks(dir, p.docs);
     return { reused: true, ms: performance.now() - started };
   }
   await rm(marker, { force: true });
@@ -152,7 +157,24 @@ async function buildPartition(thePlan: Plan, k: number, side?: { mayBundle: Prom
   }
   // Written last: a partition interrupted half-way is never taken for a finished one.
   await writeFile(marker, `${JSON.stringify({ k, n: thePlan.count, docs: p.docs ?? null, key }, null, 1)}\n`);
+  if (p.docs) await writePartitionLinks(dir, p.docs);
   return { reused: false, ms: performance.now() - started };
+}
+
+/**
+ * The links HTML of a document partition's item pages (src/lib/item-links.ts), beside its
+ * output: --merge fills the pages from it, so the merging job needs no ingest output. Written
+ * on every build, reused partition or not: other documents change it without changing the
+ * partition's key.
+ */
+async function writePartitionLinks(dir: string, docs: string[]): Promise<void> {
+  const all = await readItemFiles(path.join(generated, 'items'));
+  const named = namedItems(all);
+  const own = new Set(docs);
+  const links: Record<string, Fragment> = {};
+  for (const d of all) if (own.has(d.doc)) for (const i of d.entries) links[i.id] = linksFragment(i, named);
+  await writeFile(path.join(dir, 'links.json.tmp'), JSON.stringify(links));
+  await rename(path.join(dir, 'links.json.tmp'), path.join(dir, 'links.json'));
 }
 
 /** Hard links where the file system allows them (dist/ then costs no copy), else copies. */
@@ -167,7 +189,6 @@ async function place(from: string, to: string): Promise<void> {
 }
 
 const SITEMAP = /^sitemap-(index|\d+)\.xml$/;
-const SITEMAP_PAGE = 45_000; // @astrojs/sitemap's entries per file
 
 /**
  * dist/ from the partitions in .kb-build/partitions/: the document partitions' item, document and
@@ -192,6 +213,9 @@ async function merge(only?: number): Promise<number> {
   for (let k = 1; k <= n; k++) {
     const out = path.join(partitionDir(k, n), 'dist');
     const aggregate = k === n;
+    const linksFile = path.join(partitionDir(k, n), 'links.json');
+    if (!aggregate && !existsSync(linksFile)) throw new Error(`构建：${path.relative(root, linksFile)} 不存在（条目页的相关条目）。请用本版本重新运行 npm run build -- --partition ${k}/${n}。`);
+    const links = aggregate ? {} : (JSON.parse(await readFile(linksFile, 'utf8')) as Record<string, Fragment>);
     for (const f of await filesUnder(out)) {
       if (SITEMAP.test(f)) {
         const xml = await readFile(path.join(out, f), 'utf8');
@@ -205,30 +229,18 @@ async function merge(only?: number): Promise<number> {
         continue;
       }
       if (ownedByDocuments(f) === aggregate) continue;
+      const item = /^items\/([^/]+)\/index\.html$/.exec(f)?.[1];
+      if (item !== undefined) {
+        // Filled in here, so written, not linked: the partition's own file stays as Astro rendered it.
+        if (links[item] === undefined) throw new Error(`构建：${path.relative(root, linksFile)} 中没有条目 ${item} 的相关条目。请重新运行 npm run build -- --partition ${k}/${n}。`);
+        await mkdir(path.dirname(path.join(dist, f)), { recursive: true });
+        await writeFile(path.join(dist, f), fillPage(await readFile(path.join(out, f), 'utf8'), links[item], f));
+        continue;
+      }
       await place(path.join(out, f), path.join(dist, f));
     }
   }
-  if (sitemapHead) {
-    const loc = (u: string) => /<loc>([^<]*)<\/loc>/.exec(u)![1]!;
-    // Astro lists pages route by route (routes in path order, a route's pages in its
-    // getStaticPaths order, a section's index first): a stable sort on the section restores that
-    // order from the partitions' lists, which keep documents in id order.
-    const section = (u: string) => {
-      const parts = new URL(loc(u)).pathname.split('/').filter(Boolean);
-      return `${parts[0] ?? ''}\0${parts.length > 1 ? 1 : 0}`;
-    };
-    urls.sort((a, b) => (section(a) < section(b) ? -1 : section(a) > section(b) ? 1 : 0));
-    const site = new URL(loc(urls[0]!)).origin;
-    const names: string[] = [];
-    for (let at = 0, s = 0; at < urls.length; at += SITEMAP_PAGE, s++) {
-      names.push(`sitemap-${s}.xml`);
-      await writeFile(path.join(dist, `sitemap-${s}.xml`), `${sitemapHead}${urls.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);
-    }
-    await writeFile(
-      path.join(dist, 'sitemap-index.xml'),
-      `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${names.map((f) => `<sitemap><loc>${site}/${f}</loc></sitemap>`).join('')}</sitemapindex>`,
-    );
-  }
+  await writeSitemap(dist, sitemapHead, urls);
   return n;
 }
 
@@ -300,7 +312,16 @@ async function main(): Promise<void> {
   if (!values['skip-ingest']) await run(bin('tsx'), ['scripts/ingest.ts']);
   const thePlan = await plan(values.partitions ? Number(values.partitions) : undefined);
   if (thePlan.count === 1) {
-    await run(bin('astro'), ['build']);
+    const r = await buildByDocument({
+      root,
+      buildDir: path.dirname(PARTITIONS_DIR),
+      dist: DIST,
+      useCache: USE_CACHE,
+      astro: (args, env, partial) => run(bin('astro'), args, env, partial),
+    });
+    console.log(
+      `构建：${r.whole ? `整站渲染（${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
+    );
   } else {
     const reused = await buildPartitions(thePlan);
     // Outputs of another partition count are of no further use (and would make --merge ambiguous).

@@ -1,0 +1,36 @@
+/**
+ * One sitemap of every page, from the `<url>` entries of the Astro runs that rendered them
+ * (partitions, or the per-document store), in the order one `astro build` lists them.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const SITEMAP_PAGE = 45_000; // @astrojs/sitemap's entries per file
+
+const loc = (u: string) => /<loc>([^<]*)<\/loc>/.exec(u)![1]!;
+
+/**
+ * `head` is a sitemap file's text before its first `<url>`. `urls` come documents in id order,
+ * the aggregate pages after them.
+ */
+export async function writeSitemap(dist: string, head: string, urls: string[]): Promise<void> {
+  if (!head || urls.length === 0) return;
+  // Astro lists pages route by route (routes in path order, a route's pages in its
+  // getStaticPaths order, a section's index first): a stable sort on the section restores that
+  // order from lists that keep documents in id order.
+  const section = (u: string) => {
+    const parts = new URL(loc(u)).pathname.split('/').filter(Boolean);
+    return `${parts[0] ?? ''}\0${parts.length > 1 ? 1 : 0}`;
+  };
+  const sorted = [...urls].sort((a, b) => (section(a) < section(b) ? -1 : section(a) > section(b) ? 1 : 0));
+  const site = new URL(loc(sorted[0]!)).origin;
+  const names: string[] = [];
+  for (let at = 0, s = 0; at < sorted.length; at += SITEMAP_PAGE, s++) {
+    names.push(`sitemap-${s}.xml`);
+    await writeFile(path.join(dist, `sitemap-${s}.xml`), `${head}${sorted.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);
+  }
+  await writeFile(
+    path.join(dist, 'sitemap-index.xml'),
+    `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${names.map((f) => `<sitemap><loc>${site}/${f}</loc></sitemap>`).join('')}</sitemapindex>`,
+  );
+}
