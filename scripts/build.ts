@@ -258,8 +258,9 @@ async function merge(only?: number): Promise<number> {
  * failure no further partition starts; the running ones finish, then the first error is thrown.
  */
 async function buildPartitions(thePlan: Plan): Promise<number> {
-  const jobs = partitionJobs(thePlan.count, { pages: MAX_PAGES, cores: availableParallelism(), free: freemem(), env: process.env });
-  console.log(`构建：${thePlan.count} 个分区，同时构建 ${jobs} 个`);
+  const insideProject = !path.relative(root, PARTITIONS_DIR).startsWith('..');
+  const jobs = partitionJobs(thePlan.count, { pages: MAX_PAGES, cores: availableParallelism(), free: freemem(), insideProject, env: process.env });
+  console.log(`构建：${thePlan.count} 个分区，同时构建 ${jobs} 个${insideProject ? '' : `（KB_BUILD_DIR 在项目目录之外，Astro 会把各分区的打包文件都写进项目的 .astro/，只能逐个构建；把 KB_BUILD_DIR 设在项目目录内即可同时构建）`}`);
   const queue = Array.from({ length: thePlan.count }, (_, at) => at + 1);
   let gate: Promise<void> = Promise.resolve();
   let reused = 0;

@@ -3,18 +3,23 @@
  * Astro processes at a time (KB_PARTITION_PAGES, KB_PARTITION_JOBS), from the suite's ingest
  * output. The merged site is the one-process build's, byte for byte apart from Pagefind's
  * bundle, and the aggregate partition loaded no items through the collections.
- * Written to a temp dir (KB_BUILD_DIR, KB_DIST_DIR), so the suite's dist/ stays as it is.
+ * The partitions write to a temp dir inside the project's .kb-build/ (KB_BUILD_DIR: outside the
+ * project they would run one at a time, scripts/lib/build/jobs.ts), the site to a temp dir
+ * (KB_DIST_DIR), so the suite's dist/ stays as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ROOT } from '../support/kb.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-partitions-parallel-'));
 const dist = path.join(work, 'dist');
-const env = { ...process.env, KB_BUILD_DIR: path.join(work, 'build'), KB_DIST_DIR: dist, KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache'), KB_PARTITION_PAGES: '500', KB_PARTITION_JOBS: '2' };
+mkdirSync(path.join(ROOT, '.kb-build'), { recursive: true });
+const buildDir = mkdtempSync(path.join(ROOT, '.kb-build', 'test-parallel-'));
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+const env = { ...process.env, KB_BUILD_DIR: buildDir, KB_DIST_DIR: dist, KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache'), KB_PARTITION_PAGES: '500', KB_PARTITION_JOBS: '2' };
 
 const files = (dir: string) =>
   (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])

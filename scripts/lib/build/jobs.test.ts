@@ -20,4 +20,10 @@ describe('partitions built at once', () => {
     expect(() => partitionJobs(4, { pages: 35_000, cores: 2, free: GB, env: { KB_PARTITION_JOBS: 'two' } })).toThrow(/KB_PARTITION_JOBS 应为正整数.*two/);
     expect(() => partitionJobs(4, { pages: 35_000, cores: 2, free: GB, env: { KB_PARTITION_JOBS: '0' } })).toThrow(/KB_PARTITION_JOBS/);
   });
+
+  it('one at a time when the partitions write outside the project (Astro then bundles into the project, one bundle at a time)', () => {
+    expect(partitionJobs(4, { pages: 35_000, cores: 8, free: 100 * GB, insideProject: false })).toBe(1);
+    expect(partitionJobs(4, { pages: 35_000, cores: 8, free: 100 * GB, insideProject: false, env: { KB_PARTITION_JOBS: '3' } })).toBe(1);
+    expect(partitionJobs(4, { pages: 35_000, cores: 8, free: 100 * GB, insideProject: true, env: { KB_PARTITION_JOBS: '3' } })).toBe(3);
+  });
 });

@@ -7,7 +7,14 @@
 /** What one Astro process rendering `pages` pages needs at its peak (docs/scale.md, "Measured"). */
 export const partitionBytes = (pages: number) => 0.6e9 + pages * 60_000;
 
-export function partitionJobs(count: number, options: { pages: number; cores: number; free: number; env?: NodeJS.ProcessEnv }): number {
+/**
+ * `insideProject`: whether the partitions' directory (KB_BUILD_DIR) is inside the project. Astro
+ * bundles a build whose outDir lies outside the working directory into the project's own
+ * `.astro/.prerender/` and deletes it when done, so two such builds at once delete each
+ * other's bundles: then one at a time, whatever the setting.
+ */
+export function partitionJobs(count: number, options: { pages: number; cores: number; free: number; insideProject?: boolean; env?: NodeJS.ProcessEnv }): number {
+  if (options.insideProject === false) return 1;
   const set = options.env?.KB_PARTITION_JOBS;
   if (set !== undefined && set !== '') {
     const jobs = Number(set);
