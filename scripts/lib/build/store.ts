@@ -145,11 +145,13 @@ export class DocumentStore {
   }
 
   /**
-   * dist/ from the store: hard links to the rendered and filled files, one sitemap of every
+   * dist/ from the store (written beside it, then renamed): hard links to the rendered and filled files, one sitemap of every
    * page in Astro's order. Files that the search index step rewrites in place (the search page,
    * …) are copies, so it never writes into the store.
    */
-  async assemble(dist: string): Promise<void> {
+  async assemble(target: string): Promise<void> {
+    // Assembled beside it and renamed into place, so a failed build leaves the last dist/ whole.
+    const dist = `${target}.assembling`;
     await rm(dist, { recursive: true, force: true });
     const urls: string[] = [];
     for (const { doc, entries } of this.docs) {
@@ -168,6 +170,8 @@ export class DocumentStore {
     const aggregate = JSON.parse(await readFile(path.join(this.aggregateDir, 'render.json'), 'utf8')) as RenderRecord;
     urls.push(...aggregate.urls);
     await writeSitemap(dist, aggregate.sitemapHead ?? '', urls);
+    await rm(target, { recursive: true, force: true });
+    await rename(dist, target);
   }
 }
 
