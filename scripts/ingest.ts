@@ -21,11 +21,13 @@ const cache = process.env.KB_CACHE === 'off' ? undefined : new ParseCache(path.r
 
 // KB_MEMORY_LOG=1: the heap and RSS after each phase, on stderr (where memory goes: docs/scale.md).
 // With NODE_OPTIONS=--expose-gc the heap is collected first, so the figure is what is still held.
+// Each line also gives the seconds since the process started, so a phase's time is the difference.
 const onPhase = process.env.KB_MEMORY_LOG
   ? (phase: string) => {
       (globalThis as { gc?: () => void }).gc?.();
       const { heapUsed, rss } = process.memoryUsage();
-      console.warn(`内存：${phase}之后，堆 ${Math.round(heapUsed / 2 ** 20)} MB，RSS ${Math.round(rss / 2 ** 20)} MB`);
+      const seconds = (performance.now() / 1000).toFixed(1);
+      console.warn(`内存：${phase}之后，堆 ${Math.round(heapUsed / 2 ** 20)} MB，RSS ${Math.round(rss / 2 ** 20)} MB，${seconds} 秒`);
     }
   : undefined;
 

@@ -172,11 +172,12 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
 
   const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
   for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
+  phase('领域分类');
   // Opinions, reports and speeches: domains and addressed plan measures read passage by passage.
   const aroundStarted = performance.now();
   const around = addressPlans(documents, documents.flatMap((d) => d.items), words);
   const aroundMs = performance.now() - aroundStarted;
-  phase('领域与呼应');
+  phase('呼应');
   for (const doc of documents) doc.items = doc.items.map((i) => withAroundDomains(i, around.domains));
 
   // A passage a document prints twice links once, from its first occurrence.
@@ -192,6 +193,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   phase('关联');
   const targetWarnings: string[] = [];
   const targets = collectTargets(documents, (m) => targetWarnings.push(m));
+  phase('指标');
 
   const report: IngestReport = {
     documents: reportDocuments(documents, { today: options.today }),
@@ -201,6 +203,6 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     targets: targets.length,
     targetWarnings,
   };
-  phase('指标与报告');
+  phase('报告');
   return { kb: { documents, links, topics, targets, addresses: around.addresses }, report };
 }
