@@ -6,11 +6,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseCache } from './lib/cache.ts';
+import { relaunchUnderHeapLimit } from './lib/heap-limit.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/publish/emit/index.ts';
 import { documentLine, warningCountLine, warningLines } from './lib/publish/report/format.ts';
 import { departmentReport } from './lib/relate/departments/report.ts';
 import { indicatorReport } from './lib/relate/indicators/report.ts';
+
+// Under a heap limit scaled to the machine, V8 collects before the garbage outgrows what is live (lib/heap-limit.ts).
+const relaunched = await relaunchUnderHeapLimit();
+if (relaunched !== null) process.exit(relaunched);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
