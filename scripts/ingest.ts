@@ -6,11 +6,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParseCache } from './lib/cache.ts';
+import { relaunchUnderHeapLimit } from './lib/heap-limit.ts';
 import { buildKnowledgeBase } from './lib/pipeline.ts';
 import { writeGenerated } from './lib/publish/emit/index.ts';
 import { documentLine, warningCountLine, warningLines } from './lib/publish/report/format.ts';
 import { departmentReport } from './lib/relate/departments/report.ts';
 import { indicatorReport } from './lib/relate/indicators/report.ts';
+
+// Under a heap limit scaled to the machine, V8 collects before the garbage outgrows what is live (lib/heap-limit.ts).
+const relaunched = await relaunchUnderHeapLimit();
+if (relaunched !== null) process.exit(relaunched);
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Defaults: the project's seeds/, written into the project. Tests point both elsewhere.
@@ -21,11 +26,13 @@ const cache = process.env.KB_CACHE === 'off' ? undefined : new ParseCache(path.r
 
 // KB_MEMORY_LOG=1: the heap and RSS after each phase, on stderr (where memory goes: docs/scale.md).
 // With NODE_OPTIONS=--expose-gc the heap is collected first, so the figure is what is still held.
+// Each line also gives the seconds since the process started, so a phase's time is the difference.
 const onPhase = process.env.KB_MEMORY_LOG
   ? (phase: string) => {
       (globalThis as { gc?: () => void }).gc?.();
       const { heapUsed, rss } = process.memoryUsage();
-      console.warn(`内存：${phase}之后，堆 ${Math.round(heapUsed / 2 ** 20)} MB，RSS ${Math.round(rss / 2 ** 20)} MB`);
+      const seconds = (performance.now() / 1000).toFixed(1);
+      console.warn(`内存：${phase}之后，堆 ${Math.round(heapUsed / 2 ** 20)} MB，RSS ${Math.round(rss / 2 ** 20)} MB，${seconds} 秒`);
     }
   : undefined;
 

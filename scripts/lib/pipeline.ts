@@ -11,6 +11,7 @@ import { classifyDomains } from './understand/classify.ts';
 import { linkItems } from './relate/link/index.ts';
 import { addressPlans, withAroundDomains } from './relate/link/addresses.ts';
 import { segmentItems, type ItemWords } from './text/segment.ts';
+import { buildVectorsFromWords } from './text/vectors.ts';
 import type { ParseCache } from './cache.ts';
 import { dedupeIds, documentId } from './ids.ts';
 import { markRepeats } from './understand/repeats.ts';
@@ -88,6 +89,22 @@ export function ingestDocument(source: string, bytes: Uint8Array, sidecar?: stri
     notes,
     ...(ocr ? { ocr } : {}),
   };
+}
+
+/**
+ * Domains for the items whose document gives none, then the plan measures that opinions,
+ * reports and speeches address. Both weigh the same words over the same items, so they share
+ * one set of vectors, dropped when this returns.
+ */
+function classifyAndAddress(documents: KbDocument[], words: readonly ItemWords[], phase: (name: string) => void) {
+  const itemVectors = buildVectorsFromWords(words);
+  const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words, itemVectors).map((i) => [i.id, i]));
+  for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
+  phase('领域分类');
+  // Opinions, reports and speeches: domains and addressed plan measures read passage by passage.
+  const aroundStarted = performance.now();
+  const around = addressPlans(documents, documents.flatMap((d) => d.items), words, {}, itemVectors);
+  return { around, aroundMs: performance.now() - aroundStarted };
 }
 
 function sourceNotes(notes: SourceText['notes'], blocks: Block[]): StructureNote[] {
@@ -170,13 +187,8 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   const segmentMs = performance.now() - segmentStarted;
   phase('分词');
 
-  const classified = new Map(classifyDomains(documents.flatMap((d) => d.items), {}, words).map((i) => [i.id, i]));
-  for (const doc of documents) doc.items = doc.items.map((i) => classified.get(i.id) ?? i);
-  // Opinions, reports and speeches: domains and addressed plan measures read passage by passage.
-  const aroundStarted = performance.now();
-  const around = addressPlans(documents, documents.flatMap((d) => d.items), words);
-  const aroundMs = performance.now() - aroundStarted;
-  phase('领域与呼应');
+  const { around, aroundMs } = classifyAndAddress(documents, words, phase);
+  phase('呼应');
   for (const doc of documents) doc.items = doc.items.map((i) => withAroundDomains(i, around.domains));
 
   // A passage a document prints twice links once, from its first occurrence.
@@ -192,6 +204,7 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
   phase('关联');
   const targetWarnings: string[] = [];
   const targets = collectTargets(documents, (m) => targetWarnings.push(m));
+  phase('指标');
 
   const report: IngestReport = {
     documents: reportDocuments(documents, { today: options.today }),
@@ -201,6 +214,6 @@ export async function buildKnowledgeBase(seedsDir: string, options: BuildOptions
     targets: targets.length,
     targetWarnings,
   };
-  phase('指标与报告');
+  phase('报告');
   return { kb: { documents, links, topics, targets, addresses: around.addresses }, report };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentItem } from './segment.ts';
-import { buildVectors, buildVectorsFromWords, cosine, termBag, TITLE_WEIGHT } from './vectors.ts';
+import { buildVectors, buildVectorsFromWords, centroid, cosine, cosineDense, denseOf, termBag, TITLE_WEIGHT } from './vectors.ts';
 
 const bag = (title: string, text: string) => {
   const w = segmentItem(title, text);
@@ -101,3 +101,27 @@ function referenceVectors(bags: Map<string, number>[]) {
   });
   return { terms, vectors };
 }
+
+describe('dense profiles', () => {
+  it('cosineDense gives exactly cosine, for item vectors against a centroid and against each other', () => {
+    // Vocabulary of 60 made-up words, 200 items of 3–20 of them: varied overlaps and lengths.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const vocabulary = Array.from({ length: 60 }, (_, k) => `词${k}`);
+    const words = Array.from({ length: 200 }, () => {
+      const pick = () => vocabulary[Math.floor(rnd() ** 2 * vocabulary.length)]!;
+      return { title: Array.from({ length: 1 + Math.floor(rnd() * 4) }, pick), body: Array.from({ length: 2 + Math.floor(rnd() * 16) }, pick) };
+    });
+    const { space, vectors } = buildVectorsFromWords(words);
+    const profiles = [centroid(vectors.slice(0, 80)), centroid(vectors.filter((_, k) => k % 3 === 0)), vectors[5]!];
+    let shared = 0;
+    for (const profile of profiles) {
+      const dense = denseOf(profile, space.terms.length);
+      for (const v of vectors) {
+        expect(cosineDense(v, dense)).toBe(cosine(v, profile));
+        if (cosine(v, profile) > 0) shared++;
+      }
+    }
+    expect(shared).toBeGreaterThan(300);
+  });
+});

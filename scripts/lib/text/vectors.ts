@@ -38,6 +38,12 @@ export interface FlatVectors {
   weights: Float32Array;
 }
 
+/** One vector per item of a corpus, in its term space. */
+export interface ItemVectors {
+  space: TermSpace;
+  vectors: SparseVector[];
+}
+
 /** The corpus' vocabulary with document frequencies (in items). */
 export class TermSpace {
   readonly terms: string[] = [];
@@ -247,6 +253,29 @@ export function cosine(a: SparseVector, b: SparseVector): number {
     } else if (x < y) i++;
     else j++;
   }
+  return Math.min(1, Math.max(0, dot));
+}
+
+/**
+ * A vector spread over the whole term space, for one that many vectors are compared with
+ * (a domain profile, a centroid of thousands of items): `cosineDense` then reads only the
+ * other vector's terms instead of walking both.
+ */
+export function denseOf(v: SparseVector, dimensions: number): Float32Array {
+  const dense = new Float32Array(dimensions);
+  for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]] = v.weights[k];
+  return dense;
+}
+
+/**
+ * `cosine(a, b)` for `dense = denseOf(b, …)`, to the last bit: the shared terms' products are
+ * added in the same (ascending id) order, and a term b lacks adds an exact 0.
+ */
+export function cosineDense(a: SparseVector, dense: Float32Array): number {
+  let dot = 0;
+  const ids = a.ids;
+  const weights = a.weights;
+  for (let k = 0; k < ids.length; k++) dot += weights[k] * dense[ids[k]];
   return Math.min(1, Math.max(0, dot));
 }
 

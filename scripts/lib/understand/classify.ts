@@ -11,7 +11,7 @@
  */
 import { DOMAINS, type Domain } from './domains.ts';
 import { segment, segmentItem, type ItemWords } from '../text/segment.ts';
-import { buildVectors, centroid, cosine, termBag, toVector, vectorInSpace, type SparseVector, type TermSpace } from '../text/vectors.ts';
+import { buildVectorsFromWords, centroid, cosineDense, denseOf, termBag, toVector, vectorInSpace, type ItemVectors, type SparseVector, type TermSpace } from '../text/vectors.ts';
 import type { Item } from '../types.ts';
 import { POPULATIONS } from '../../../src/lib/vocabulary.ts';
 
@@ -41,15 +41,22 @@ export function classifyDomains(
   options: Partial<ClassifyOptions> = {},
   /** The items' words (`segmentItems(items)`), when the caller has them already. */
   itemWords?: readonly ItemWords[],
+  /** `buildVectorsFromWords(itemWords)`, when the caller has them already (the addressed measures use the same). */
+  itemVectors?: ItemVectors,
 ): Item[] {
   const opt = { ...DEFAULT_CLASSIFY_OPTIONS, ...options };
   if (!items.some((i) => i.domain === null)) return items;
   const words = itemWords ?? items.map((item) => segmentItem(item.title, item.text));
-  const { space, vectors } = buildVectors(words.map((w) => termBag(w.title, w.body)));
-  const profiles = domainProfiles(items, vectors, space, opt.nameWeight);
+  // Flat typed arrays, not a Map of terms per item: at 300,000 items the Maps were most of the heap.
+  const { space, vectors } = itemVectors ?? buildVectorsFromWords(words);
+  const sparseProfiles = domainProfiles(items, vectors, space, opt.nameWeight);
   const populationProfiles = new Map(
-    POPULATIONS.map((p) => [p, centroid(DOMAINS.filter((d) => d.population === p).map((d) => profiles.get(d.name)!))]),
+    POPULATIONS.map((p) => [p, denseOf(centroid(DOMAINS.filter((d) => d.population === p).map((d) => sparseProfiles.get(d.name)!)), space.terms.length)]),
   );
+  // Every unclassified item is compared with every profile, and a profile holds most of the
+  // vocabulary: dense profiles make each comparison as long as the item, not as the vocabulary.
+  const profiles = new Map([...sparseProfiles].map(([name, v]) => [name, denseOf(v, space.terms.length)]));
+  const cosine = cosineDense;
 
   return items.map((item, k) => {
     if (item.domain !== null) return item;
@@ -57,7 +64,7 @@ export function classifyDomains(
     // The title sentence says what the item is about; the body often lists means that
     // belong to neighbouring domains (就业 measures that mention 社会保险). Both count.
     const t = vectorInSpace(termBag(words[k].title, []), space);
-    const similarity = (profile: SparseVector) => (1 - opt.titleShare) * cosine(v, profile) + opt.titleShare * cosine(t, profile);
+    const similarity = (profile: Float32Array) => (1 - opt.titleShare) * cosine(v, profile) + opt.titleShare * cosine(t, profile);
     const population = item.population ?? clearWinner(POPULATIONS, (p) => similarity(populationProfiles.get(p)!), opt.populationMargin, 0);
     const candidates = population ? DOMAINS.filter((d) => d.population === population) : DOMAINS;
     const winner = clearWinner(candidates, (d) => similarity(profiles.get(d.name)!), opt.margin, opt.minSimilarity);

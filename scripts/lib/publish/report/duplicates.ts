@@ -182,14 +182,17 @@ export interface NearDuplicate {
 
 /**
  * A document's sketch, kept while the document lives: the ingest reports the same documents
- * to the terminal, the collection and the open data.
+ * to the terminal, the collection and the open data. Kept with a hash of the text it was made
+ * from, not the text: every document lives to the end of the ingest, and their texts would
+ * stay with it (a second copy of the corpus text: about 90 MB at 1,000 bench documents).
  */
-const sketches = new WeakMap<KbDocument, { text: string; options: DuplicateOptions; sketch: Sketch }>();
+const sketches = new WeakMap<KbDocument, { textHash: string; options: DuplicateOptions; sketch: Sketch }>();
 function sketchOf(doc: KbDocument, text: string, options: DuplicateOptions): Sketch {
+  const textHash = createHash('sha256').update(text).digest('base64');
   const kept = sketches.get(doc);
-  if (kept && kept.text === text && kept.options === options) return kept.sketch;
+  if (kept && kept.textHash === textHash && kept.options === options) return kept.sketch;
   const fresh = sketch(text, options);
-  sketches.set(doc, { text, options, sketch: fresh });
+  sketches.set(doc, { textHash, options, sketch: fresh });
   return fresh;
 }
 
@@ -202,8 +205,8 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function nearDuplicates(docs: readonly KbDocument[], options: DuplicateOptions = DUPLICATE_OPTIONS): NearDuplicate[] {
   const { margin, minSimilarity, minContainment } = options;
-  const texts = docs.map(comparableText);
-  const sketched = docs.map((d, k) => sketchOf(d, texts[k]!, options));
+  // One text at a time: only the sketches are needed for the pairs.
+  const sketched = docs.map((d) => sketchOf(d, comparableText(d), options));
   const found: NearDuplicate[] = [];
   for (let i = 0; i < docs.length; i++) {
     for (let j = i + 1; j < docs.length; j++) {

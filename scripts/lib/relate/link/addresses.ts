@@ -18,10 +18,10 @@
  */
 import { DOMAINS } from '../../understand/domains.ts';
 import { segment, type ItemWords } from '../../text/segment.ts';
-import { buildVectorsFromWords, cosine, termBag, vectorInSpace, type SparseVector } from '../../text/vectors.ts';
+import { buildVectorsFromWords, cosine, termBag, vectorInSpace, type ItemVectors, type SparseVector } from '../../text/vectors.ts';
 import type { Address, DomainName, Item, KbDocument } from '../../types.ts';
 import { DEFAULT_ADDRESS_OPTIONS, type AddressOptions } from './options.ts';
-import { closest, termPostings, type Candidate } from './addresses/candidates.ts';
+import { closest, proposals, termPostings, type Candidate } from './addresses/candidates.ts';
 import { finalDomains } from './addresses/domains.ts';
 import { passagesOf } from './addresses/passages.ts';
 import { namedPopulation } from './addresses/population.ts';
@@ -53,6 +53,8 @@ export function addressPlans(
   items: readonly Item[],
   words: readonly ItemWords[],
   options: Partial<AddressOptions> = {},
+  /** `buildVectorsFromWords(words)`, when the caller has them already (classification uses the same). */
+  itemVectors?: ItemVectors,
 ): AroundResult {
   const opt = { ...DEFAULT_ADDRESS_OPTIONS, ...options };
   const domains = new Map<string, DomainName[]>();
@@ -60,7 +62,7 @@ export function addressPlans(
   const summaries = items.flatMap((item, k) => (isSummaryItem(item) && !item.repeats ? [k] : []));
   if (summaries.length === 0) return { domains, addresses };
 
-  const { space, vectors } = buildVectorsFromWords(words);
+  const { space, vectors } = itemVectors ?? buildVectorsFromWords(words);
   const measures = items.flatMap((item, k) => (item.kind === 'measure' && item.domainSource === 'structure' && item.domain ? [k] : []));
   if (measures.length === 0) return { domains, addresses };
   const work = workParagraphs(documents, space);
@@ -78,16 +80,16 @@ export function addressPlans(
     vector: vectors[k],
     text: items[k].text,
   }));
-  const measurePostings = termPostings(measurePool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount);
+  const fromMeasures = proposals(measurePool, termPostings(measurePool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount));
   // A plan's preamble also sums up its measures (总体目标): such a paragraph is about the
   // subjects, not the work itself, and stays out.
   const workPool = work
     .filter(
-      (w) => (closest(w.vector, measurePool, measurePostings, 1, vectorOf, () => 1, opt.sentenceShare)[0]?.score ?? 0) < opt.workMaxMeasureScore,
+      (w) => (closest(w.vector, fromMeasures, 1, vectorOf, () => 1, opt.sentenceShare)[0]?.score ?? 0) < opt.workMaxMeasureScore,
     )
     .map((w, x) => ({ ref: -1 - x, vector: w.vector, text: w.text }));
   const pool: Candidate[] = [...measurePool, ...workPool];
-  const postings = termPostings(pool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount);
+  const fromPool = proposals(pool, termPostings(pool, opt.maxPostingShare, opt.maxPostingsPerDocument, planCount));
 
   // A passage is read in the plans' words only: a word no plan uses (宝宝屋, a local
   // programme's name) cannot tell their measures apart, and would only dilute its likeness.
@@ -124,8 +126,7 @@ export function addressPlans(
       // A measure for the other population (女性 for a passage on 儿童) is a weaker match.
       const scored = closest(
         passage.vector,
-        pool,
-        postings,
+        fromPool,
         opt.candidatesPerPassage,
         vectorOf,
         (ref) => (ref >= 0 && population && items[measures[ref]].population !== population ? opt.otherPopulationFactor : 1),
