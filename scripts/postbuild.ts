@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
+import { compactPageIds } from './pagefind-compact.ts';
 import { withoutPreloads, writeSearchPreloads } from './search-preload.ts';
 import { writeSearchEnglish } from './search-english.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
@@ -181,6 +182,8 @@ let reused = 0;
 for (const [s, files] of bundles.entries()) {
   const bundle = s === 0 ? MAIN_BUNDLE : `${SHARDS_DIR}/${s}`;
   const result = await buildBundle(files, bundle);
+  // After the cache: it keeps Pagefind's own output, renumbered again on each reuse.
+  await compactPageIds(dist, bundle, s);
   indexed += result.indexed;
   if (result.reused) reused++;
   if (s > 0) extraBundles.push(`/${bundle}/`);
