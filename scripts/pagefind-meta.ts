@@ -3,7 +3,8 @@
  * (`pagefind.<hash>.pf_meta`: gzip of `pagefind_dcd` and CBOR, the layout of pagefind_web's
  * metadata.rs: version, pages, index chunks as [from, to, hash], filters, sorts). The search page
  * gets them in its head (scripts/search-preload.ts), so the chunks a query in the URL needs are
- * fetched while the page's own scripts load, not after Pagefind has started.
+ * fetched while the page's own scripts load, not after Pagefind has started. The filter chunks'
+ * values and page counts are read too: the page lists the filters' options without them.
  */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
@@ -64,4 +65,24 @@ export function parseMeta(gzipped: Buffer, where: string): BundleMeta {
 
 export async function readMeta(file: string, where = file): Promise<BundleMeta> {
   return parseMeta(await readFile(file), where);
+}
+
+/** A filter chunk's values with the number of pages carrying each: what Pagefind's `filters()` counts. */
+export interface FilterList {
+  name: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * Parses a filter chunk (`filter/<hash>.pf_filter`, as served, gzipped): `pagefind_dcd` and CBOR
+ * [name, [[value, [page numbers]], …]], the layout of pagefind_web's filter_index.rs.
+ */
+export function parseFilter(gzipped: Buffer, where: string): FilterList {
+  const raw = gunzipSync(gzipped);
+  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`搜索索引：${where} 不是 Pagefind 的筛选分块（缺少 ${SIGNATURE} 标记）。请重新运行 npm run build。`);
+  const chunk = cbor(raw.subarray(SIGNATURE.length), where)();
+  const [name, values] = Array.isArray(chunk) ? chunk : [];
+  const valid = typeof name === 'string' && Array.isArray(values) && values.every((v) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && Array.isArray(v[1]));
+  if (!valid) throw new Error(`搜索索引：${where} 中没有筛选项的取值列表。Pagefind 的版本可能已改变，请检查 scripts/pagefind-meta.ts。`);
+  return { name, counts: Object.fromEntries((values as [string, unknown[]][]).map(([value, pages]) => [value, pages.length])) };
 }

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
+import { compactPageIds } from './pagefind-compact.ts';
 import { withoutPreloads, writeSearchPreloads } from './search-preload.ts';
 import { writeSearchEnglish } from './search-english.ts';
 import { writeSearchVocabulary } from './search-vocabulary.ts';
@@ -51,9 +52,23 @@ async function htmlPages(): Promise<string[]> {
 
 const urlOf = (file: string) => `/${file.split(path.sep).join('/')}`.replace(/index\.html$/, '');
 
+/**
+ * Pagefind's index chunk size for a bundle of `pages` pages (in its unit: a word's locations plus
+ * one per page, summed over the chunk's words; 20,000 by default). A query fetches one chunk per
+ * word and bundle, mostly other words' postings: on the seeds 85 KB for 母婴安全's three words.
+ * Smaller chunks cut that but lengthen the chunk list every first query loads (the meta, and the
+ * ranges in the search page's head), in proportion to the bundle's text: their sum is least
+ * near the square root of the bundle's size, about 1,500 on the seeds' 1,125 pages.
+ */
+function indexChunkSize(pages: number): number {
+  return Math.min(20_000, Math.max(500, Math.round(45 * Math.sqrt(pages))));
+}
+
 /** Index `files` into a bundle at `outputPath`; returns how many pages got a search record. */
 async function indexShard(files: string[], outputPath: string): Promise<number> {
   await rm(outputPath, { recursive: true, force: true });
+  // Read by the binary, which createIndex starts anew for each bundle (close() below ends it).
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(indexChunkSize(files.length));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`搜索索引：Pagefind 无法建立索引（${errors.join('; ')}）。请重新运行 npm run build。`);
   // A few files in flight keep the binary busy without holding many pages in this process.
@@ -123,7 +138,7 @@ const IGNORED = /<(dt|dd|p|span|a)\b[^>]*\bdata-pagefind-ignore\b[^>]*>[\s\S]*?<
  * in the key. For any other page, all of it.
  */
 async function bundleKey(files: string[]): Promise<string> {
-  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0`);
+  const hash = createHash('sha256').update(`${PAGEFIND_VERSION}\0${indexChunkSize(files.length)}\0`);
   for (const f of files) {
     const html = await readFile(path.join(dist, f), 'utf8');
     const article = f.startsWith(`items${path.sep}`) ? /<article[\s\S]*<\/article>/.exec(html)?.[0]?.replace(IGNORED, '') : undefined;
@@ -167,6 +182,8 @@ let reused = 0;
 for (const [s, files] of bundles.entries()) {
   const bundle = s === 0 ? MAIN_BUNDLE : `${SHARDS_DIR}/${s}`;
   const result = await buildBundle(files, bundle);
+  // After the cache: it keeps Pagefind's own output, renumbered again on each reuse.
+  await compactPageIds(dist, bundle, s);
   indexed += result.indexed;
   if (result.reused) reused++;
   if (s > 0) extraBundles.push(`/${bundle}/`);

@@ -1,10 +1,10 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseMeta } from './pagefind-meta.ts';
-import { bootTag, CHUNK_PRELOADER, moduleImports, preloadTags, writeSearchPreloads } from './search-preload.ts';
+import { parseFilter, parseMeta } from './pagefind-meta.ts';
+import { bootTag, CHUNK_PRELOADER, FILTER_COUNTS_BUDGET, moduleImports, preloadTags, writeSearchPreloads } from './search-preload.ts';
 
 /** CBOR as Pagefind writes its meta (unsigned integers, text strings, arrays): an independent writer for the fixtures. */
 function cbor(x: unknown): Buffer {
@@ -15,6 +15,8 @@ function cbor(x: unknown): Buffer {
   return Buffer.concat([head(4, items.length), ...items.map(cbor)]);
 }
 const metaFile = (chunks: string[][], filters: string[][]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor(['1.6.0', [['p1', 300]], chunks, filters, []])]));
+/** A filter chunk as Pagefind writes it: the filter's name, then each value with its pages' numbers. */
+const filterFile = (name: string, values: [string, number[]][]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor([name, values])]));
 
 /** A dist/ with a search page and bundles whose entries name the given languages; each language's meta holds two chunks and one filter. */
 function site(bundles: Record<string, Record<string, { hash: string; wasm: string | null }>>, head = '<head><title>搜索</title></head>'): string {
@@ -26,6 +28,8 @@ function site(bundles: Record<string, Record<string, { hash: string; wasm: strin
     writeFileSync(path.join(dist, dir, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages }));
     for (const { hash } of Object.values(languages)) {
       writeFileSync(path.join(dist, dir, `pagefind.${hash}.pf_meta`), metaFile([['0', '儿童', `${hash}_i1`], ['儿童节', '龙', `${hash}_i2`]], [['city', `${hash}_f1`]]));
+      mkdirSync(path.join(dist, dir, 'filter'), { recursive: true });
+      writeFileSync(path.join(dist, dir, 'filter', `${hash}_f1.pf_filter`), filterFile('city', [['大安市', [0, 3, 7]], ['阜新市', [1]]]));
     }
   }
   return dist;
@@ -40,7 +44,7 @@ function preloaded(boot: object, query: string): string[] {
     head: { append: (l: (typeof links)[number]) => links.push(l) },
   };
   new Function('document', 'location', CHUNK_PRELOADER)(document, { search: `?${new URLSearchParams({ q: query })}` });
-  for (const l of links) expect([l.rel, l.as, l.crossOrigin, l.fetchPriority]).toEqual(['preload', 'fetch', 'anonymous', 'low']);
+  for (const l of links) expect([l.rel, l.as, l.crossOrigin, l.fetchPriority]).toEqual(['preload', 'fetch', 'anonymous', 'high']);
   return links.map((l) => l.href);
 }
 const hrefs = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="fetch" crossorigin fetchpriority="(?:high|low)">/g)].map((m) => m[1]);
@@ -60,8 +64,6 @@ describe('search page preloads', () => {
       '/pagefind/wasm.unknown.pagefind',
       `/pagefind-shards/1/pagefind-entry.json?ts=${boot.tag}`,
       '/pagefind-shards/1/pagefind.zh-cn_bbb.pf_meta',
-      '/pagefind/filter/zh-cn_aaa_f1.pf_filter',
-      '/pagefind-shards/1/filter/zh-cn_bbb_f1.pf_filter',
     ]);
     expect(bootOf(html)).toEqual({
       tag: boot.tag,
@@ -70,11 +72,13 @@ describe('search page preloads', () => {
         '/pagefind/': [['0', '儿童', 'zh-cn_aaa_i1'], ['儿童节', '龙', 'zh-cn_aaa_i2']],
         '/pagefind-shards/1/': [['0', '儿童', 'zh-cn_bbb_i1'], ['儿童节', '龙', 'zh-cn_bbb_i2']],
       },
+      // Summed over the bundles, so the page lists the options without the filter chunks.
+      filters: { city: { 大安市: 6, 阜新市: 2 } },
     });
     expect(html.match(/<link rel="modulepreload" href="[^"]+"[^>]*>/g)).toEqual(['<link rel="modulepreload" href="/pagefind/pagefind.js" fetchpriority="high">']);
-    // Pagefind's start first; the filter lists wait for it anyway.
+    // Pagefind's start first; the filter chunks wait for the first results (src/scripts/search.ts).
     expect(html).toContain('pagefind.zh-cn_aaa.pf_meta" as="fetch" crossorigin fetchpriority="high"');
-    expect(html).toContain('zh-cn_aaa_f1.pf_filter" as="fetch" crossorigin fetchpriority="low"');
+    expect(html).not.toContain('.pf_filter');
     // First in the head, before anything that would hold the inline script back.
     expect(html.indexOf('<!--kb-pagefind-->')).toBe(html.indexOf('<head>') + '<head>'.length);
     expect(html.indexOf(CHUNK_PRELOADER)).toBeLessThan(html.indexOf('<title>'));
@@ -90,6 +94,24 @@ describe('search page preloads', () => {
     expect(preloaded(boot, '「儿童」')).toEqual(preloaded(boot, '儿童'));
     expect(preloaded(boot, '')).toEqual([]);
     expect(preloaded({ tag: 't', shards: [] }, '儿童')).toEqual([]);
+  });
+
+  it('has the page fetch the filter chunks for counts only once a filter is used when they are larger than the budget', async () => {
+    const dist = site({ pagefind: { 'zh-cn': { hash: 'a', wasm: null } } });
+    const many = Array.from({ length: 40_000 }, (_, i) => i * 7);
+    writeFileSync(path.join(dist, 'pagefind', 'filter', 'a_f1.pf_filter'), filterFile('city', [['大安市', many]]));
+    expect(statSync(path.join(dist, 'pagefind', 'filter', 'a_f1.pf_filter')).size).toBeGreaterThan(FILTER_COUNTS_BUDGET);
+    const boot = await writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind']);
+    expect(boot.countsOnDemand).toBe(true);
+    expect(boot.filters).toEqual({ city: { 大安市: 40_000 } });
+    const small = await writeSearchPreloads(site({ pagefind: { 'zh-cn': { hash: 'b', wasm: null } } }), path.join('search', 'index.html'), ['pagefind']);
+    expect(small.countsOnDemand).toBeUndefined();
+  });
+
+  it('reads a filter chunk’s values and page counts, and names the file when it is not one', () => {
+    expect(parseFilter(filterFile('domain', [['儿童与健康', [1, 2, 300]], ['妇女与健康', []]]), 'f.pf_filter')).toEqual({ name: 'domain', counts: { 儿童与健康: 3, 妇女与健康: 0 } });
+    expect(() => parseFilter(gzipSync(Buffer.from('nope')), 'dist/pagefind/filter/x.pf_filter')).toThrow(/dist\/pagefind\/filter\/x\.pf_filter 不是 Pagefind 的筛选分块/);
+    expect(() => parseFilter(gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor(['city', ['大安市']])])), 'y.pf_filter')).toThrow(/y\.pf_filter 中没有筛选项的取值列表/);
   });
 
   it('reads the chunk ranges and filters of a meta file, and names the file when it is not one', () => {
@@ -113,9 +135,10 @@ describe('search page preloads', () => {
     await writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind']);
     writeFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: { 'zh-cn': { hash: 'zh-cn_ccc', wasm: null } } }));
     writeFileSync(path.join(dist, 'pagefind', 'pagefind.zh-cn_ccc.pf_meta'), metaFile([['0', '龙', 'zh-cn_ccc_i1']], [['city', 'zh-cn_ccc_f1']]));
+    writeFileSync(path.join(dist, 'pagefind', 'filter', 'zh-cn_ccc_f1.pf_filter'), filterFile('city', [['大安市', [0]]]));
     const boot = await writeSearchPreloads(dist, path.join('search', 'index.html'), ['pagefind']);
     const html = readFileSync(path.join(dist, 'search', 'index.html'), 'utf8');
-    expect(hrefs(html)).toEqual([`/pagefind/pagefind-entry.json?ts=${boot.tag}`, '/pagefind/pagefind.zh-cn_ccc.pf_meta', '/pagefind/wasm.unknown.pagefind', '/pagefind/filter/zh-cn_ccc_f1.pf_filter']);
+    expect(hrefs(html)).toEqual([`/pagefind/pagefind-entry.json?ts=${boot.tag}`, '/pagefind/pagefind.zh-cn_ccc.pf_meta', '/pagefind/wasm.unknown.pagefind']);
     expect(html.match(/id="kb-pagefind"/g)).toHaveLength(1);
   });
 

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readMeta, type BundleMeta, type ChunkRange } from './pagefind-meta.ts';
+import { parseFilter, readMeta, type BundleMeta, type ChunkRange } from './pagefind-meta.ts';
 
 /** What the search page reads at run time (src/scripts/pagefind.ts, element #kb-pagefind). */
 export interface SearchBoot {
@@ -21,6 +21,16 @@ export interface SearchBoot {
   shards: string[];
   /** Per bundle URL, its index chunks' word ranges (read by CHUNK_PRELOADER); bundles past CHUNK_MAP_BUDGET are left out. */
   chunks?: Record<string, ChunkRange[]>;
+  /**
+   * Per filter name, per value: the pages carrying it, over all bundles (what Pagefind's
+   * `filters()` returns). The page lists the options from it without fetching the filter chunks.
+   */
+  filters?: Record<string, Record<string, number>>;
+  /**
+   * The filter chunks are larger than FILTER_COUNTS_BUDGET: the page fetches them (for the
+   * options' counts of a query) only once a filter is used, not after every first query.
+   */
+  countsOnDemand?: true;
 }
 
 /**
@@ -29,6 +39,13 @@ export interface SearchBoot {
  * has started), so the page stays small.
  */
 export const CHUNK_MAP_BUDGET = 24_000;
+
+/**
+ * Bytes of filter chunks (all bundles) the page fetches after a query's first results, for the
+ * options' counts. The seed site's are about 5 KB; on 300 documents they are 840 KB, more than
+ * the rest of a first query, so past this they wait until a filter is used.
+ */
+export const FILTER_COUNTS_BUDGET = Number(process.env.KB_SEARCH_FILTER_BUDGET ?? 64_000);
 
 /**
  * Run in the search page's head, before any module: preloads the index chunks that Pagefind will
@@ -63,7 +80,7 @@ export const CHUNK_PRELOADER = String.raw`(() => {
         link.rel = 'preload';
         link.as = 'fetch';
         link.crossOrigin = 'anonymous';
-        link.fetchPriority = 'low';
+        link.fetchPriority = 'high';
         link.href = url + 'index/' + hash + '.pf_index';
         document.head.append(link);
       }
@@ -86,8 +103,9 @@ const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
  */
 export function preloadTags(bundles: { url: string; entry: Entry; meta?: BundleMeta }[], boot: SearchBoot, modules: string[] = []): string {
   // Pagefind's code, entry, meta and wasm first: everything else waits for Pagefind to start,
-  // while the filter lists and index chunks are needed only once it has (on a slow link the
-  // browser then gives the former the bandwidth first).
+  // while the index chunks are needed only once it has (on a slow link the browser then gives
+  // the former the bandwidth first). No filter chunks: the options come from the boot JSON, and
+  // their counts for a query are fetched after its first results (src/scripts/search.ts).
   const fetchLink = (href: string, priority: 'high' | 'low') => `<link rel="preload" href="${attr(href)}" as="fetch" crossorigin fetchpriority="${priority}">`;
   // In the head: a link in the page's body is found only once the parser gets there.
   const tags = modules.map((href) => `<link rel="modulepreload" href="${attr(href)}">`);
@@ -100,8 +118,6 @@ export function preloadTags(bundles: { url: string; entry: Entry; meta?: BundleM
     // Only the main bundle's wasm runs: Pagefind merges the shards without loading theirs (55 KB each).
     if (i === 0) tags.push(fetchLink(`${url}wasm.${langs[0]!.wasm ?? 'unknown'}.pagefind`, 'high'));
   }
-  // The filter lists load on every visit (the selects' options), as soon as Pagefind has started.
-  for (const { url, meta } of bundles) for (const hash of meta?.filters ?? []) tags.push(fetchLink(`${url}filter/${hash}.pf_filter`, 'low'));
   // JSON in a script element: only "</" could end it early.
   tags.push(`<script type="application/json" id="kb-pagefind">${JSON.stringify(boot).replace(/</g, '\\u003c')}</script>`);
   if (boot.chunks && Object.keys(boot.chunks).length) tags.push(`<script>${CHUNK_PRELOADER}</script>`);
@@ -132,6 +148,11 @@ export async function writeSearchPreloads(dist: string, page: string, bundleDirs
   const withMeta = bundles.map((b, i) => ({ ...b, meta: metas[i] }));
   const chunks = chunkMap(withMeta);
   if (Object.keys(chunks).length) boot.chunks = chunks;
+  const filters = await filterTotals(dist, withMeta);
+  if (filters) {
+    boot.filters = filters.totals;
+    if (filters.bytes > FILTER_COUNTS_BUDGET) boot.countsOnDemand = true;
+  }
   const file = path.join(dist, page);
   if (!existsSync(file)) throw new Error(`搜索索引：找不到搜索页 dist/${page}，无法写入预加载。请检查 src/pages/search.astro 后重新运行 npm run build。`);
   const html = withoutPreloads(await readFile(file, 'utf8'));
@@ -150,6 +171,27 @@ async function bundleMeta(dist: string, { url, entry }: { url: string; entry: En
   if (langs.length !== 1) return undefined;
   const meta = path.join(url, `pagefind.${langs[0]!.hash}.pf_meta`);
   return readMeta(path.join(dist, meta), `dist${meta}`);
+}
+
+/**
+ * The filters' values and page counts over all bundles, read from their filter chunks, and the
+ * chunks' bytes; undefined when a bundle's meta could not be read (the page then asks Pagefind).
+ */
+async function filterTotals(dist: string, bundles: { url: string; meta?: BundleMeta }[]): Promise<{ totals: Record<string, Record<string, number>>; bytes: number } | undefined> {
+  if (bundles.some((b) => !b.meta)) return undefined;
+  const totals: Record<string, Record<string, number>> = {};
+  let bytes = 0;
+  for (const { url, meta } of bundles) {
+    for (const hash of meta!.filters) {
+      const file = path.join(url, 'filter', `${hash}.pf_filter`);
+      const raw = await readFile(path.join(dist, file));
+      bytes += raw.length;
+      const { name, counts } = parseFilter(raw, `dist${file}`);
+      const into = (totals[name] ??= {});
+      for (const [value, n] of Object.entries(counts)) into[value] = (into[value] ?? 0) + n;
+    }
+  }
+  return { totals, bytes };
 }
 
 /** The index chunks' word ranges of the bundles, in order, while they fit CHUNK_MAP_BUDGET. */

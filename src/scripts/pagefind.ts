@@ -44,6 +44,21 @@ export interface Pagefind {
   search(query: string | null, options?: { filters?: Record<string, string | string[]> }): Promise<PagefindSearch>;
 }
 
+/** What postbuild wrote into the search page's head (scripts/search-preload.ts, SearchBoot); undefined on other pages. */
+export interface Boot {
+  tag: string;
+  shards: string[];
+  /** Per filter name, per value: indexed pages carrying it, as `filters()` would count them. */
+  filters?: FilterCounts;
+  /** The filter chunks are large: fetch them only once a filter is used. */
+  countsOnDemand?: true;
+}
+
+export function readBoot(): Boot | undefined {
+  const boot = document.getElementById('kb-pagefind')?.textContent;
+  return boot ? (JSON.parse(boot) as Boot) : undefined;
+}
+
 /**
  * Pagefind, ready to search. A large site is indexed in shards (scripts/postbuild.ts lists the
  * extra bundles in shards.json): they are merged in, so one search covers them all.
@@ -55,10 +70,8 @@ export async function loadPagefind(options: Record<string, unknown>, base = '/pa
   // Written into the page's head by postbuild (scripts/search-preload.ts), with preloads of the
   // entry, meta and wasm: the tag makes Pagefind's entry URL the preloaded one. Without it
   // (a page not post-built), the shard list costs a round trip.
-  const boot = document.getElementById('kb-pagefind')?.textContent;
-  const { tag, shards } = boot
-    ? (JSON.parse(boot) as { tag: string; shards: string[] })
-    : { tag: undefined, shards: (await fetch(`${base}shards.json`).then((r) => (r.ok ? r.json() : []))) as string[] };
+  const boot = readBoot();
+  const { tag, shards } = boot ?? { tag: undefined, shards: (await fetch(`${base}shards.json`).then((r) => (r.ok ? r.json() : []))) as string[] };
   // With preloads, no worker: its script would be one more round trip before the entry, and a
   // worker's fetches do not see the page's preloads. Elsewhere (the header box) the worker keeps
   // typing smooth on a large index.

@@ -14,7 +14,7 @@ import { optionalJson } from './optional-json.ts';
 import { ENGLISH_FILE, type SearchEnglish } from '../lib/search-english.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../lib/search-vocabulary.ts';
 import { excerptText, foldKey, markedRuns, phraseFirst, settledCount, termPattern, termsOf } from './search-text.ts';
-import { loadPagefind, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
+import { loadPagefind, readBoot, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData, type PagefindSearch } from './pagefind.ts';
 
 const PAGE = 20;
 /** Results whose fragments load first, before the rest of the page: about a phone screen's worth. */
@@ -161,7 +161,25 @@ const loadLex = () => (lexLoad ??= optionalJson<SearchVocabulary>(`/${VOCABULARY
 let english: EnglishIndex | undefined;
 let englishLoad: Promise<EnglishIndex | undefined> | undefined;
 const loadEnglish = () => (englishLoad ??= optionalJson<SearchEnglish>(`/${ENGLISH_FILE}`).then((e) => (english = e ? englishIndex(e) : undefined)));
-let totals: FilterCounts = {};
+/** Written into the page's head by postbuild: the filters' values and totals, no fetch needed. */
+const boot = readBoot();
+let totals: FilterCounts = boot?.filters ?? {};
+/**
+ * Pagefind's filter chunks, which its searches need to count results per option. Fetched after
+ * a query's first results are on screen, never before; on a large site (countsOnDemand) only
+ * once a filter is used, since they outweigh the rest of a first query (840 KB on 300 documents).
+ */
+let filterLists: Promise<void> | undefined;
+let listsLoaded = false;
+const loadFilterLists = () =>
+  (filterLists ??= pagefind.filters().then((t) => {
+    if (!boot?.filters) totals = t;
+    listsLoaded = true;
+  }));
+/** Whether the options show counts for a query (else only their values until a filter is used). */
+let countsWanted = !boot?.countsOnDemand;
+/** The query and filters whose counts the options should show, once counted. */
+let counted: { view: View; q: string; filters: Record<string, string> } | undefined;
 /** The results on screen; replaced by each search. */
 let current: View | undefined;
 let runs = 0;
@@ -265,8 +283,11 @@ function announceCount(view: View): void {
  * within the current filters, right for the other selects; a select's own choice has to be left
  * out (choosing 阜新市 replaces 大安市, it does not narrow it), hence one more search for each.
  */
-async function countsFor(q: string, filters: Record<string, string>, search: PagefindSearch): Promise<FilterCounts> {
+async function countsFor(q: string, filters: Record<string, string>, search?: PagefindSearch): Promise<FilterCounts> {
   const counts: FilterCounts = {};
+  // A search run before the filter chunks were in has counts only for the filters it used.
+  await loadFilterLists();
+  search ??= await pagefind.search(q || null, { filters });
   for (const name of FILTER_NAMES) {
     const others = Object.fromEntries(Object.entries(filters).filter(([k]) => k !== name));
     if (!q && !Object.keys(others).length) counts[name] = totals[name] ?? {};
@@ -276,9 +297,32 @@ async function countsFor(q: string, filters: Record<string, string>, search: Pag
   return counts;
 }
 
-function showCounts(counts: FilterCounts): void {
+/** Each option with its count, or only its value while the counts are not loaded. */
+function showCounts(counts: FilterCounts | undefined): void {
   for (const sel of selects) {
-    for (const opt of sel.options) if (opt.value) opt.textContent = `${opt.value}（${counts[sel.dataset.filter!]?.[opt.value] ?? 0}）`;
+    for (const opt of sel.options) if (opt.value) opt.textContent = counts ? `${opt.value}（${counts[sel.dataset.filter!]?.[opt.value] ?? 0}）` : opt.value;
+  }
+}
+
+/** A filter is about to be used (countsOnDemand): from now on the options show counts, this query's first. */
+async function wantCounts(): Promise<void> {
+  if (countsWanted) return;
+  countsWanted = true;
+  const c = counted;
+  if (!c) return;
+  const counts = await countsFor(c.q, c.filters);
+  if (c.view === current) showCounts(counts);
+}
+
+/** The selects' options, from the totals; a value from an old link that the index no longer has stays selected (and shows （0）). */
+function fillOptions(params: URLSearchParams): void {
+  for (const sel of selects) {
+    const name = sel.dataset.filter!;
+    const values = Object.keys(totals[name] ?? {}).sort(byChinese);
+    const wanted = params.get(name);
+    if (wanted && !values.includes(wanted)) values.push(wanted);
+    sel.replaceChildren(sel.options[0]!, ...values.map((value) => el('option', { value }, value)));
+    sel.value = wanted ?? '';
   }
 }
 
@@ -422,6 +466,8 @@ async function run(restore?: Saved): Promise<void> {
     return;
   }
   status.textContent = '搜索中…';
+  // The searches below count per option only if the filter chunks are in by then.
+  const withLists = listsLoaded;
   // Pinyin and English are read as the index's words; a question's or a longer query's words are checked against them.
   if (isLatinQuery(q)) await Promise.all([loadLex(), loadEnglish()]);
   else if (understand(q).wantsLexicon) await loadLex();
@@ -456,13 +502,20 @@ async function run(restore?: Saved): Promise<void> {
   const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
   const view: View = { total, pattern: termPattern(found.terms), loaded: [], win: found.win, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
   current = view;
-  // The results first (the filter counts may need a search per chosen filter), the count last:
-  // when the status says 找到, the whole page, its filter counts included, is this query's.
+  // The results first (the filter counts may need the filter chunks and a search per chosen
+  // filter), the count last: when the status says 找到, the whole page, its filter counts
+  // included (when they are shown), is this query's.
   await showMore(view, Math.max(PAGE, restore?.shown ?? 0), true);
   if (view !== current) return;
-  const counts = await countsFor(found.queries[0] ?? '', filters, found.search);
-  if (view !== current) return;
-  showCounts(counts);
+  const countQuery = found.queries[0] ?? '';
+  counted = { view, q: countQuery, filters };
+  if (Object.keys(filters).length) countsWanted = true;
+  if (countsWanted) {
+    const counts = await countsFor(countQuery, filters, withLists ? found.search : undefined);
+    if (view !== current) return;
+    showCounts(counts);
+    performance.mark('kb:counts');
+  } else showCounts(undefined);
   announceCount(view);
   if (!view.total) showNoResults(q, filters, search);
   if (restore) scrollTo(0, restore.y);
@@ -473,6 +526,8 @@ async function start(): Promise<void> {
   history.scrollRestoration = 'manual';
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
+  // The options are there before Pagefind is, from the totals in the page's head.
+  if (boot?.filters) fillOptions(params);
   try {
     // Title matches get only a small boost: topic and listing pages repeat item titles, and the
     // item page's own h1 already carries the heading weight.
@@ -489,23 +544,21 @@ async function start(): Promise<void> {
   for (const s of understand(input.value, glossary).searches) void pagefind.preload(s).catch(() => undefined);
   // The vocabulary such a query reads with loads meanwhile too.
   if (understand(input.value).wantsLexicon) void loadLex();
-  totals = await pagefind.filters();
-  performance.mark('kb:filters');
-  for (const sel of selects) {
-    const name = sel.dataset.filter!;
-    const values = Object.keys(totals[name] ?? {}).sort(byChinese);
-    const wanted = params.get(name);
-    // A value from an old link that the index no longer has stays selected (and shows （0）).
-    if (wanted && !values.includes(wanted)) values.push(wanted);
-    for (const value of values) sel.append(el('option', { value }, value));
-    sel.value = wanted ?? '';
+  // A page not post-built has no totals in its head: Pagefind counts them (its filter chunks first).
+  if (!boot?.filters) {
+    await loadFilterLists();
+    fillOptions(params);
   }
 
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void run();
   });
-  for (const sel of selects) sel.addEventListener('change', () => void run());
+  for (const sel of selects) {
+    sel.addEventListener('change', () => void run());
+    // Before its list opens (pointer) or is stepped through (keyboard): the counts are wanted.
+    for (const type of ['pointerdown', 'focus', 'keydown']) sel.addEventListener(type, () => void wantCounts());
+  }
   let busy = false;
   more.addEventListener('click', async () => {
     if (!current || busy) return;

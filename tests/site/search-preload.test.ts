@@ -1,7 +1,7 @@
 /**
- * Issue 17 (phone speed): the search page's head preloads Pagefind's entry, meta, wasm and
- * filter lists, so they load beside the page's own files, not one after another, and an inline
- * script preloads the index chunks of the query in the URL. Each preload names a file of dist/,
+ * Issue 17 (phone speed): the search page's head preloads Pagefind's entry, meta and wasm, so
+ * they load beside the page's own files, not one after another, and an inline script preloads
+ * the index chunks of the query in the URL; the filter chunks wait for the first results. Each preload names a file of dist/,
  * and Pagefind fetches exactly the preloaded URLs: each of them is requested once (a missed
  * preload shows as a second request, e.g. the entry with another ?ts=).
  */
@@ -34,7 +34,7 @@ describe('search page preloads', () => {
     expect(hrefs.some((h) => /^\/pagefind\/pagefind\.[\w-]+\.pf_meta$/.test(h))).toBe(true);
     expect(hrefs.some((h) => /^\/pagefind\/wasm\.[\w-]+\.pagefind$/.test(h))).toBe(true);
     for (const h of hrefs) expect(existsSync(path.join(DIST, h.replace(/\?.*$/, ''))), h).toBe(true);
-    expect(hrefs.filter((h) => /^\/pagefind\/filter\/[\w-]+\.pf_filter$/.test(h))).toHaveLength(4);
+    expect(hrefs.filter((h) => h.includes('/filter/'))).toEqual([]);
     expect(head()).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js" fetchpriority="high">');
     expect(existsSync(path.join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
     // The search page's own modules' imports, so they do not wait for the module that imports them.
@@ -79,10 +79,35 @@ describe('search page preloads', () => {
     await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('母婴安全')}`);
     await page.waitForSelector('#results > li', { timeout: 30_000 });
     for (const h of preloads()) expect(requests.filter((r) => r === h), h).toHaveLength(1);
-    // Any other request for an entry, meta, wasm or filter list is one the preloads missed.
-    const boot = requests.filter((r) => /pagefind-entry\.json|\.pf_meta$|\/wasm\.[\w-]+\.pagefind$|\.pf_filter$/.test(r));
+    // Any other request for an entry, meta or wasm is one the preloads missed.
+    const boot = requests.filter((r) => /pagefind-entry\.json|\.pf_meta$|\/wasm\.[\w-]+\.pagefind$/.test(r));
     expect(boot.sort()).toEqual([...preloads()].sort());
     expect(requests).not.toContain('/pagefind/shards.json');
     expect(requests).not.toContain('/pagefind/pagefind-worker.js');
+  });
+
+  it('lists the filters’ options from the head, and fetches the filter chunks only once the first results are on screen', async () => {
+    await page.addInitScript(() => {
+      const seen = { options: -1, first: -1 };
+      (globalThis as unknown as { __seen: typeof seen }).__seen = seen;
+      new MutationObserver(() => {
+        if (seen.options < 0 && (document.querySelector('select[data-filter="city"]') as HTMLSelectElement | null)?.options.length! > 1) seen.options = performance.now();
+        if (seen.first < 0 && document.querySelector('#results > li')) seen.first = performance.now();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${site.server.url}/search/?q=${encodeURIComponent('母婴安全')}`);
+    await page.waitForFunction(() => /^找到/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 30_000 });
+    const t = await page.evaluate(() => {
+      const at = (re: RegExp) => performance.getEntriesByType('resource').filter((e) => re.test(e.name)).map((e) => e.startTime);
+      return { ...(globalThis as unknown as { __seen: { options: number; first: number } }).__seen, filters: at(/\.pf_filter$/) };
+    });
+    expect(t.first).toBeGreaterThan(0);
+    // From the head's totals: the options are there before any filter chunk is asked for.
+    expect(t.options).toBeGreaterThanOrEqual(0);
+    expect(t.options).toBeLessThan(t.first);
+    expect(t.filters).toHaveLength(4);
+    for (const start of t.filters) expect(start).toBeGreaterThanOrEqual(t.first);
+    // The seeds' filter chunks are small: the counts follow the results on their own.
+    expect(await page.textContent('select[data-filter="city"] option:nth-child(2)')).toMatch(/（\d+）$/);
   });
 });

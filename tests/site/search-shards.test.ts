@@ -1,7 +1,8 @@
 /**
  * Past SHARD_PAGES the index is built in bundles (main pages, then item pages by document), each
  * reused from the cache while the text it indexes is unchanged, and merged into one search.
- * Run on a copy of the built site with a small shard size, so the seeds make three bundles.
+ * Run on a copy of the built site with a small shard size, so the seeds make three bundles, and
+ * a filter budget of one byte, so the page treats its filter chunks as a large site's.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { serve, type StaticServer } from '../support/server.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-shards-'));
 const dist = path.join(work, 'dist');
-const env = { ...process.env, KB_DIST_DIR: dist, KB_PAGEFIND_SHARD_PAGES: '300', KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache') };
+const env = { ...process.env, KB_DIST_DIR: dist, KB_PAGEFIND_SHARD_PAGES: '300', KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache'), KB_SEARCH_FILTER_BUDGET: '1' };
 
 /** Runs the postbuild step on the copy; returns [bundles, unchanged] from its summary line. */
 function postbuild(): [number, number] {
@@ -71,5 +72,31 @@ describe('Pagefind in shards', () => {
     // In the indexed text: that shard alone is indexed again.
     writeFileSync(file, html.replace('</h1>', '</h1><p>新增的一句话</p>'));
     expect(postbuild()).toEqual([bundles, bundles - 1]);
+  });
+
+  it('fetches large filter chunks only once a filter is used: the options list their values, then their counts', async () => {
+    expect(readFileSync(path.join(dist, 'search', 'index.html'), 'utf8')).toContain('"countsOnDemand":true');
+    const { page, errors } = await openPage(browser);
+    const fetched: string[] = [];
+    page.on('request', (r) => void (r.url().endsWith('.pf_filter') && fetched.push(new URL(r.url()).pathname)));
+    const results = await search(page, server.url, '留守儿童');
+    expect(results.length).toBeGreaterThan(0);
+    const labels = () => page.$$eval('select[data-filter="city"] option', (os) => os.slice(1).map((o) => o.textContent!));
+    expect((await labels()).length).toBeGreaterThan(1);
+    for (const label of await labels()) expect(label).not.toMatch(/（\d+）/);
+    expect(fetched).toEqual([]);
+    // About to choose a city: every bundle's filter chunks, then this query's counts.
+    await page.focus('select[data-filter="city"]');
+    await page.waitForFunction(() => /（\d+）$/.test(document.querySelector('select[data-filter="city"] option:nth-child(2)')?.textContent ?? ''), null, { timeout: 30_000 });
+    expect(new Set(fetched.map((f) => f.replace(/filter\/.*$/, ''))).size).toBe(bundles);
+    const counts = Object.fromEntries((await labels()).map((l) => [l.replace(/（\d+）$/, ''), Number(/（(\d+)）$/.exec(l)![1])]));
+    const [city, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+    expect(n).toBeGreaterThan(0);
+    await page.selectOption('select[data-filter="city"]', city);
+    await page.waitForFunction((c) => new URL(location.href).searchParams.get('city') === c && /^找到/.test(document.getElementById('status')?.textContent ?? ''), city, { timeout: 30_000 });
+    const filtered = await page.$$eval('#results > li', (lis) => lis.map((li) => (li as HTMLElement).dataset.city ?? ''));
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const c of filtered) expect(c.split('|')).toContain(city);
+    expect(errors).toEqual([]);
   });
 });
