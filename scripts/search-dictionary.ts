@@ -86,7 +86,7 @@ const meanings = (senses: readonly string[]) => senses.filter((s) => !NOT_A_MEAN
 export const MIN_USES = 100;
 /** A word with more senses than this means too many things to stand for one index word. */
 const MAX_SENSES = 4;
-/** A sense shared with more index words than this says too little to bridge by. */
+/** A word bridged to more index words than this says too little about which it means. */
 const MAX_TARGETS = 2;
 
 export interface BridgeInput {
@@ -98,11 +98,11 @@ export interface BridgeInput {
 /**
  * Everyday words the index lacks → index words that mean the same, from CC-CEDICT:
  * - a sense that points at an index word (爱滋病: variant of 艾滋病; 产检: abbr. for 产前检查);
- * - else a sense (not a verb's) that is a sense of an index word sharing a character with it
- *   (自闭症 and 孤独症 are both autism; the shared character keeps apart words that only
- *   translate alike, 新闻 and 新建 for news/new);
  * - else the index word one character away whose character means first the same (女孩 → 女童:
  *   孩 and 童 are first of all child).
+ * Not words that merely translate alike: matching whole senses (自闭症 and 孤独症 are both
+ * autism) was tried and gave 890 entries on the seeds, most of them wrong meanings (证券 →
+ * 证明, 整个 → 一个), and a wrong bridge is worse than none.
  * Only index words that are specific (in at most MAX_SHARE of the items, the flooding guard)
  * and at most two per word; the reader thesaurus's everyday words are left to it.
  */
@@ -112,13 +112,6 @@ export function readerBridge(v: BridgeInput, minUses = MIN_USES): Record<string,
   const specific = (w: string) => (count.get(w) ?? Infinity) <= limit;
   const senses = new Map<string, string[]>();
   for (const e of cedictEntries()) senses.set(e.simplified, [...(senses.get(e.simplified) ?? []), ...e.senses]);
-  const bySense = new Map<string, Set<string>>();
-  for (const w of count.keys()) {
-    for (const s of meanings(senses.get(w) ?? [])) {
-      const k = senseKey(s);
-      if (k) (bySense.get(k) ?? bySense.set(k, new Set()).get(k)!).add(w);
-    }
-  }
   // A character's first meaning (孩 and 童: child), for words one character apart.
   const firstMeaning = new Map<string, string>();
   const meaningOf = (c: string) => {
@@ -151,13 +144,6 @@ export function readerBridge(v: BridgeInput, minUses = MIN_USES): Record<string,
       const p = POINTER.exec(s.trim());
       const to = p?.[1]!.split('|').pop();
       if (to && count.has(to) && specific(to)) targets.add(to);
-    }
-    if (!targets.size) {
-      for (const s of own) {
-        if (/^to /i.test(s.trim())) continue;
-        const hits = [...(bySense.get(senseKey(s)) ?? [])].filter((i) => specific(i) && [...i].some((c) => w.includes(c)));
-        if (hits.length <= MAX_TARGETS) hits.forEach((h) => targets.add(h));
-      }
     }
     if (!targets.size) {
       const cs = [...w];
