@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pinyin } from 'pinyin-pro';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../src/lib/search-vocabulary.ts';
+import { readerBridge, simplifiedPairs } from './search-dictionary.ts';
 
 const HAN_WORD = /^\p{Script=Han}{2,}$/u;
 const HAN = /\p{Script=Han}/u;
@@ -49,6 +50,12 @@ export function buildVocabulary(items: readonly VocabularyText[], maxWords = MAX
   return { words: ranked.map(([w]) => w), counts: ranked.map(([, n]) => n), items: items.length, readings };
 }
 
+/** The vocabulary with what CC-CEDICT says about its words (scripts/search-dictionary.ts). */
+export function withDictionary(v: SearchVocabulary): SearchVocabulary {
+  const chars = new Set(v.words.flatMap((w) => [...w]));
+  return { ...v, simplified: simplifiedPairs(chars), bridge: readerBridge(v) };
+}
+
 /**
  * Writes dist/<VOCABULARY_FILE> from the open data's items (dist/data/items.json) and returns
  * its size and gzip size in bytes, for the build's summary line, and the vocabulary itself.
@@ -61,7 +68,7 @@ export async function writeSearchVocabulary(dist: string): Promise<{ words: numb
   } catch (e) {
     throw new Error(`搜索词表：无法读取 ${source}（${(e as Error).message}）。请先运行 npm run ingest，再运行 npm run build。`);
   }
-  const json = JSON.stringify(buildVocabulary(items));
+  const json = JSON.stringify(withDictionary(buildVocabulary(items)));
   await writeFile(path.join(dist, VOCABULARY_FILE), json);
   const v = JSON.parse(json) as SearchVocabulary;
   return { words: v.words.length, bytes: Buffer.byteLength(json), gzip: gzipSync(json).length, vocabulary: v };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary } from '../../scripts/search-vocabulary.ts';
-import { correctQuery, editCost, lexicon, nearestWord, rejoin, wordsForPinyin } from './search-correct.ts';
+import { correctQuery, editCost, lexicon, nearestWord, pinyinPhrase, rejoin, wordsForPinyin } from './search-correct.ts';
 
 // Items written the way plans phrase these measures; the lexicon is built as the site builds it.
 const items = [
@@ -58,5 +58,17 @@ describe('did-you-mean candidates', () => {
     expect(wordsForPinyin('méidú', lex)).toEqual(['梅毒']);
     expect(wordsForPinyin('guaimai ertong', lex)).toEqual(['拐卖儿童']);
     expect(wordsForPinyin('xyz', lex)).toEqual([]);
+  });
+});
+
+describe('pinyin of several words', () => {
+  it('reads spaced or unspaced pinyin as the fewest index words it spells', () => {
+    expect(pinyinPhrase('xingsaorao muru weiyang', lex)).toBe('性骚扰 母乳喂养');
+    expect(pinyinPhrase('meidushaicha', lex)).toBe('梅毒 筛查');
+  });
+  it('leaves one word to wordsForPinyin and gibberish unread', () => {
+    expect(pinyinPhrase('meidu', lex)).toBeUndefined();
+    expect(pinyinPhrase('muruweiyang', lex)).toBeUndefined();
+    expect(pinyinPhrase('qwrtzpxk', lex)).toBeUndefined();
   });
 });

@@ -19,6 +19,10 @@ export interface Lexicon {
   longest: number;
   /** Items the vocabulary was counted in, when it says. */
   items?: number;
+  /** Traditional character → simplified (兒 → 儿), for the index's characters. */
+  simplified: Map<string, string>;
+  /** Everyday word the index lacks → index words meaning the same (女孩 → 女童). */
+  bridge: Map<string, readonly string[]>;
 }
 
 export function lexicon(v: SearchVocabulary): Lexicon {
@@ -32,7 +36,11 @@ export function lexicon(v: SearchVocabulary): Lexicon {
     (byLength.get(n) ?? byLength.set(n, []).get(n)!).push(w);
   });
   const readings = new Map(Object.entries(v.readings).map(([c, r]) => [c, latin(r).split(' ')] as const));
-  return { has: (w) => counts.has(w), count: (w) => counts.get(w) ?? 0, byLength, readings, longest, items: v.items };
+  const pairs = [...(v.simplified ?? '')];
+  const simplified = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) simplified.set(pairs[i]!, pairs[i + 1]!);
+  const bridge = new Map(Object.entries(v.bridge ?? {}));
+  return { has: (w) => counts.has(w), count: (w) => counts.get(w) ?? 0, byLength, readings, longest, items: v.items, simplified, bridge };
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -100,7 +108,7 @@ export function editCost(typed: string, word: string, lex: Lexicon): number {
  */
 export function nearestWord(typed: string, lex: Lexicon): string | undefined {
   const n = [...typed].length;
-  if (n < 2 || lex.has(typed)) return undefined;
+  if (n < 2 || lex.has(typed) || lex.bridge.has(typed)) return undefined;
   const limit = n <= 3 ? 0.5 : 1;
   let best: string | undefined;
   let bestCost = Infinity;
@@ -131,7 +139,7 @@ export interface Correction {
 export function correctQuery(query: string, lex: Lexicon): Correction | undefined {
   const changes: [string, string][] = [];
   const terms = query.trim().split(/\s+/).map((t) => {
-    if (!HAN.test(t) || lex.has(t)) return t;
+    if (!HAN.test(t) || lex.has(t) || lex.bridge.has(t)) return t;
     const whole = nearestWord(t, lex);
     if (whole) return changes.push([t, whole]), whole;
     const cs = [...t];
@@ -139,7 +147,7 @@ export function correctQuery(query: string, lex: Lexicon): Correction | undefine
     for (let i = 0; i < cs.length; ) {
       const max = Math.min(lex.longest, cs.length - i);
       let n = max;
-      for (; n > 1 && !lex.has(cs.slice(i, i + n).join('')); n--);
+      for (; n > 1 && !lex.has(cs.slice(i, i + n).join('')) && !lex.bridge.has(cs.slice(i, i + n).join('')); n--);
       if (n > 1) {
         out += cs.slice(i, i + n).join('');
         i += n;
@@ -174,4 +182,37 @@ export function wordsForPinyin(query: string, lex: Lexicon, max = 3): string[] {
     for (const w of lex.byLength.get(len) ?? []) if (spells([...w], key, lex)) out.push(w);
   }
   return out.sort((a, b) => lex.count(b) - lex.count(a)).slice(0, max);
+}
+
+/**
+ * Pinyin of several index words, spaced or not (hunqian jiancha, liushouertong), as those words:
+ * the key cut into the fewest index words it spells, the more common on a tie (婚前 检查).
+ * Undefined when no such cut exists or a single word spells it all (wordsForPinyin's case).
+ */
+export function pinyinPhrase(query: string, lex: Lexicon): string | undefined {
+  const key = latin(query).replace(/[^a-z]/g, '');
+  if (key.length < 6) return undefined;
+  // best[i]: the cut of key[0, i) into the fewest words, then the most items summed.
+  const best: ({ words: string[]; items: number } | undefined)[] = [{ words: [], items: 0 }];
+  for (let i = 0; i < key.length; i++) {
+    const from = best[i];
+    if (!from) continue;
+    for (let len = 2; len <= Math.min(lex.longest, 6); len++) {
+      for (const w of lex.byLength.get(len) ?? []) {
+        for (const end of spelledEnds([...w], key, lex, i)) {
+          const next = { words: [...from.words, w], items: from.items + lex.count(w) };
+          const had = best[end];
+          if (!had || next.words.length < had.words.length || (next.words.length === had.words.length && next.items > had.items)) best[end] = next;
+        }
+      }
+    }
+  }
+  const cut = best[key.length];
+  return cut && cut.words.length > 1 ? cut.words.join(' ') : undefined;
+}
+
+/** Where in `key` the pinyin of `word` can end when read from `at` (none when it cannot be read there). */
+function spelledEnds(word: readonly string[], key: string, lex: Lexicon, at: number, i = 0): number[] {
+  if (i === word.length) return [at];
+  return (lex.readings.get(word[i]!) ?? []).flatMap((r) => (key.startsWith(r, at) ? spelledEnds(word, key, lex, at + r.length, i + 1) : []));
 }

@@ -35,3 +35,10 @@ describe('English queries read through CC-CEDICT glosses of the seeds’ words',
     expect(read('of').searches).toEqual([]);
   });
 });
+
+describe('possessives', () => {
+  it("reads women's as woman: the same search as without the possessive", () => {
+    expect(read("women's rights").searches[0]).toBe(read('women rights').searches[0]);
+    expect(read("children's health").searches[0]).toBe(read('children health').searches[0]);
+  });
+});

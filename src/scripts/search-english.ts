@@ -5,6 +5,7 @@
  * 母乳喂养); a query no gloss covers is read word by word (juvenile crime → 少年 犯罪).
  */
 import type { SearchEnglish } from '../lib/search-english.ts';
+import { MAX_SHARE } from '../lib/search-synonyms.ts';
 import { THESAURUS } from '../lib/search-thesaurus.ts';
 import type { Lexicon } from './search-correct.ts';
 
@@ -30,7 +31,9 @@ export function lemma(word: string): string {
   return w;
 }
 
-const lemmas = (text: string) => text.toLowerCase().split(/[^a-z']+/).filter((w) => w && !STOPWORDS.has(w)).map(lemma);
+/** A text's words as lemmas; a possessive is its noun (women's rights → woman right). */
+const lemmas = (text: string) =>
+  text.toLowerCase().split(/[^a-z']+/).map((w) => w.replace(/'s?$/, '').replace(/^'/, '')).filter((w) => w && !STOPWORDS.has(w)).map(lemma);
 
 export interface EnglishIndex {
   /** Per word, in the file's order (most items first): each gloss as its lemmas. */
@@ -84,7 +87,12 @@ export function englishSearches(query: string, index: EnglishIndex, lex?: Lexico
     return { searches: words, words, whole: true };
   }
   if (q.length < 2) return { searches: [], words: [], whole: false };
-  const each = q.map((w) => best([w], index, lex, 1).words.flatMap((x) => planWords(x, lex))[0]).filter((w): w is string => !!w);
+  // Each word's two best index words: a word glossed alike by two (rights: 权利, 权益) may mean either.
+  const options = q.map((w) => [...new Set(best([w], index, lex, 2).words.flatMap((x) => planWords(x, lex)))].slice(0, 2)).filter((o) => o.length);
+  const each = options.map((o) => o[0]!);
   if (each.length < 2) return { searches: each, words: each, whole: false };
-  return { searches: [each.join(' '), ...each], words: each, whole: false };
+  const variants = options.flatMap((o, i) => o.slice(1).map((alt) => each.map((w, j) => (j === i ? alt : w)).join(' ')));
+  // Alone, only the words specific enough not to flood (妇女 is not).
+  const alone = [...new Set(options.flat())].filter((w) => !lex || lex.count(w) <= MAX_SHARE * (lex.items ?? Infinity));
+  return { searches: [each.join(' '), ...variants, ...alone], words: [...new Set(options.flat())], whole: false };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import { GLOSSARY } from '../lib/search-glossary.ts';
 import { READER_WORDS, THESAURUS } from '../lib/search-thesaurus.ts';
-import { buildVocabulary } from '../../scripts/search-vocabulary.ts';
+import { buildVocabulary, withDictionary } from '../../scripts/search-vocabulary.ts';
 import { lexicon } from './search-correct.ts';
 import { containing, holdsWord, indexWords, matchesWords, pagefindSearch, phraseHolds, understand } from './search-query.ts';
 import { seedKb } from '../../scripts/lib/testing/seed-kb.ts';
@@ -141,5 +141,20 @@ describe('a term the browser cuts into characters', () => {
   it('must stand whole in a result: 托 and 育 apart (依托 … 教育) are not 托育', () => {
     expect(matchesWords({ content: '依托现有机构设立家庭教育指导服务中心', meta: {} }, '托育')).toBe(false);
     expect(matchesWords({ content: '发展普惠托育服务', meta: {} }, '"托育"')).toBe(true);
+  });
+});
+
+describe('questions of speech', () => {
+  const lex = lexicon(buildVocabulary(seedKb().documents.flatMap((d) => d.items)));
+  it('reads an A-not-A question (管不管, 会不会, 可不可以) as its content words', () => {
+    for (const q of ['孩子近视了政府管不管', '孩子近视会不会有人管', '孩子近视可不可以报销']) {
+      const plan = understand(q, glossary, lex);
+      expect(plan.searches.some((s) => s.includes('近视')), q).toBe(true);
+      expect(plan.searches.join(' '), q).not.toMatch(/管不管|会不会|可不可/);
+    }
+  });
+  it('reads traditional characters and full-width forms as the index writes them', () => {
+    const plan = understand('兒童　近視', glossary, lexicon(withDictionary(buildVocabulary(seedKb().documents.flatMap((d) => d.items)))));
+    expect(plan.searches[0]).toBe('儿童 近视');
   });
 });

@@ -9,7 +9,8 @@ import { score, suggest, type GlossaryEntry } from '../lib/search-glossary.ts';
 import { MAX_SHARE } from '../lib/search-synonyms.ts';
 import { OFFICIAL, THESAURUS } from '../lib/search-thesaurus.ts';
 import { englishSearches, type EnglishIndex } from './search-english.ts';
-import { rejoin, wordsForPinyin, type Lexicon } from './search-correct.ts';
+import { pinyinPhrase, rejoin, wordsForPinyin, type Lexicon } from './search-correct.ts';
+import { normalise } from './search-forms.ts';
 
 const segmenter = new Intl.Segmenter('zh-cn', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
@@ -21,12 +22,18 @@ const FRAMES = [
   // Verbs that only say something happened or is to be done (遇到性骚扰该找谁).
   '遇到', '碰到', '遭到', '发生', '出现', '应当', '该', '得了',
   '政府', '国家', '部门', '相关', '规定', '政策', '措施', '办法', '帮助', '求助', '申请', '免费', '问题', '有人', '没有', '我们', '我家', '自己', '地方',
+  // Question words of speech (咋办, 啥时候), adverbs that only weigh the question (到底, 一般), and
+  // pronouns: by class, so a question put another way is still read (A-not-A forms are matched by rule, ANOT_A).
+  '咋办', '咋整', '咋', '啥', '多久', '多长时间', '多大', '几岁', '几', '到底', '究竟', '一般', '一直', '总是', '经常', '老是', '特别', '非常', '太',
+  '可能', '必须', '想要', '想', '打算', '合法', '违法吗', '正常', '算', '咱们', '他们', '她们', '别人', '人家', '我的', '大家',
   // One-character function words: cut out first, so that 有托育 does not segment as 有托|育.
   '有', '了', '的', '吗', '呢', '吧', '啊', '呀', '在', '被', '能', '会', '要', '去', '找', '给', '对', '让', '和', '跟', '都', '还', '也', '就', '管', '谁', '我', '你', '他', '她',
 ];
 const FRAME_SET = new Set(FRAMES);
 /** What makes a query a question (only then are frame words removed). */
-const QUESTION = /[吗呢吧？?]|怎|如何|哪|谁|什么|有没有|管不管|能不能|是否|可不可以|为啥/;
+const QUESTION = /[吗呢吧？?]|怎|如何|哪|谁|什么|是否|为啥|咋|啥|多久|(\p{Script=Han})[不没]\1/u;
+/** A-not-A, the yes-no question of speech (会不会, 管不管, 有没有, 可不可以): frame words by rule. */
+const ANOT_A = /^(\p{Script=Han})[不没]\1/u;
 /** Plan words too broad to search alone: inside a longer query they narrow, alone they flood. */
 const BROAD = new Set(['儿童', '婴幼儿', '妇女', '学生', '母亲', '父母', '家庭', '老年人', '未成年人', '暴力', '就业', '歧视', '妻子', '丈夫', '网络', '学校', '机构', '服务']);
 const MAX_KEY = Math.max(...[...THESAURUS.keys(), ...FRAMES].map((k) => k.length));
@@ -69,15 +76,20 @@ function tokens(text: string, question: boolean, lex?: Lexicon): Token[] {
   };
   for (let i = 0; i < text.length; ) {
     let hit = 0;
+    if (question) {
+      const a = ANOT_A.exec(text.slice(i));
+      // 可不可以: the A-not-A and what follows its second A, when that makes a frame word (可以).
+      if (a) hit = FRAME_SET.has(text.slice(i + 2, i + 4)) ? 4 : 3;
+    }
     for (let n = Math.min(MAX_KEY, text.length - i); n > 0 && !hit; n--) {
       const k = text.slice(i, i + n);
-      if (THESAURUS.has(k) || (question && FRAME_SET.has(k))) hit = n;
+      if (THESAURUS.has(k.toLowerCase()) || (question && FRAME_SET.has(k))) hit = n;
     }
     // A one-character key (胖) counts only in a question: in a typed term it is part of a word.
     if (hit && (hit > 1 || question)) {
       flush();
       const k = text.slice(i, i + hit);
-      seq.push({ text: k, kind: THESAURUS.has(k) ? 'thesaurus' : 'frame' });
+      seq.push({ text: k, kind: THESAURUS.has(k.toLowerCase()) && !ANOT_A.test(k) ? 'thesaurus' : 'frame' });
       i += hit;
     } else {
       rest += text[i++];
@@ -87,12 +99,15 @@ function tokens(text: string, question: boolean, lex?: Lexicon): Token[] {
   const verb = (at: number) => seq[at]?.kind === 'frame' && !PARTICLES.has(seq[at]!.text);
   const out: Token[] = [];
   seq.forEach((s, at) => {
-    if (s.kind === 'thesaurus') return void out.push({ word: s.text, plan: THESAURUS.get(s.text) });
+    if (s.kind === 'thesaurus') return void out.push({ word: s.text, plan: THESAURUS.get(s.text.toLowerCase()) });
     if (s.kind === 'frame') return;
     // ICU cuts words it does not know into characters (托育 → 托|育, 性|骚扰): with the vocabulary,
     // pieces that form an index word are joined again; without it, runs of single characters.
     const runs = rejoin(pieces(s.text), lex);
     runs.forEach((p, j) => {
+      // An everyday word the index lacks that the dictionary reads as index words (女孩 → 女童).
+      const bridged = lex && !lex.has(p) ? lex.bridge.get(p) : undefined;
+      if (bridged && !(question && FRAME_SET.has(p))) return void out.push({ word: p, plan: bridged });
       if (!question) return void out.push({ word: p });
       if (FRAME_SET.has(p)) return;
       if (p.length > 1) return void out.push({ word: p });
@@ -189,7 +204,8 @@ export const unquoted = (search: string) => search.replace(/"/g, '');
  * of several words also searches each specific one alone, the rarest first.
  */
 export function understand(query: string, glossary: readonly GlossaryEntry[] = [], lex?: Lexicon, english?: EnglishIndex): QueryPlan {
-  const q = query.trim().replace(/\s+/g, ' ');
+  // Full-width forms, punctuation and (with the vocabulary) traditional characters first.
+  const q = normalise(query, lex);
   if (!q) return { searches: [], terms: [] };
   if (!HAN.test(q)) {
     // The glossary's terms first (English glosses, hand-checked), then the index words the pinyin
@@ -199,11 +215,15 @@ export function understand(query: string, glossary: readonly GlossaryEntry[] = [
     const hits = suggest(q, glossary).slice(0, 3);
     const close = hits.filter((e) => score(q, e) >= 2).map((e) => e.term);
     const loose = hits.map((e) => e.term).filter((t) => !close.includes(t));
-    const spelt = lex ? wordsForPinyin(q, lex, 2) : [];
+    // Pinyin of one index word, else of several (hunqian jiancha → 婚前 检查, then each alone).
+    const one = lex ? wordsForPinyin(q, lex, 2) : [];
+    const phrase = lex && !one.length ? pinyinPhrase(q, lex) : undefined;
+    const spelt = phrase ? [phrase, ...phrase.split(' ').filter((w) => lex!.count(w) <= MAX_SHARE * itemsOf(lex!))] : one;
     const dict = english ? englishSearches(q, english, lex) : { searches: [], words: [], whole: false };
     // Read word by word (no gloss says the whole query) only when nothing closer was found.
     const byWord = close.length || spelt.length ? [] : dict.searches;
-    const near = dict.whole ? [...close, ...spelt, ...dict.searches, ...loose] : [...close, ...loose, ...spelt, ...byWord];
+    // A reading of every query word (women's rights → 妇女 权益) before a glossary term sharing one word (妇女参政).
+    const near = dict.whole ? [...close, ...spelt, ...dict.searches, ...loose] : [...close, ...spelt, ...byWord, ...loose];
     return { searches: unique([q, ...near]), terms: unique([...q.split(' '), ...near]), wantsLexicon: true };
   }
   const question = QUESTION.test(q);
