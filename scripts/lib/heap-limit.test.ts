@@ -12,9 +12,10 @@ function hungry(env: Record<string, string>) {
 }
 
 describe('heapLimitMb', () => {
-  it('is a sixth of the machine, between 1.5 and 3 GB, unless set', () => {
-    expect(heapLimitMb(24 * 2 ** 30, undefined)).toBe(3072);
-    expect(heapLimitMb(12 * 2 ** 30, undefined)).toBe(2048);
+  it('is a twelfth of the machine, between 1.5 and 2 GB, unless set', () => {
+    expect(heapLimitMb(48 * 2 ** 30, undefined)).toBe(2048);
+    expect(heapLimitMb(21 * 2 ** 30, undefined)).toBe(1792);
+    expect(heapLimitMb(12 * 2 ** 30, undefined)).toBe(1536);
     expect(heapLimitMb(4 * 2 ** 30, undefined)).toBe(1536);
     expect(heapLimitMb(24 * 2 ** 30, '800')).toBe(800);
     expect(heapLimitMb(24 * 2 ** 30, 'off')).toBeNull();

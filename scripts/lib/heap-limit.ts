@@ -18,9 +18,11 @@ import { getHeapStatistics } from 'node:v8';
 const RELAUNCHED = 'KB_HEAP_RELAUNCHED';
 
 /**
- * The limit in MB for a machine with `totalBytes` of memory: a sixth of it, between 1.5 and
- * 3 GB. (Measured on a 24 GB machine: docs/scale.md.) `KB_INGEST_HEAP_MB` sets it; `off`
- * leaves V8's own.
+ * The limit in MB for a machine with `totalBytes` of memory: a twelfth of it, between 1.5 and
+ * 2 GB. Measured on a 24 GB machine (docs/scale.md): at 1,000 bench documents 2 GB gave a peak
+ * of 2.66 GB against 3.77 GB under 3 GB and 4.27 GB without a limit, in no more time; what is
+ * live there comes close to 2 GB, so a much larger corpus runs twice (see above).
+ * `KB_INGEST_HEAP_MB` sets it; `off` leaves V8's own.
  */
 export function heapLimitMb(totalBytes = totalmem(), setting = process.env.KB_INGEST_HEAP_MB): number | null {
   if (setting === 'off') return null;
@@ -29,11 +31,11 @@ export function heapLimitMb(totalBytes = totalmem(), setting = process.env.KB_IN
     if (!Number.isInteger(mb) || mb < 256) throw new Error(`KB_INGEST_HEAP_MB=${setting}：应为不小于 256 的整数（MB），或 off（不设上限）。`);
     return mb;
   }
-  return Math.round(Math.min(MAX_MB, Math.max(MIN_MB, totalBytes / 2 ** 20 / 6)));
+  return Math.round(Math.min(MAX_MB, Math.max(MIN_MB, totalBytes / 2 ** 20 / 12)));
 }
 
 const MIN_MB = 1536;
-const MAX_MB = 3072;
+const MAX_MB = 2048;
 
 /** Whether the process already runs under a heap limit it was given (a flag, NODE_OPTIONS, or our relaunch). */
 function limited(): boolean {
