@@ -3,17 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { cbor } from './lib/testing/cbor.ts';
 import { compactPageIds, pageId } from './pagefind-compact.ts';
 import { parseMeta } from './pagefind-meta.ts';
 
-/** CBOR as Pagefind writes its meta: an independent writer for the fixtures. */
-function cbor(x: unknown): Buffer {
-  const head = (major: number, n: number) => (n < 24 ? Buffer.from([(major << 5) | n]) : n < 256 ? Buffer.from([(major << 5) | 24, n]) : Buffer.from([(major << 5) | 25, n >> 8, n & 255]));
-  if (typeof x === 'number') return head(0, x);
-  if (typeof x === 'string') return Buffer.concat([head(3, Buffer.byteLength(x)), Buffer.from(x)]);
-  const items = x as unknown[];
-  return Buffer.concat([head(4, items.length), ...items.map(cbor)]);
-}
 const meta = (pages: unknown[]) => ['1.6.0', pages, [['0', '儿童', 'zh-cn_i1'], ['儿童节', '龙', 'zh-cn_i2']], [['city', 'zh-cn_f1']], [['date', [1, 0]]]];
 
 /** A dist/ with one bundle whose meta lists `pages` ([hash, word count, group]) and a fragment file for each. */

@@ -3,17 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { cbor } from './lib/testing/cbor.ts';
 import { parseFilter, parseMeta } from './pagefind-meta.ts';
 import { bootTag, CHUNK_PRELOADER, FILTER_COUNTS_BUDGET, moduleImports, preloadTags, writeSearchPreloads } from './search-preload.ts';
 
-/** CBOR as Pagefind writes its meta (unsigned integers, text strings, arrays): an independent writer for the fixtures. */
-function cbor(x: unknown): Buffer {
-  const head = (major: number, n: number) => (n < 24 ? Buffer.from([(major << 5) | n]) : n < 256 ? Buffer.from([(major << 5) | 24, n]) : Buffer.from([(major << 5) | 25, n >> 8, n & 255]));
-  if (typeof x === 'number') return head(0, x);
-  if (typeof x === 'string') return Buffer.concat([head(3, Buffer.byteLength(x)), Buffer.from(x)]);
-  const items = x as unknown[];
-  return Buffer.concat([head(4, items.length), ...items.map(cbor)]);
-}
 const metaFile = (chunks: string[][], filters: string[][]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor(['1.6.0', [['p1', 300]], chunks, filters, []])]));
 /** A filter chunk as Pagefind writes it: the filter's name, then each value with its pages' numbers. */
 const filterFile = (name: string, values: [string, number[]][]) => gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), cbor([name, values])]));

@@ -8,11 +8,12 @@
  * (KB_DIST_DIR), so the suite's dist/ stays as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ROOT } from '../support/kb.ts';
+import { filesUnder } from '../support/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-partitions-parallel-'));
 const dist = path.join(work, 'dist');
@@ -21,12 +22,7 @@ const buildDir = mkdtempSync(path.join(ROOT, '.kb-build', 'test-parallel-'));
 afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 const env = { ...process.env, KB_BUILD_DIR: buildDir, KB_DIST_DIR: dist, KB_PAGEFIND_CACHE_DIR: path.join(work, 'cache'), KB_PARTITION_PAGES: '500', KB_PARTITION_JOBS: '2' };
 
-const files = (dir: string) =>
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((f) => !/^pagefind(-shards)?\//.test(f))
-    .sort();
+const files = (dir: string) => filesUnder(dir, { withoutSearch: true });
 
 let log = '';
 beforeAll(() => {

@@ -5,7 +5,7 @@
  * Written to a temp dir (KB_BUILD_DIR, KB_DIST_DIR), so the suite's dist/ stays as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, search } from '../support/browser.ts';
 import { DIST, ROOT, loadKb } from '../support/kb.ts';
 import { serve, type StaticServer } from '../support/server.ts';
+import { filesUnder } from '../support/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-partitions-'));
 const dist = path.join(work, 'dist');
@@ -24,12 +25,7 @@ function build(...args: string[]): string {
   return run.stdout;
 }
 
-const files = (dir: string) =>
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((f) => !/^pagefind(-shards)?\//.test(f))
-    .sort();
+const files = (dir: string) => filesUnder(dir, { withoutSearch: true });
 
 let server: StaticServer;
 let browser: Browser;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySite } from '../../bench/lib/project.ts';
 import { ROOT } from '../support/kb.ts';
+import { filesUnder } from '../support/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-rebuild-'));
 const site = path.join(work, 'site');
@@ -32,11 +33,7 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): strin
 }
 const buildLine = (out: string) => out.split('\n').find((l) => l.startsWith('构建：')) ?? out;
 
-const files = (dir: string) =>
-  (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
+const files = (dir: string) => filesUnder(dir);
 
 let first = '';
 let warm = '';
