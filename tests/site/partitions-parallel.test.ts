@@ -8,12 +8,12 @@
  * (KB_DIST_DIR), so the suite's dist/ stays as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, ROOT } from '../support/kb.ts';
-import { filesUnder } from '../support/files.ts';
+import { differingFiles, filesUnder } from '../support/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-partitions-parallel-'));
 const dist = path.join(work, 'dist');
@@ -54,11 +54,6 @@ describe('a build split by its page threshold, partitions side by side', () => {
   it('merges into the one-process site, byte for byte', () => {
     const merged = files(dist);
     expect(merged).toEqual(files(DIST));
-    const PAGEFIND_BOOT = /<!--kb-pagefind-->[\s\S]*?<!--\/kb-pagefind-->/;
-    const shown = (dir: string, f: string) => {
-      const bytes = readFileSync(path.join(dir, f));
-      return f.endsWith('.html') ? Buffer.from(bytes.toString('utf8').replace(PAGEFIND_BOOT, '')) : bytes;
-    };
-    expect(merged.filter((f) => !shown(dist, f).equals(shown(DIST, f)))).toEqual([]);
+    expect(differingFiles(merged, dist, DIST)).toEqual([]);
   });
 });

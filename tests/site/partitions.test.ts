@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, search } from '../support/browser.ts';
 import { DIST, ROOT, loadKb } from '../support/kb.ts';
 import { serve, type StaticServer } from '../support/server.ts';
-import { filesUnder } from '../support/files.ts';
+import { differingFiles, filesUnder, PAGEFIND_BOOT } from '../support/files.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'kb-partitions-'));
 const dist = path.join(work, 'dist');
@@ -48,15 +48,9 @@ describe('a build in two partitions', () => {
     const merged = files(dist);
     expect(merged).toEqual(files(DIST));
     // The search page's preload block names Pagefind's hashed bundle files, left out above as
-    // Pagefind's own output: compare the page without it, and check that the merge wrote one.
-    const PAGEFIND_BOOT = /<!--kb-pagefind-->[\s\S]*?<!--\/kb-pagefind-->/;
-    const shown = (dir: string, f: string) => {
-      const bytes = readFileSync(path.join(dir, f));
-      return f.endsWith('.html') ? Buffer.from(bytes.toString('utf8').replace(PAGEFIND_BOOT, '')) : bytes;
-    };
+    // Pagefind's own output: compare the pages without it, and check that the merge wrote one.
     expect(readFileSync(path.join(dist, 'search', 'index.html'), 'utf8')).toMatch(PAGEFIND_BOOT);
-    const differing = merged.filter((f) => !shown(dist, f).equals(shown(DIST, f)));
-    expect(differing).toEqual([]);
+    expect(differingFiles(merged, dist, DIST)).toEqual([]);
   });
 
   it('a partition whose input did not change is not built again', () => {
