@@ -45,7 +45,7 @@ interface Measured {
   pagefindMb?: number;
   baseline?: StageRun & { pages: number };
   /** With --add-one: the rebuild after one more document joins the corpus. */
-  addOne?: { ingest: StageRun; astro: StageRun; pagefind: StageRun; parsed?: number; partitionsReused?: number; changed?: Changed };
+  addOne?: { ingest: StageRun; astro: StageRun; pagefind: StageRun; parsed?: number; partitionsReused?: number; documentsRendered?: number; changed?: Changed };
   /** Astro processes the build ran (scripts/build.ts: one per partition). */
   partitions?: number;
   failed?: string;
@@ -168,21 +168,28 @@ async function rebuildWithOneMore(m: Measured, seeds: string, site: string, stag
   const log = await readFile(join(OUT_DIR, 'logs', `${documents}-add-one-ingest.log`), 'utf8');
   const parsed = Number(/重新读取 (\d+) 份/.exec(log)?.[1] ?? NaN); // the ingest's first line (scripts/ingest.ts)
   const astro = await stage('add-one-astro', bin('tsx'), ['scripts/build.ts', '--skip-ingest', '--skip-search'], site);
-  const { reused } = await readBuildLog(join(OUT_DIR, 'logs', `${documents}-add-one-astro.log`));
+  const { reused, documentsRendered } = await readBuildLog(join(OUT_DIR, 'logs', `${documents}-add-one-astro.log`));
   const pagefind = await stage('add-one-pagefind', bin('tsx'), ['scripts/postbuild.ts'], site);
   const changed = changedBetween(before, await snapshot(site));
-  m.addOne = { ingest, astro, pagefind, parsed: Number.isNaN(parsed) ? undefined : parsed, partitionsReused: reused, changed };
+  m.addOne = { ingest, astro, pagefind, parsed: Number.isNaN(parsed) ? undefined : parsed, partitionsReused: reused, documentsRendered, changed };
   progress(
-    `[${documents}] add one document: ingest ${seconds(ingest.ms)} (parsed ${parsed}), astro ${seconds(astro.ms)} (${reused} partition(s) reused), pagefind ${seconds(pagefind.ms)}; ` +
+    `[${documents}] add one document: ingest ${seconds(ingest.ms)} (parsed ${parsed}), astro ${seconds(astro.ms)} (${documentsRendered === undefined ? `${reused} partition(s) reused` : `${documentsRendered} of ${documents + 1} documents rendered`}), pagefind ${seconds(pagefind.ms)}; ` +
       `changed: ${changed.items} of ${changed.itemsBefore} item entries in ${changed.documents} documents, ${changed.pages} of ${changed.pagesBefore} pages (${changed.addedPages} new)`,
   );
 }
 
-/** Partitions built and reused, from scripts/build.ts's summary line (one partition: no line). */
-async function readBuildLog(file: string): Promise<{ partitions: number; reused: number }> {
+/**
+ * From scripts/build.ts's summary line: partitions built and reused (`--partitions N`), or, by
+ * document (the default), the partitions of a whole render and the documents rendered again.
+ */
+async function readBuildLog(file: string): Promise<{ partitions: number; reused: number; documentsRendered?: number }> {
   const log = await readFile(file, 'utf8');
   const m = /构建：(\d+) 个分区（[^）]*），其中 (\d+) 个与上次相同/.exec(log);
-  return m ? { partitions: Number(m[1]), reused: Number(m[2]) } : { partitions: 1, reused: 0 };
+  if (m) return { partitions: Number(m[1]), reused: Number(m[2]) };
+  const whole = /构建：整站渲染（(?:(\d+) 个分区，)?/.exec(log);
+  if (whole) return { partitions: Number(whole[1] ?? 1), reused: 0 };
+  const partial = /构建：渲染 (\d+) 份文档/.exec(log);
+  return { partitions: 1, reused: 0, documentsRendered: partial ? Number(partial[1]) : undefined };
 }
 
 function report(documents: number, name: string, run: StageRun, detail: string): void {
@@ -254,6 +261,7 @@ function toRecord(m: Measured): object {
       },
       peakRssMb: { ingest: m.addOne.ingest.peakRssMb, astro: m.addOne.astro.peakRssMb, pagefind: m.addOne.pagefind.peakRssMb },
       partitionsReused: m.addOne.partitionsReused,
+      documentsRendered: m.addOne.documentsRendered,
       changed: m.addOne.changed,
     },
     failed: m.failed,

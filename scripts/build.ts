@@ -6,14 +6,15 @@
  *   npm run build -- --partition k/N      one partition from the shared ingest output (no ingest)
  *   npm run build -- --merge              assemble dist/ from .kb-build/partitions/ and index it
  *
- * A site of at most KB_PARTITION_PAGES pages (default 35,000) is one partition, rendered by
- * document (lib/build/by-document.ts: only the documents whose pages changed and the aggregate
- * pages go through Astro; item pages get their links after). Past that, partitions of at most that many pages, as many at once
+ * `npm run build` renders by document (lib/build/by-document.ts): only the documents whose pages
+ * changed and the aggregate pages go through Astro, in runs of at most KB_PARTITION_PAGES pages
+ * (default 35,000); item pages get their links after. A first build of a site of at most that
+ * many pages is one `astro build`; past it, partitions of at most that many pages, as many at once
  * as the cores and the free memory allow (KB_PARTITION_JOBS), and the aggregate partition renders
- * its pages from item summaries (docs/scale.md, "Partitions"). Each partition's output is kept
- * with the hash of everything its pages show (its loaders' input, the site's code); a partition
- * whose hash is unchanged is not built again. Options: --partitions N (fix the count),
- * --skip-ingest, --skip-search.
+ * its pages from item summaries (docs/scale.md, "Partitions"). `--partitions N` (and the matrix's
+ * `--partition k/N`, `--merge`) build whole partitions instead: each partition's output is kept
+ * with the hash of everything its pages show (its loaders' input, the site's code), and a
+ * partition whose hash is unchanged is not built again. Options: --skip-ingest, --skip-search.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -107,7 +108,12 @@ async function markerKey(marker: string): Promise<string | undefined> {
  * the project's .astro/content-modules.mjs, and `bundled` is called once its Astro process has
  * bundled, so the next partition may go on.
  */
-async function buildPartition(thePlan: Plan, k: number, side?: { mayBundle: Promise<void>; bundled: () => void; prefix: string }): Promise<{ reused: boolean; ms: number }> {
+async function buildPartition(
+  thePlan: Plan,
+  k: number,
+  side?: { mayBundle: Promise<void>; bundled: () => void; prefix: string },
+  withLinks = true,
+): Promise<{ reused: boolean; ms: number }> {
   const started = performance.now();
   const p = partitionOf(thePlan, k)!;
   const dir = partitionDir(k, thePlan.count);
@@ -129,7 +135,7 @@ async function buildPartition(thePlan: Plan, k: number, side?: { mayBundle: Prom
   }
   if (USE_CACHE && (await markerKey(marker)) === key) {
     console.log(`构建：分区 ${k}/${thePlan.count}（${p.docs ? `${p.docs.length} 份文档` : '汇总页面'}）与上次相同，沿用 ${path.relative(root, dir)}/`);
-    if (p.docs) await writePartitionLinks(dir, p.docs);
+    if (p.docs && withLinks) await writePartitionLinks(dir, p.docs);
     return { reused: true, ms: performance.now() - started };
   }
   await rm(marker, { force: true });
@@ -157,7 +163,7 @@ async function buildPartition(thePlan: Plan, k: number, side?: { mayBundle: Prom
   }
   // Written last: a partition interrupted half-way is never taken for a finished one.
   await writeFile(marker, `${JSON.stringify({ k, n: thePlan.count, docs: p.docs ?? null, key }, null, 1)}\n`);
-  if (p.docs) await writePartitionLinks(dir, p.docs);
+  if (p.docs && withLinks) await writePartitionLinks(dir, p.docs);
   return { reused: false, ms: performance.now() - started };
 }
 
@@ -256,8 +262,10 @@ async function merge(only?: number): Promise<number> {
  * Each writes its own directory and merge() reads
  * them in partition order, so the output is the same whatever order they finish in. After a
  * failure no further partition starts; the running ones finish, then the first error is thrown.
+ * `withLinks`: write each document partition's links.json for --merge (the by-document build
+ * fills the pages itself).
  */
-async function buildPartitions(thePlan: Plan): Promise<number> {
+async function buildPartitions(thePlan: Plan, withLinks = true): Promise<number> {
   const insideProject = !path.relative(root, PARTITIONS_DIR).startsWith('..');
   const jobs = partitionJobs(thePlan.count, { pages: MAX_PAGES, cores: availableParallelism(), free: freemem(), insideProject, env: process.env });
   console.log(`构建：${thePlan.count} 个分区，同时构建 ${jobs} 个${insideProject ? '' : `（KB_BUILD_DIR 在项目目录之外，Astro 会把各分区的打包文件都写进项目的 .astro/，只能逐个构建；把 KB_BUILD_DIR 设在项目目录内即可同时构建）`}`);
@@ -271,7 +279,7 @@ async function buildPartitions(thePlan: Plan): Promise<number> {
       let open!: () => void;
       gate = new Promise((resolve) => (open = resolve));
       try {
-        if ((await buildPartition(thePlan, k, { mayBundle, bundled: open, prefix: jobs > 1 ? `[${k}/${thePlan.count}] ` : '' })).reused) reused++;
+        if ((await buildPartition(thePlan, k, { mayBundle, bundled: open, prefix: jobs > 1 ? `[${k}/${thePlan.count}] ` : '' }, withLinks)).reused) reused++;
       } catch (error) {
         errors.push(error);
       } finally {
@@ -311,17 +319,20 @@ async function main(): Promise<void> {
     return;
   }
   if (!values['skip-ingest']) await run(bin('tsx'), ['scripts/ingest.ts']);
-  const thePlan = await plan(values.partitions ? Number(values.partitions) : undefined);
-  if (thePlan.count === 1) {
+  const thePlan = values.partitions ? await plan(Number(values.partitions)) : undefined;
+  if (thePlan === undefined || thePlan.count === 1) {
+    if (!(MAX_PAGES > 0)) throw new Error(`构建：KB_PARTITION_PAGES 应为正数（每个分区至多的页数），收到 ${process.env.KB_PARTITION_PAGES}。`);
     const r = await buildByDocument({
       root,
       buildDir: path.dirname(PARTITIONS_DIR),
       dist: DIST,
       useCache: USE_CACHE,
       astro: (args, env, partial) => run(bin('astro'), args, env, partial),
+      maxPages: MAX_PAGES,
+      runPlan: async (p) => void (await buildPartitions(p, false)),
     });
     console.log(
-      `构建：${r.whole ? `整站渲染（${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
+      `构建：${r.whole ? `整站渲染（${r.runs > 1 ? `${r.runs} 个分区，` : ''}${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
     );
   } else {
     const reused = await buildPartitions(thePlan);

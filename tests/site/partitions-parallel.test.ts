@@ -1,8 +1,9 @@
 /**
  * `npm run build` past its page threshold: the seeds in partitions of at most 500 pages, two
  * Astro processes at a time (KB_PARTITION_PAGES, KB_PARTITION_JOBS), from the suite's ingest
- * output. The merged site is the one-process build's, byte for byte apart from Pagefind's
- * bundle, and the aggregate partition loaded no items through the collections.
+ * output, taken into the render store (scripts/lib/build/by-document.ts). The site is the
+ * one-process build's, byte for byte apart from Pagefind's bundle, the aggregate partition loaded
+ * no items through the collections, and a second build from the same input runs no Astro at all.
  * The partitions write to a temp dir inside the project's .kb-build/ (KB_BUILD_DIR: outside the
  * project they would run one at a time, scripts/lib/build/jobs.ts), the site to a temp dir
  * (KB_DIST_DIR), so the suite's dist/ stays as it is.
@@ -24,12 +25,18 @@ const env = { ...process.env, KB_BUILD_DIR: buildDir, KB_DIST_DIR: dist, KB_PAGE
 
 const files = (dir: string) => filesUnder(dir, { withoutSearch: true });
 
+const build = (args: string[]) => {
+  const run = spawnSync('npx', ['tsx', 'scripts/build.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = `${run.stdout}\n${run.stderr}`;
+  expect(run.status, out).toBe(0);
+  return out;
+};
 let log = '';
+let again = '';
 beforeAll(() => {
-  const run = spawnSync('npx', ['tsx', 'scripts/build.ts', '--skip-ingest'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  log = `${run.stdout}\n${run.stderr}`;
-  expect(run.status, log).toBe(0);
-});
+  log = build(['--skip-ingest']);
+  again = build(['--skip-ingest']);
+}, 600_000);
 
 describe('a build split by its page threshold, partitions side by side', () => {
   it('plans bounded partitions and runs two at a time, each ending its content sync once the one before has bundled', () => {
@@ -37,7 +44,8 @@ describe('a build split by its page threshold, partitions side by side', () => {
     expect(planned, log).not.toBeNull();
     const count = Number(planned![1]);
     expect(count).toBeGreaterThanOrEqual(3);
-    expect(log).toMatch(new RegExp(`构建：${count} 个分区（每区至多约 500 页），其中 0 个与上次相同`));
+    // A first build renders the whole site, in those partitions, into the render store.
+    expect(log).toMatch(new RegExp(`构建：整站渲染（${count} 个分区，`));
     // Lines of partitions running at once carry their partition.
     expect(log).toMatch(/^\[1\/\d+\] .*generating static routes/m);
     // Partition 2 loads its content while partition 1 bundles, but ends its content sync (which
@@ -49,6 +57,12 @@ describe('a build split by its page threshold, partitions side by side', () => {
     expect(at(/^\[2\/\d+\] .*Synced content/)).toBeGreaterThan(lastAt(/^\[1\/\d+\] .*\[vite\].*built in/));
     // The aggregate partition's pages come from summaries: Astro's notice that its items collection is empty was expected and dropped.
     expect(log).not.toMatch(/The collection "items" does not exist or is empty/);
+  });
+
+  it('built again from the same input, renders nothing and keeps the site', () => {
+    expect(again).toMatch(/构建：渲染 0 份文档，其余 \d+ 份沿用上次/);
+    expect(again).not.toMatch(/Syncing content/);
+    expect(differingFiles(files(dist), dist, DIST)).toEqual([]);
   });
 
   it('merges into the one-process site, byte for byte', () => {

@@ -1,16 +1,19 @@
 /**
- * The one-partition build with a per-document render cache (docs/scale.md, "Rebuilding what
- * changed"): Astro renders only the documents whose pages changed as Astro renders them, and
- * the aggregate pages when any input changed; the rest comes from the store (store.ts), and
- * every item page gets its links filled in (fill.ts). A first build, or one where most
- * documents changed (the code changed), is one `astro build` of the whole site, as before.
+ * The local build with a per-document render cache (docs/scale.md, "Rebuilding what changed"):
+ * Astro renders only the documents whose pages changed as Astro renders them, and the aggregate
+ * pages when any input changed; the rest comes from the store (store.ts), and every item page
+ * gets its links filled in (fill.ts). A first build, or one where most documents changed (the
+ * code changed), renders the whole site: one `astro build` when it fits one partition, else the
+ * partition plan (side by side, as `--partitions N` would), its output taken into the store.
+ * The changed documents of a partial build are rendered in groups of at most `maxPages` pages,
+ * so memory stays bounded whatever the corpus.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { LinkedItem, LinkingItem } from '../../../src/lib/item-links.ts';
 import { linkedItem } from '../../../src/lib/item-links.ts';
-import { PARTITION_ENV, type Partition } from '../../../src/lib/partition.ts';
+import { PARTITION_ENV, planPartitions, type Partition, type Plan } from '../../../src/lib/partition.ts';
 import type { ItemEntry } from './fill.ts';
 import { codeKey, documentKey, partitionKey } from './key.ts';
 import { AGGREGATE, DocumentStore } from './store.ts';
@@ -23,6 +26,10 @@ export interface ByDocumentOptions {
   useCache: boolean;
   /** Runs `astro` with these arguments and extra environment; `partial` drops Astro's notices about empty collections. */
   astro: (args: string[], env: NodeJS.ProcessEnv, partial: boolean) => Promise<void>;
+  /** Pages per Astro process (KB_PARTITION_PAGES). */
+  maxPages: number;
+  /** Builds every partition of `plan` into `<buildDir>/partitions/<k>-of-<n>/dist/` (scripts/build.ts, side by side). */
+  runPlan: (plan: Plan) => Promise<void>;
 }
 
 export interface ByDocumentResult {
@@ -34,6 +41,8 @@ export interface ByDocumentResult {
   /** Documents whose key changed. */
   changed: string[];
   aggregateRendered: boolean;
+  /** Astro processes run (0 when nothing changed). */
+  runs: number;
   /** Item pages whose links were filled in again. */
   filled: number;
   whole: boolean;
@@ -84,12 +93,32 @@ export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentR
     aggregateChanged && (!existsSync(path.join(store.aggregateDir, 'render.json')) || pagesOf(docs.filter((d) => changedSet.has(d.doc))) > pagesOf(docs) * WHOLE_RUN_SHARE);
   const partialDir = path.join(o.buildDir, 'incremental');
 
+  const plan = (list: typeof docs) => planPartitions(list.map((d) => ({ id: d.doc, pages: d.entries.length + 2 })), { maxPages: o.maxPages });
+  let runs = 0;
   if (whole) {
-    const out = path.join(o.buildDir, 'whole', 'dist');
-    await rm(out, { recursive: true, force: true });
-    await o.astro(['build', '--outDir', out], {}, false);
-    await store.takeFrom(out, (owner) => (owner === AGGREGATE ? aggregateKey : keys.get(owner)));
-    await rm(out, { recursive: true, force: true });
+    const wholePlan = plan(docs);
+    if (wholePlan.count === 1) {
+      const out = path.join(o.buildDir, 'whole', 'dist');
+      await rm(out, { recursive: true, force: true });
+      await o.astro(['build', '--outDir', out], {}, false);
+      await store.takeFrom(out, (owner) => (owner === AGGREGATE ? aggregateKey : keys.get(owner)));
+      await rm(out, { recursive: true, force: true });
+      runs = 1;
+    } else {
+      // Too large for one process: the partition plan, then each partition's own share taken
+      // (a document partition renders the static pages too; only the aggregate one's are kept).
+      const partitionsDir = path.join(o.buildDir, 'partitions');
+      await o.runPlan(wholePlan);
+      for (let k = 1; k <= wholePlan.count; k++) {
+        const own = k < wholePlan.count ? new Set(wholePlan.groups[k - 1]) : undefined;
+        await store.takeFrom(path.join(partitionsDir, `${k}-of-${wholePlan.count}`, 'dist'), (owner) =>
+          owner === AGGREGATE ? (own ? undefined : aggregateKey) : own?.has(owner) ? keys.get(owner) : undefined,
+        );
+      }
+      // The store holds it all now; left there, the partitions would be a second copy.
+      await rm(partitionsDir, { recursive: true, force: true });
+      runs = wholePlan.count;
+    }
   } else {
     // The same partition runs as `--partitions 2` (astro.config.mjs, src/lib/partition.ts), in a
     // build directory of their own so they never meet a partitioned build's output.
@@ -100,8 +129,15 @@ export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentR
       await store.takeFrom(out, take);
       await rm(out, { recursive: true, force: true });
     };
-    if (changed.length) await partial({ k: 1, n: 2, docs: changed }, (owner) => (owner !== AGGREGATE && changedSet.has(owner) ? keys.get(owner) : undefined));
+    // At most maxPages pages per run, as in the partition plan (one group when they fit).
+    const changedPlan = plan(docs.filter((d) => changedSet.has(d.doc)));
+    const groups = changedPlan.count === 1 ? (changed.length ? [changed] : []) : changedPlan.groups;
+    for (const group of groups) {
+      const own = new Set(group);
+      await partial({ k: 1, n: 2, docs: group }, (owner) => (owner !== AGGREGATE && own.has(owner) ? keys.get(owner) : undefined));
+    }
     if (aggregateChanged) await partial({ k: 2, n: 2 }, (owner) => (owner === AGGREGATE ? aggregateKey : undefined));
+    runs = groups.length + (aggregateChanged ? 1 : 0);
   }
   lap('astro');
   await store.dropOthers();
@@ -110,5 +146,5 @@ export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentR
   await store.assemble(o.dist);
   lap('assemble');
   return {
-    ms, documents: docs.length, rendered: whole ? docs.length : changed.length, changed, aggregateRendered: aggregateChanged, filled, whole };
+    ms, documents: docs.length, rendered: whole ? docs.length : changed.length, changed, aggregateRendered: aggregateChanged, runs, filled, whole };
 }
