@@ -91,9 +91,14 @@ async function documentPages(): Promise<{ id: string; pages: number }[]> {
   return out;
 }
 
-async function plan(count?: number): Promise<Plan> {
+/** KB_PARTITION_PAGES, checked: every way of planning partitions reads it through here. */
+function maxPages(): number {
   if (!(MAX_PAGES > 0)) throw new Error(`构建：KB_PARTITION_PAGES 应为正数（每个分区至多的页数），收到 ${process.env.KB_PARTITION_PAGES}。`);
-  return planPartitions(await documentPages(), { maxPages: MAX_PAGES, count });
+  return MAX_PAGES;
+}
+
+async function plan(count?: number): Promise<Plan> {
+  return planPartitions(await documentPages(), { maxPages: maxPages(), count });
 }
 
 const partitionDir = (k: number, n: number) => path.join(PARTITIONS_DIR, `${k}-of-${n}`);
@@ -321,18 +326,17 @@ async function main(): Promise<void> {
   if (!values['skip-ingest']) await run(bin('tsx'), ['scripts/ingest.ts']);
   const thePlan = values.partitions ? await plan(Number(values.partitions)) : undefined;
   if (thePlan === undefined || thePlan.count === 1) {
-    if (!(MAX_PAGES > 0)) throw new Error(`构建：KB_PARTITION_PAGES 应为正数（每个分区至多的页数），收到 ${process.env.KB_PARTITION_PAGES}。`);
     const r = await buildByDocument({
       root,
       buildDir: path.dirname(PARTITIONS_DIR),
       dist: DIST,
       useCache: USE_CACHE,
       astro: (args, env, partial) => run(bin('astro'), args, env, partial),
-      maxPages: MAX_PAGES,
+      maxPages: maxPages(),
       runPlan: async (p) => void (await buildPartitions(p, false)),
     });
     console.log(
-      `构建：${r.whole ? `整站渲染（${r.runs > 1 ? `${r.runs} 个分区，` : ''}${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
+      `构建：${r.whole ? `整站渲染（${r.runs > 1 ? `${r.runs} 个分区，` : ''}${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}${r.runs > 1 ? `（Astro ${r.runs} 次）` : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
     );
   } else {
     const reused = await buildPartitions(thePlan);

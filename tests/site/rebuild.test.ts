@@ -6,7 +6,7 @@
  * In a throwaway copy of the project (bench/lib/project.ts), so the suite's output stays as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,5 +78,34 @@ describe('adding a document and rebuilding', () => {
     const own = items.filter((f) => f.startsWith(`items/${id}-`));
     expect(own.length).toBeGreaterThan(10);
     expect(own.some((f) => readFileSync(path.join(warmDist, f), 'utf8').includes('相关条目'))).toBe(true);
+  });
+});
+
+// Then the document leaves again, rebuilt with runs of at most one page (KB_PARTITION_PAGES), so
+// the changed documents are rendered one group each, as on a site past one partition. After the
+// tests above, which compare the site with the document in it.
+describe('removing it again, in runs smaller than a document', () => {
+  let removed = '';
+  beforeAll(() => {
+    rmSync(path.join(seeds, added));
+    run('scripts/ingest.ts', []);
+    removed = buildLine(run('scripts/build.ts', ['--skip-ingest', '--skip-search'], { KB_PARTITION_PAGES: '1' }));
+    run('scripts/build.ts', ['--skip-ingest', '--skip-search'], { KB_CACHE: 'off', KB_DIST_DIR: path.join(work, 'cold-removed') });
+    console.log(`rebuild after removing ${added}, runs of at most one page: ${removed}`);
+  }, 600_000);
+
+  it('past one partition, renders the changed documents a group at a time and gives the cold build\'s site', () => {
+    const rendered = /^构建：渲染 (\d+) 份文档.*（Astro (\d+) 次）/.exec(removed);
+    expect(rendered, removed).not.toBeNull();
+    // Every document is larger than a run of one page: one run each, and one for the aggregate pages.
+    expect(Number(rendered![1])).toBeGreaterThanOrEqual(2);
+    expect(Number(rendered![2])).toBe(Number(rendered![1]) + 1);
+    expect(removed).toMatch(/其余 [1-9]\d* 份沿用上次/);
+    const warmDist = path.join(site, 'dist');
+    const coldDist = path.join(work, 'cold-removed');
+    const list = files(warmDist);
+    expect(list).toEqual(files(coldDist));
+    expect(list.filter((f) => !readFileSync(path.join(warmDist, f)).equals(readFileSync(path.join(coldDist, f))))).toEqual([]);
+    expect(list.some((f) => f.startsWith(`items/${added.replace(/\.[^.]+$/, '')}-`))).toBe(false);
   });
 });
