@@ -29,6 +29,7 @@ import { fillPage, linksFragment, namedItems, readItemFiles, type Fragment } fro
 import { partitionJobs } from './lib/build/jobs.ts';
 import { filesUnder, partitionKey } from './lib/build/key.ts';
 import { writeSitemap } from './lib/build/sitemap.ts';
+import { MAIN_BUNDLE } from './lib/search-outputs.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const generated = path.join(root, 'content', 'generated');
@@ -336,7 +337,7 @@ async function main(): Promise<void> {
       runPlan: async (p) => void (await buildPartitions(p, false)),
     });
     console.log(
-      `构建：${r.whole ? `整站渲染（${r.runs > 1 ? `${r.runs} 个分区，` : ''}${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}${r.runs > 1 ? `（Astro ${r.runs} 次）` : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/`,
+      `构建：${r.whole ? `整站渲染（${r.runs > 1 ? `${r.runs} 个分区，` : ''}${r.changed.length} 份文档有变）` : `渲染 ${r.rendered} 份文档${r.rendered > 0 && r.rendered <= 10 ? `（${r.changed.join('、')}）` : ''}${r.aggregateRendered ? '和汇总页面' : ''}${r.runs > 1 ? `（Astro ${r.runs} 次）` : ''}，其余 ${r.documents - r.rendered} 份沿用上次`}；${r.filled} 个条目页填入相关条目；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒（读取 ${(r.ms.keys! / 1000).toFixed(1)}，Astro ${(r.ms.astro! / 1000).toFixed(1)}，填入 ${(r.ms.fill! / 1000).toFixed(1)}，拼合 ${(r.ms.assemble! / 1000).toFixed(1)}）→ ${path.relative(root, DIST) || '.'}/${r.assembled.inPlace ? `（写入 ${r.assembled.written} 个文件，删除 ${r.assembled.removed} 个，其余 ${r.assembled.kept} 个不变）` : ''}`,
     );
   } else {
     const reused = await buildPartitions(thePlan);
@@ -348,6 +349,10 @@ async function main(): Promise<void> {
     console.log(`构建：${thePlan.count} 个分区${!values.partitions ? `（每区至多约 ${MAX_PAGES} 页）` : ''}，其中 ${reused} 个与上次相同；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒 → dist/`);
   }
   if (!values['skip-search']) await run(bin('tsx'), ['scripts/postbuild.ts']);
+  else if (existsSync(path.join(DIST, MAIN_BUNDLE))) {
+    // dist/ is updated in place, and the search step's files are its own: they stay as they were.
+    console.log(`构建：按 --skip-search 没有重建搜索索引；${path.relative(root, DIST) || '.'}/${MAIN_BUNDLE}/ 仍是上次构建的索引，可能与页面不一致（运行 npm run index-search 重建）。`);
+  }
 }
 
 try {

@@ -5,7 +5,7 @@
  * a filter budget of one byte, so the page treats its filter chunks as a large site's.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -59,7 +59,12 @@ describe('Pagefind in shards', () => {
   });
 
   it('reuses every bundle when nothing indexed changed, and re-indexes only the shard whose plan item changed', async () => {
+    // A reused bundle is left as it is in dist/ (hard links to the cache), not copied again.
+    const entry = path.join(dist, 'pagefind-shards', '1', 'pagefind-entry.json');
+    const before = statSync(entry);
     expect(postbuild()).toEqual([bundles, bundles]);
+    expect(statSync(entry).ino).toBe(before.ino);
+    expect(statSync(entry).nlink).toBeGreaterThanOrEqual(2);
     // An item of a plan: plans' items live in the shards (other kinds' in the main bundle).
     const kb = await loadKb();
     const plan = kb.documents.find((d) => d.kind === 'plan')!;

@@ -17,6 +17,7 @@ import { PARTITION_ENV, planPartitions, type Partition, type Plan } from '../../
 import type { ItemEntry } from './fill.ts';
 import { codeKey, documentKey, partitionKey } from './key.ts';
 import { AGGREGATE, DocumentStore } from './store.ts';
+import type { AssembleResult } from './assemble.ts';
 
 export interface ByDocumentOptions {
   root: string;
@@ -43,6 +44,8 @@ export interface ByDocumentResult {
   aggregateRendered: boolean;
   /** Astro processes run (0 when nothing changed). */
   runs: number;
+  /** What assembling dist/ wrote, removed and kept. */
+  assembled: AssembleResult;
   /** Item pages whose links were filled in again. */
   filled: number;
   whole: boolean;
@@ -143,8 +146,8 @@ export async function buildByDocument(o: ByDocumentOptions): Promise<ByDocumentR
   await store.dropOthers();
   const filled = await store.fill(named);
   lap('fill');
-  await store.assemble(o.dist);
+  const assembled = await store.assemble(o.dist);
   lap('assemble');
   return {
-    ms, documents: docs.length, rendered: whole ? docs.length : changed.length, changed, aggregateRendered: aggregateChanged, runs, filled, whole };
+    ms, documents: docs.length, rendered: whole ? docs.length : changed.length, changed, aggregateRendered: aggregateChanged, runs, filled, whole, assembled };
 }

@@ -10,11 +10,13 @@ const SITEMAP_PAGE = 45_000; // @astrojs/sitemap's entries per file
 const loc = (u: string) => /<loc>([^<]*)<\/loc>/.exec(u)![1]!;
 
 /**
- * `head` is a sitemap file's text before its first `<url>`. `urls` come documents in id order,
- * the aggregate pages after them.
+ * The sitemap files (name → text) for `urls`, the `<url>` entries of every page. `head` is a
+ * sitemap file's text before its first `<url>`. `urls` come documents in id order, the
+ * aggregate pages after them. None when there is nothing to list.
  */
-export async function writeSitemap(dist: string, head: string, urls: string[]): Promise<void> {
-  if (!head || urls.length === 0) return;
+export function sitemapFiles(head: string, urls: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!head || urls.length === 0) return out;
   // Astro lists pages route by route (routes in path order, a route's pages in its
   // getStaticPaths order, a section's index first): a stable sort on the section restores that
   // order from lists that keep documents in id order.
@@ -24,13 +26,15 @@ export async function writeSitemap(dist: string, head: string, urls: string[]): 
   };
   const sorted = [...urls].sort((a, b) => (section(a) < section(b) ? -1 : section(a) > section(b) ? 1 : 0));
   const site = new URL(loc(sorted[0]!)).origin;
-  const names: string[] = [];
   for (let at = 0, s = 0; at < sorted.length; at += SITEMAP_PAGE, s++) {
-    names.push(`sitemap-${s}.xml`);
-    await writeFile(path.join(dist, `sitemap-${s}.xml`), `${head}${sorted.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);
+    out.set(`sitemap-${s}.xml`, `${head}${sorted.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);
   }
-  await writeFile(
-    path.join(dist, 'sitemap-index.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${names.map((f) => `<sitemap><loc>${site}/${f}</loc></sitemap>`).join('')}</sitemapindex>`,
-  );
+  const index = `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${[...out.keys()].map((f) => `<sitemap><loc>${site}/${f}</loc></sitemap>`).join('')}</sitemapindex>`;
+  out.set('sitemap-index.xml', index);
+  return out;
+}
+
+/** Write sitemapFiles(head, urls) into `dist`. */
+export async function writeSitemap(dist: string, head: string, urls: readonly string[]): Promise<void> {
+  for (const [name, text] of sitemapFiles(head, urls)) await writeFile(path.join(dist, name), text);
 }

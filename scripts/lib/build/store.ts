@@ -1,5 +1,5 @@
 /**
- * The per-document render cache of a one-partition build (scripts/build.ts, docs/scale.md,
+ * The per-document render cache of `npm run build` (scripts/build.ts, docs/scale.md,
  * "Rebuilding what changed"). Astro's output is kept per document (its item pages, its document
  * page, its source file) and for the aggregate pages, each with the key of what Astro rendered
  * it from; item pages are kept a second time with their links filled in (fill.ts). dist/ is
@@ -15,12 +15,14 @@
  *   <build>/store-aggregate/           the same for every other file of the site
  */
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ownedByDocuments } from '../../../src/lib/partition.ts';
 import { fillPage, fragmentHash, linksFragment } from './fill.ts';
 import { filesUnder } from './key.ts';
-import { writeSitemap } from './sitemap.ts';
+import { sitemapFiles } from './sitemap.ts';
+import { assembleTree, type AssembleResult, type Source } from './assemble.ts';
+import { isSearchOutput } from '../search-outputs.ts';
 import type { LinkedItem, LinkingItem } from '../../../src/lib/item-links.ts';
 
 export const AGGREGATE = Symbol('aggregate');
@@ -145,45 +147,35 @@ export class DocumentStore {
   }
 
   /**
-   * dist/ from the store (written beside it, then renamed): hard links to the rendered and filled files, one sitemap of every
-   * page in Astro's order. Files that the search index step rewrites in place (the search page,
-   * …) are copies, so it never writes into the store.
+   * dist/ from the store (scripts/lib/build/assemble.ts: written whole the first time, updated in
+   * place after): hard links to the rendered and filled files, one sitemap of every page in
+   * Astro's order. Files that the search index step rewrites in place (the search page, …) are
+   * copies, so it never writes into the store.
    */
-  async assemble(target: string): Promise<void> {
-    // Assembled beside it and renamed into place, so a failed build leaves the last dist/ whole.
-    const dist = `${target}.assembling`;
-    await rm(dist, { recursive: true, force: true });
+  async assemble(target: string): Promise<AssembleResult> {
+    const files = new Map<string, Source>();
+    const add = (f: string, source: Source) => {
+      if (files.has(f)) throw new Error(`构建：dist/${f} 由两处写出。请删除 .kb-build/ 后重新运行 npm run build。`);
+      files.set(f, source);
+    };
     const urls: string[] = [];
     for (const { doc, entries } of this.docs) {
       const dir = this.dirOf(doc);
       const items = new Set(entries.map((i) => `items/${i.id}/index.html`));
       for (const f of await filesUnder(path.join(dir, 'rendered'))) {
-        const from = items.has(f) ? path.join(dir, 'filled', `${f.split('/')[1]}.html`) : path.join(dir, 'rendered', f);
-        await place(from, path.join(dist, f), true);
+        add(f, { link: items.has(f) ? path.join(dir, 'filled', `${f.split('/')[1]}.html`) : path.join(dir, 'rendered', f) });
       }
       urls.push(...(JSON.parse(await readFile(path.join(dir, 'render.json'), 'utf8')) as RenderRecord).urls);
     }
     for (const f of await filesUnder(path.join(this.aggregateDir, 'rendered'))) {
       // The open data is most of the bytes; the rest (about a thousand pages) is copied.
-      await place(path.join(this.aggregateDir, 'rendered', f), path.join(dist, f), f.startsWith('data/') || f.startsWith('_astro/'));
+      const from = path.join(this.aggregateDir, 'rendered', f);
+      add(f, f.startsWith('data/') || f.startsWith('_astro/') ? { link: from } : { copy: from });
     }
     const aggregate = JSON.parse(await readFile(path.join(this.aggregateDir, 'render.json'), 'utf8')) as RenderRecord;
     urls.push(...aggregate.urls);
-    await writeSitemap(dist, aggregate.sitemapHead ?? '', urls);
-    await rm(target, { recursive: true, force: true });
-    await rename(dist, target);
+    for (const [name, text] of sitemapFiles(aggregate.sitemapHead ?? '', urls)) add(name, { text });
+    // The search index step updates its own files (its bundles in place, from its cache).
+    return assembleTree(target, files, isSearchOutput);
   }
-}
-
-async function place(from: string, to: string, hardLink: boolean): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  if (hardLink) {
-    try {
-      await link(from, to);
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`构建：${to} 由两处写出。请删除 .kb-build/ 后重新运行 npm run build。`);
-    }
-  }
-  await copyFile(from, to);
 }
