@@ -95,10 +95,30 @@ describe('assembleTree', () => {
     mkdirSync(path.join(target, 'pagefind'));
     writeFileSync(path.join(target, 'pagefind', 'entry.json'), '{}');
     writeFileSync(path.join(target, 'old.html'), 'gone');
-    const result = await assembleTree(target, site(), (f) => f.startsWith('pagefind/'));
+    const result = await assembleTree(target, site(), { keep: (f) => f.startsWith('pagefind/') });
     expect(result.removed).toBe(1);
     expect(readFileSync(path.join(target, 'pagefind', 'entry.json'), 'utf8')).toBe('{}');
     expect(existsSync(path.join(target, 'old.html'))).toBe(false);
+  });
+
+  it('reads the previous files from its record, while the record is of the same directory', async () => {
+    const record = path.join(root, 'build', 'dist-files.json');
+    await assembleTree(target, site(), { record });
+    expect(JSON.parse(readFileSync(record, 'utf8')).files).toEqual([...site().keys()]);
+    // Not in the record, so not seen: the record, not a walk, says what the target holds.
+    writeFileSync(path.join(target, 'unlisted.html'), 'x');
+    const next = site();
+    next.delete('items/b/index.html');
+    expect((await assembleTree(target, next, { record })).removed).toBe(1);
+    expect(existsSync(path.join(target, 'items/b'))).toBe(false);
+    expect(existsSync(path.join(target, 'unlisted.html'))).toBe(true);
+    // The target made again by something else: the record is of another directory, so it is walked.
+    renameSync(target, `${target}-old`);
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'unlisted.html'), 'x');
+    const result = await assembleTree(target, next, { record });
+    expect(result.removed).toBe(1);
+    expect(all(target)).toEqual(all(`${target}-old`).filter((f) => f !== 'unlisted.html'));
   });
 
   it('refuses a target that is a file, naming it', async () => {

@@ -68,11 +68,53 @@ async function put(to: string, source: Source): Promise<void> {
   await rename(temporary, to);
 }
 
+export interface AssembleOptions {
+  /** Files of the target that are another step's output, updated by that step: left alone. */
+  keep?: (file: string) => boolean;
+  /**
+   * Where to record the set once the target holds it. The next update reads the target's
+   * previous files from there instead of walking the target (10 s on a 96,000-page site), when
+   * the record is of the same directory (path, inode and birth time).
+   */
+  record?: string;
+}
+
+interface TreeRecord {
+  target: string;
+  identity: string;
+  files: string[];
+}
+
+const identityOf = (dir: string) => {
+  const s = statSync(dir);
+  return `${s.dev}:${s.ino}:${s.birthtimeMs}`;
+};
+
+/** The target's files as the last complete update left them, when the record is of this directory. */
+function recordedFiles(target: string, record: string | undefined): string[] | undefined {
+  if (record === undefined || !existsSync(record)) return undefined;
+  try {
+    const r = JSON.parse(readFileSync(record, 'utf8')) as TreeRecord;
+    return r.target === path.resolve(target) && r.identity === identityOf(target) && Array.isArray(r.files) ? r.files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeRecord(target: string, files: ReadonlyMap<string, Source>, record: string | undefined): Promise<void> {
+  if (record === undefined) return;
+  const r: TreeRecord = { target: path.resolve(target), identity: identityOf(target), files: [...files.keys()] };
+  await mkdir(path.dirname(record), { recursive: true });
+  await writeFile(`${record}.tmp`, JSON.stringify(r));
+  await rename(`${record}.tmp`, record);
+}
+
 /**
  * Make `target` hold exactly `files` (paths relative to it, `/`-separated), and whatever files
- * of it `keep` claims (another step's output, updated by that step).
+ * of it `options.keep` claims.
  */
-export async function assembleTree(target: string, files: ReadonlyMap<string, Source>, keep: (file: string) => boolean = () => false): Promise<AssembleResult> {
+export async function assembleTree(target: string, files: ReadonlyMap<string, Source>, options: AssembleOptions = {}): Promise<AssembleResult> {
+  const keep = options.keep ?? (() => false);
   if (!existsSync(target)) {
     // Nothing to keep: written whole beside it and renamed, so the target appears complete.
     const staging = `${target}.assembling`;
@@ -80,14 +122,24 @@ export async function assembleTree(target: string, files: ReadonlyMap<string, So
     for (const [f, source] of files) await put(path.join(staging, f), source);
     await mkdir(staging, { recursive: true });
     await rename(staging, target);
+    await writeRecord(target, files, options.record);
     return { written: files.size, removed: 0, kept: 0, inPlace: false };
   }
   if (!statSync(target).isDirectory()) throw new Error(`构建：${target} 不是文件夹。请删除它后重新运行 npm run build。`);
+  const previous = recordedFiles(target, options.record) ?? filesIn(target);
+  // Gone until this update completes: an interrupted one leaves files the record would not list.
+  if (options.record !== undefined) await rm(options.record, { force: true });
   let removed = 0;
   const emptied = new Set<string>();
-  for (const f of filesIn(target)) {
+  for (const f of previous) {
     if (files.has(f) || keep(f)) continue;
-    await unlink(path.join(target, f));
+    try {
+      await unlink(path.join(target, f));
+    } catch (error) {
+      // Listed by the record but removed by hand since: nothing to do.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      continue;
+    }
     removed++;
     emptied.add(path.dirname(f));
   }
@@ -106,5 +158,6 @@ export async function assembleTree(target: string, files: ReadonlyMap<string, So
     await put(to, source);
     written++;
   }
+  await writeRecord(target, files, options.record);
   return { written, removed, kept: files.size - written, inPlace: true };
 }

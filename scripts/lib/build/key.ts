@@ -3,7 +3,7 @@
  * partition whose key is unchanged need not be rendered again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ownPart } from '../../../src/lib/item-links.ts';
@@ -12,7 +12,8 @@ import { projectDepartments, projectIndicators, type Partition } from '../../../
 /** Files under `dir`, relative and `/`-separated, sorted. */
 export async function filesUnder(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // Synchronous: the promise version walks a 96,000-page dist/ in 20 s, this one in 2.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))

@@ -24,7 +24,11 @@ export function sitemapFiles(head: string, urls: readonly string[]): Map<string,
     const parts = new URL(loc(u)).pathname.split('/').filter(Boolean);
     return `${parts[0] ?? ''}\0${parts.length > 1 ? 1 : 0}`;
   };
-  const sorted = [...urls].sort((a, b) => (section(a) < section(b) ? -1 : section(a) > section(b) ? 1 : 0));
+  // Each entry's section computed once (parsing URLs inside the comparison took seconds at 96,000).
+  const sorted = urls
+    .map((u) => ({ u, key: section(u) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((e) => e.u);
   const site = new URL(loc(sorted[0]!)).origin;
   for (let at = 0, s = 0; at < sorted.length; at += SITEMAP_PAGE, s++) {
     out.set(`sitemap-${s}.xml`, `${head}${sorted.slice(at, at + SITEMAP_PAGE).join('')}</urlset>`);

@@ -31,6 +31,8 @@ type Owner = string | typeof AGGREGATE;
 interface RenderRecord {
   key: string;
   urls: string[];
+  /** The files under rendered/ (sorted), so that assembling need not walk them. */
+  files?: string[];
   /** The aggregate record's: a sitemap file's text before its first entry. */
   sitemapHead?: string;
 }
@@ -104,7 +106,7 @@ export class DocumentStore {
         await mkdir(path.dirname(path.join(dir, 'rendered', f)), { recursive: true });
         await rename(path.join(out, f), path.join(dir, 'rendered', f));
       }
-      const record: RenderRecord = { key: take(owner)!, urls: urls.get(owner) ?? [], ...(owner === AGGREGATE && { sitemapHead }) };
+      const record: RenderRecord = { key: take(owner)!, urls: urls.get(owner) ?? [], files: list.sort(), ...(owner === AGGREGATE && { sitemapHead }) };
       await writeFile(path.join(dir, 'render.json'), `${JSON.stringify(record)}\n`);
     }
   }
@@ -159,23 +161,27 @@ export class DocumentStore {
       files.set(f, source);
     };
     const urls: string[] = [];
+    const recordOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'render.json'), 'utf8')) as RenderRecord;
+    // A store written before render.json listed its files is walked.
+    const filesOf = async (dir: string, record: RenderRecord) => record.files ?? (await filesUnder(path.join(dir, 'rendered')));
     for (const { doc, entries } of this.docs) {
       const dir = this.dirOf(doc);
+      const record = await recordOf(dir);
       const items = new Set(entries.map((i) => `items/${i.id}/index.html`));
-      for (const f of await filesUnder(path.join(dir, 'rendered'))) {
+      for (const f of await filesOf(dir, record)) {
         add(f, { link: items.has(f) ? path.join(dir, 'filled', `${f.split('/')[1]}.html`) : path.join(dir, 'rendered', f) });
       }
-      urls.push(...(JSON.parse(await readFile(path.join(dir, 'render.json'), 'utf8')) as RenderRecord).urls);
+      urls.push(...record.urls);
     }
-    for (const f of await filesUnder(path.join(this.aggregateDir, 'rendered'))) {
+    const aggregate = await recordOf(this.aggregateDir);
+    for (const f of await filesOf(this.aggregateDir, aggregate)) {
       // The open data is most of the bytes; the rest (about a thousand pages) is copied.
       const from = path.join(this.aggregateDir, 'rendered', f);
       add(f, f.startsWith('data/') || f.startsWith('_astro/') ? { link: from } : { copy: from });
     }
-    const aggregate = JSON.parse(await readFile(path.join(this.aggregateDir, 'render.json'), 'utf8')) as RenderRecord;
     urls.push(...aggregate.urls);
     for (const [name, text] of sitemapFiles(aggregate.sitemapHead ?? '', urls)) add(name, { text });
     // The search index step updates its own files (its bundles in place, from its cache).
-    return assembleTree(target, files, isSearchOutput);
+    return assembleTree(target, files, { keep: isSearchOutput, record: path.join(path.dirname(this.docsDir), 'dist-files.json') });
   }
 }
