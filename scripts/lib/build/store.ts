@@ -162,8 +162,14 @@ export class DocumentStore {
     };
     const urls: string[] = [];
     const recordOf = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'render.json'), 'utf8')) as RenderRecord;
-    // A store written before render.json listed its files is walked.
-    const filesOf = async (dir: string, record: RenderRecord) => record.files ?? (await filesUnder(path.join(dir, 'rendered')));
+    // A store written before render.json listed its files is walked once, and the list kept.
+    const filesOf = async (dir: string, record: RenderRecord) => {
+      if (record.files) return record.files;
+      const list = await filesUnder(path.join(dir, 'rendered'));
+      await writeFile(path.join(dir, 'render.json.tmp'), `${JSON.stringify({ ...record, files: list })}\n`);
+      await rename(path.join(dir, 'render.json.tmp'), path.join(dir, 'render.json'));
+      return list;
+    };
     for (const { doc, entries } of this.docs) {
       const dir = this.dirOf(doc);
       const record = await recordOf(dir);
