@@ -27,7 +27,8 @@ import { ownedByDocuments, partitionItems, partitionOf, planPartitions, PARTITIO
 import { buildByDocument } from './lib/build/by-document.ts';
 import { fillPage, linksFragment, namedItems, readItemFiles, type Fragment } from './lib/build/fill.ts';
 import { partitionJobs } from './lib/build/jobs.ts';
-import { filesUnder, partitionKey } from './lib/build/key.ts';
+import { partitionKey } from './lib/build/key.ts';
+import { filesUnder } from './lib/build/walk.ts';
 import { writeSitemap } from './lib/build/sitemap.ts';
 import { MAIN_BUNDLE } from './lib/search-outputs.ts';
 
@@ -228,7 +229,7 @@ async function merge(only?: number): Promise<number> {
     const linksFile = path.join(partitionDir(k, n), 'links.json');
     if (!aggregate && !existsSync(linksFile)) throw new Error(`构建：${path.relative(root, linksFile)} 不存在（条目页的相关条目）。请用本版本重新运行 npm run build -- --partition ${k}/${n}。`);
     const links = aggregate ? {} : (JSON.parse(await readFile(linksFile, 'utf8')) as Record<string, Fragment>);
-    for (const f of await filesUnder(out)) {
+    for (const f of filesUnder(out)) {
       if (SITEMAP.test(f)) {
         const xml = await readFile(path.join(out, f), 'utf8');
         if (f === 'sitemap-index.xml') continue;

@@ -101,7 +101,7 @@ function readPages(raw: Buffer, where: string): { pages: Page[]; start: number; 
 }
 
 /**
- * Renumbers the pages of the bundle `dist/<bundleDir>`, the `bundle`th (so that ids stay unique
+ * Renumbers the pages of the bundle `<dist>/<bundleDir>`, the `bundle`th (so that ids stay unique
  * when the search page merges bundles). Returns the meta's gzipped bytes before and after, or
  * undefined when the bundle was left as it is (several languages, grouped fragments).
  */
@@ -111,7 +111,8 @@ export async function compactPageIds(dist: string, bundleDir: string, bundle: nu
   const langs = Object.values(entry.languages);
   if (langs.length !== 1) return undefined;
   const file = path.join(dir, `pagefind.${langs[0]!.hash}.pf_meta`);
-  const where = `dist/${bundleDir}/${path.basename(file)}`;
+  // Named in full: the bundle is compacted where it was indexed, in the cache, not in dist/.
+  const where = file;
   const gzipped = await readFile(file);
   const raw = gunzipSync(gzipped);
   if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`搜索索引：${where} 不是 Pagefind 的元数据文件（缺少 ${SIGNATURE} 标记）。请重新运行 npm run build。`);

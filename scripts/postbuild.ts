@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { STRUCTURED_DOCUMENT_KINDS, type DocumentKind } from '../src/lib/vocabulary.ts';
 import { assembleTree } from './lib/build/assemble.ts';
-import { filesUnder } from './lib/build/key.ts';
+import { filesUnder } from './lib/build/walk.ts';
 import { MAIN_BUNDLE, SHARDS_DIR } from './lib/search-outputs.ts';
 import { compactPageIds } from './pagefind-compact.ts';
 import { withoutPreloads, writeSearchPreloads } from './search-preload.ts';
@@ -71,7 +71,7 @@ function indexChunkSize(pages: number): number {
 }
 
 /** Index `files` into a bundle at `outputPath`; returns how many pages got a search record. */
-async function indexShard(files: string[], outputPath: string): Promise<number> {
+async function indexShard(files: string[], outputPath: string): Promise<void> {
   await rm(outputPath, { recursive: true, force: true });
   // Read by the binary, which createIndex starts anew for each bundle (close() below ends it).
   process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(indexChunkSize(files.length));
@@ -91,8 +91,12 @@ async function indexShard(files: string[], outputPath: string): Promise<number> 
   if (written.errors.length) throw new Error(`搜索索引：Pagefind 写入索引失败（${written.errors.join('; ')}）。请检查磁盘空间后重新运行 npm run build。`);
   // Ends the binary, and with it the memory this shard's index held.
   await pagefind.close();
-  // Only pages with data-pagefind-body get a record (a fragment file).
-  return (await readdir(path.join(outputPath, 'fragment'))).length;
+}
+
+/** Pages a bundle indexed (only pages with data-pagefind-body get a record), from its entry file. */
+async function indexedPages(bundleDir: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
 // A cached bundle is only as good as the binary that wrote it.
@@ -173,9 +177,9 @@ async function buildBundle(files: string[], bundle: string, s: number): Promise<
     await rename(staging, cached);
   }
   // Never written through afterwards: shards.json and the search page are files of their own.
-  const links = new Map((await filesUnder(cached)).map((f) => [f, { link: path.join(cached, f) }]));
+  const links = new Map(filesUnder(cached).map((f) => [f, { link: path.join(cached, f) }]));
   await assembleTree(path.join(dist, bundle), links);
-  return { indexed: (await readdir(path.join(cached, 'fragment'))).length, reused };
+  return { indexed: await indexedPages(cached), reused };
 }
 
 /** Bundles this build used; the cache keeps only these, so it does not grow build after build. */

@@ -15,6 +15,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { filesUnder } from './walk.ts';
 
 export type Source = { link: string } | { copy: string } | { text: string };
 
@@ -26,13 +27,6 @@ export interface AssembleResult {
   /** Files left as they were. */
   kept: number;
   inPlace: boolean;
-}
-
-/** Files under `dir`, as `/`-separated paths relative to it (symbolic links count as files). */
-function filesIn(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 function sameFile(target: string, source: Source): boolean {
@@ -47,6 +41,8 @@ function sameFile(target: string, source: Source): boolean {
     const from = statSync(source.link);
     return from.ino === have.ino && from.dev === have.dev;
   }
+  // Sizes first: most changed files change length, and then neither file is read.
+  if ('copy' in source && statSync(source.copy).size !== have.size) return false;
   const want = 'copy' in source ? readFileSync(source.copy) : Buffer.from(source.text);
   return have.size === want.length && readFileSync(target).equals(want);
 }
@@ -126,7 +122,7 @@ export async function assembleTree(target: string, files: ReadonlyMap<string, So
     return { written: files.size, removed: 0, kept: 0, inPlace: false };
   }
   if (!statSync(target).isDirectory()) throw new Error(`构建：${target} 不是文件夹。请删除它后重新运行 npm run build。`);
-  const previous = recordedFiles(target, options.record) ?? filesIn(target);
+  const previous = recordedFiles(target, options.record) ?? filesUnder(target, { links: true });
   // Gone until this update completes: an interrupted one leaves files the record would not list.
   if (options.record !== undefined) await rm(options.record, { force: true });
   let removed = 0;

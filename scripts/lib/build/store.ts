@@ -19,7 +19,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { ownedByDocuments } from '../../../src/lib/partition.ts';
 import { fillPage, fragmentHash, linksFragment } from './fill.ts';
-import { filesUnder } from './key.ts';
+import { filesUnder } from './walk.ts';
 import { sitemapFiles } from './sitemap.ts';
 import { assembleTree, type AssembleResult, type Source } from './assemble.ts';
 import { isSearchOutput } from '../search-outputs.ts';
@@ -81,7 +81,7 @@ export class DocumentStore {
     const files = new Map<Owner, string[]>();
     const urls = new Map<Owner, string[]>();
     let sitemapHead = '';
-    for (const f of await filesUnder(out)) {
+    for (const f of filesUnder(out)) {
       if (/^sitemap-\d+\.xml$/.test(f)) {
         const xml = await readFile(path.join(out, f), 'utf8');
         sitemapHead ||= xml.slice(0, xml.indexOf('<url>'));
@@ -165,7 +165,7 @@ export class DocumentStore {
     // A store written before render.json listed its files is walked once, and the list kept.
     const filesOf = async (dir: string, record: RenderRecord) => {
       if (record.files) return record.files;
-      const list = await filesUnder(path.join(dir, 'rendered'));
+      const list = filesUnder(path.join(dir, 'rendered'));
       await writeFile(path.join(dir, 'render.json.tmp'), `${JSON.stringify({ ...record, files: list })}\n`);
       await rename(path.join(dir, 'render.json.tmp'), path.join(dir, 'render.json'));
       return list;
