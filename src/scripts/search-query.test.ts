@@ -122,8 +122,23 @@ describe('with the index’s vocabulary (the seeds’ items)', () => {
     expect(understand('宝宝座椅', [], lex).searches).toContain('座椅');
     for (const q of ['宝宝座椅', '孕妇补叶酸', '学校心理老师']) for (const broad of ['儿童', '婴幼儿', '学校']) expect(understand(q, [], lex).searches, q).not.toContain(broad);
   });
+  it('takes a thesaurus word only where it does not cut a word of the query (女工 in 男女|工资)', () => {
+    expect(understand('男女工资一样', [], lex).searches.join(' ')).not.toContain('女职工');
+    expect(understand('女工权益', [], lex).searches).toContain('女职工 权益');
+  });
   it('leaves a one-word query and the plans’ own words as they were', () => {
     for (const q of ['母婴安全', '托育', '家庭暴力']) expect(understand(q, [], lex).searches, q).toEqual([q]);
+  });
+  it('when the query found little (partial), also searches the index words a term is cut into, alone, and says which', () => {
+    // 产后 and 恢复 are index words that no seed item holds together.
+    expect(understand('产后恢复', [], lex).searches).toEqual(['产后恢复']);
+    const p = understand('产后恢复', [], lex, undefined, true);
+    expect(p.searches[0]).toBe('产后恢复');
+    expect(p.searches).toEqual(expect.arrayContaining(['产后', '恢复']));
+    expect(p.partial).toEqual(expect.arrayContaining(['产后', '恢复']));
+    // Never a flooding word alone, even then; a word of one piece has nothing to split.
+    expect(understand('儿童近视', [], lex, undefined, true).searches).not.toContain('儿童');
+    expect(understand('托育', [], lex, undefined, true)).toEqual(understand('托育', [], lex));
   });
 });
 

@@ -45,6 +45,8 @@ export interface QueryPlan {
   terms: string[];
   /** Set when a question was reduced: the words searched for, to tell the visitor. */
   reduced?: string;
+  /** Set when the query found little and its own words are also searched alone (`partial`): those words, to tell the visitor. */
+  partial?: string[];
   /** Whether the index's vocabulary would change the plan (a question, a query of several words, pinyin or English). */
   wantsLexicon?: boolean;
 }
@@ -74,6 +76,10 @@ function tokens(text: string, question: boolean, lex?: Lexicon): Token[] {
     if (rest) seq.push({ text: rest, kind: 'rest' });
     rest = '';
   };
+  // Where the browser's segmenter puts word boundaries: a thesaurus word that would cut one of
+  // its words (女工 in 男女|工资) is not that word there.
+  const spansOfText = wordSpans(text);
+  const cuts = (at: number, end: number) => spansOfText.some(([a, b]) => (a < at && b > at) || (a < end && b > end));
   for (let i = 0; i < text.length; ) {
     let hit = 0;
     if (question) {
@@ -83,7 +89,7 @@ function tokens(text: string, question: boolean, lex?: Lexicon): Token[] {
     }
     for (let n = Math.min(MAX_KEY, text.length - i); n > 0 && !hit; n--) {
       const k = text.slice(i, i + n);
-      if (THESAURUS.has(k.toLowerCase()) || (question && FRAME_SET.has(k))) hit = n;
+      if ((THESAURUS.has(k.toLowerCase()) && !(n > 1 && cuts(i, i + n))) || (question && FRAME_SET.has(k))) hit = n;
     }
     // A one-character key (胖) counts only in a question: in a typed term it is part of a word.
     if (hit && (hit > 1 || question)) {
@@ -201,9 +207,11 @@ export const unquoted = (search: string) => search.replace(/"/g, '');
  * their first plan word) and then each plan word alone, so a question whose words never meet in
  * one item still finds the items about its subject. With the index's vocabulary, a word the
  * index does not hold is searched as the index words that contain it (被拐 → 拐卖), and a query
- * of several words also searches each specific one alone, the rarest first.
+ * of several words also searches each specific one alone, the rarest first. With `partial` (the
+ * query as typed found little), so does a term the browser cuts into several index words
+ * (产后恢复 → 产后, 恢复): what no item holds together is still found in part.
  */
-export function understand(query: string, glossary: readonly GlossaryEntry[] = [], lex?: Lexicon, english?: EnglishIndex): QueryPlan {
+export function understand(query: string, glossary: readonly GlossaryEntry[] = [], lex?: Lexicon, english?: EnglishIndex, partial = false): QueryPlan {
   // Full-width forms, punctuation and (with the vocabulary) traditional characters first.
   const q = normalise(query, lex);
   if (!q) return { searches: [], terms: [] };
@@ -264,11 +272,12 @@ export function understand(query: string, glossary: readonly GlossaryEntry[] = [
   const changed = reached.some((r, i) => r.join(' ') !== words[i]!.word);
   const compound = (words.length > 1 && plan.length) || (lex && changed) ? [reached.map((r) => r[0] ?? '').filter(Boolean).join(' ')] : [];
   // Only where the query as typed may well find nothing: it has everyday words, several terms or
-  // words the index lacks (母婴安全, two index words, stays as it is).
-  const loose = plan.length > 0 || terms.length > 1 || changed;
+  // words the index lacks, or it did find little (母婴安全, two index words with results, stays as it is).
+  const loose = partial || plan.length > 0 || terms.length > 1 || changed;
   const own = lex && loose ? words.flatMap((w, i) => (w.plan ? [] : reached[i]!)).filter((w) => w.length > 1 && lex.has(w) && !broad(w) && w !== q) : [];
   const alone = words.length > 1 ? rarest(unique([...plan.filter((w) => !broad(w)), ...own])) : [...plan, ...own];
-  return { searches: unique([q, ...compound, ...alone]), terms: unique([...terms, ...plan, ...own]), wantsLexicon: words.length > 1 && plan.length > 0 };
+  const searches = unique([q, ...compound, ...alone]);
+  return { searches, terms: unique([...terms, ...plan, ...own]), wantsLexicon: words.length > 1 && plan.length > 0, ...(partial && own.length ? { partial: own } : {}) };
 }
 
 /** Word spans of a text, cached: a result's content is checked for several terms. */

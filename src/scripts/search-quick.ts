@@ -56,11 +56,18 @@ export async function quickResults(q: string, max = 6): Promise<QuickResult[]> {
   const [{ pagefind, lex, glossary }, en] = await Promise.all([prepare(), englishFor(q)]);
   const plan = understand(q, glossary, lex, en);
   if (!plan.searches.length) return [];
-  const searches = await Promise.all(plan.searches.map((s) => pagefind.search(s)));
+  const out = await collect(pagefind, plan.searches, lex, max);
+  // Nothing found together: the query's own words alone too, as on /search/ (search-query.ts).
+  const partial = out.length ? undefined : understand(q, glossary, lex, en, true);
+  return partial?.partial ? collect(pagefind, partial.searches, lex, max) : out;
+}
+
+async function collect(pagefind: Pagefind, searched: string[], lex: Lexicon | undefined, max: number): Promise<QuickResult[]> {
+  const searches = await Promise.all(searched.map((s) => pagefind.search(s)));
   const seen = new Set<string>();
   const queue: { r: PagefindResult; search: string }[] = [];
   searches.forEach((s, i) => {
-    for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), queue.push({ r, search: plan.searches[i]! });
+    for (const r of s.results) if (!seen.has(r.id)) seen.add(r.id), queue.push({ r, search: searched[i]! });
   });
   const out: QuickResult[] = [];
   // Fragments a few at a time, only until enough genuine results are found.

@@ -387,9 +387,9 @@ function ordered(kept: { p: Pending; d: PagefindResultData }[], own: string | nu
 }
 
 /** The results of a query: its plan's searches merged, the first ones loaded and ordered phrase-first. */
-async function gather(q: string, filters: Record<string, string>, withLex = true): Promise<Gathered> {
+async function gather(q: string, filters: Record<string, string>, withLex = true, partial = false): Promise<Gathered> {
   // The visitor's query first, then the plans' words for its everyday words (search-query.ts).
-  const plan = understand(q, glossary, withLex ? lex : undefined, english);
+  const plan = understand(q, glossary, withLex ? lex : undefined, english, partial);
   const planned: (string | null)[] = plan.searches.length ? plan.searches : [null];
   // A term the browser cuts into characters (托育) as a phrase, where the phrase stands for it (search-query.ts).
   const chosen = await Promise.all(planned.map(async (s) => {
@@ -428,6 +428,9 @@ async function gather(q: string, filters: Record<string, string>, withLex = true
   if (rest && !(strongCount(g) > 0 && g.total - rest > 2)) g.total -= await loadWindow(g.win, rest);
   return g;
 }
+
+/** Weak results, as judged on a whole first page: at most 2, or none holding a term whole. */
+const isWeak = (g: Gathered) => g.total <= 2 || strongCount(g) === 0;
 
 /**
  * Loaded results that hold one of the query's terms (or a plan word for it) whole, as typed: the
@@ -477,7 +480,7 @@ async function run(restore?: Saved): Promise<void> {
   let found = typed;
   didYouMean.hidden = true;
   // Did-you-mean: a typo corrected against the index's words, when it finds clearly more.
-  const weak = typed.total <= 2 || strongCount(typed) === 0;
+  const weak = isWeak(typed);
   const words = weak && /\p{Script=Han}/u.test(q) ? await loadLex() : undefined;
   const fix = words && !typed.plan.reduced && !params().has('typed') ? correctQuery(q, words) : undefined;
   if (fix) {
@@ -495,11 +498,21 @@ async function run(restore?: Saved): Promise<void> {
       didYouMean.hidden = false;
     }
   }
-  // Nothing found holds what was typed, and no correction shown: the query again with the index's words (search-query.ts).
-  if (found === typed && words && !typo && strongCount(typed) === 0 && understand(q, glossary, words, english).searches.join('\n') !== typed.plan.searches.join('\n')) found = await gather(q, filters);
+  // Little found and no correction shown: the query again with the index's words, and its own
+  // words also alone (search-query.ts) if it finds little without filters too (a filter never
+  // changes what the words mean); kept when that finds more, what was typed still first.
+  const retry = found === typed && words !== undefined && !typo;
+  const partial = retry && (Object.keys(filters).length ? isWeak(await gather(q, {}, true)) : true);
+  if (retry && understand(q, glossary, words, english, partial).searches.join('\n') !== typed.plan.searches.join('\n')) {
+    const again = await gather(q, filters, true, partial);
+    // Totals alone mislead: a typed query's total counts results not yet found to cut its words.
+    if (strongCount(typed) === 0 || again.total > typed.total) found = again;
+  }
   if (mine !== runs) return;
   const { plan, total, search } = found;
-  const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : '';
+  const together = strongCount(typed);
+  const partly = found !== typed && plan.partial ? `${together ? `同时含有「${q}」各词的结果只有 ${together} 个` : `没有同时含有「${q}」各词的结果`}，其后是含「${plan.partial.join('」或「')}」的结果。` : '';
+  const note = total && plan.reduced ? `按「${plan.reduced}」搜索。` : partly;
   const view: View = { total, pattern: termPattern(found.terms), loaded: [], win: found.win, pending: found.pending, note, shown: 0, groups: new Map(), own: found.queries[0]!, ownTerms: termsOf(found.queries[0] ?? '') };
   current = view;
   // The results first (the filter counts may need the filter chunks and a search per chosen

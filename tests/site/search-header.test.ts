@@ -95,6 +95,14 @@ describe('the header box: results as you type', () => {
       for (const u of urls) expect(found, u).toContain(u);
     });
   }
+  it('shows results for a term whose words no item holds together (产后恢复), as the search page does', async () => {
+    await page.goto(`${server.url}/domains/`);
+    await typeQuery('产后恢复');
+    const urls = await options().evaluateAll((os) => os.map((o) => (o as HTMLElement).dataset.url ?? ''));
+    const items = urls.map((u) => site.itemsById.get(itemIdOf({ url: u }) ?? '')).filter((i) => !!i);
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) expect(/产后|恢复/.test(squash(`${i!.title}${i!.text}`)), i!.id).toBe(true);
+  });
   it('Enter with nothing highlighted goes to the search page for the query', async () => {
     await page.goto(`${server.url}/about/`);
     await typeQuery('托育');

@@ -40,6 +40,20 @@ describe('queries as people type them', () => {
       expect(items.slice(0, 5).some((i) => says(i, word)), q).toBe(true);
     });
   }
+  it('a term whose words no item holds together (产后恢复) finds the items that hold them apart, and says so', async () => {
+    const all = [...site.itemsById.values()];
+    // The case itself, read from the knowledge base: each word is there, never both in one item.
+    expect(all.some((i) => says(i, '产后'))).toBe(true);
+    expect(all.some((i) => says(i, '产后') && says(i, '恢复'))).toBe(false);
+    const items = itemsOf(await search(page, server.url, '产后恢复'));
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) expect(says(i, '产后') || says(i, '恢复'), i.id).toBe(true);
+    expect(items.some((i) => says(i, '产后'))).toBe(true);
+    expect(await page.textContent('#status')).toContain('没有同时含有「产后恢复」各词的结果');
+    // A term items do hold together is not widened.
+    expect(itemsOf(await search(page, server.url, '母婴安全')).some((i) => says(i, '母婴安全'))).toBe(true);
+    expect(await page.textContent('#status')).not.toContain('同时含有');
+  });
   it('tells the visitor how a question was understood', async () => {
     await search(page, server.url, '孩子近视了政府管不管');
     expect(await page.textContent('#status')).toContain('按「儿童 近视」搜索');
