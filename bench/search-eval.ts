@@ -4,7 +4,7 @@
  * results is a page whose own indexed text (its data-pagefind-body) holds one of the query's
  * `find` words. Prints one JSON line per query (with --verbose) and one per group, and appends
  * the summary to bench/out/search-eval.jsonl.
- * Run: `npx tsx bench/search-eval.ts dist [--verbose] [--set heldout|heldout2|heldout3]` (the
+ * Run: `npx tsx bench/search-eval.ts dist [--verbose] [--set heldout|heldout2|…|heldout6]` (the
  * held-out sets, bench/fixtures/search-heldout*.json; which of them were tuned on is in the
  * README's Search section).
  */
